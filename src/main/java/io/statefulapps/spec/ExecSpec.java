@@ -1,0 +1,6 @@
+package io.statefulapps.spec;
+
+import java.util.List;
+
+public record ExecSpec(List<String> command) {
+}

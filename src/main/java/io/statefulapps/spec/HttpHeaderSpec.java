@@ -1,0 +1,4 @@
+package io.statefulapps.spec;
+
+public record HttpHeaderSpec(String name, String value) {
+}
