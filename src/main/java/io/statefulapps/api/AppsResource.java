@@ -1,0 +1,80 @@
+package io.statefulapps.api;
+
+import io.statefulapps.cluster.LiveApp;
+import io.statefulapps.cluster.LiveAppReader;
+import io.statefulapps.cluster.TrioWriter;
+import io.statefulapps.render.ManifestWriter;
+import io.statefulapps.render.Trio;
+import io.statefulapps.render.TrioRenderer;
+import io.statefulapps.spec.AppSpec;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+
+/** The apps of a namespace: create, read, and the manifests they render to. */
+@Path("/api/v1/namespaces/{namespace}/apps")
+public class AppsResource {
+
+    static final String YAML = "application/yaml";
+
+    private final SpecIntake intake;
+    private final TrioRenderer renderer = new TrioRenderer();
+    private final ManifestWriter manifests = new ManifestWriter();
+    private final TrioWriter writer;
+    private final AppViews views;
+
+    public AppsResource(SpecIntake intake, TrioWriter writer, AppViews views) {
+        this.intake = intake;
+        this.writer = writer;
+        this.views = views;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("namespace") String namespace, @QueryParam("dryRun") String dryRun,
+            byte[] body, @Context UriInfo uri) {
+        boolean dry = QueryFlags.parse("dryRun", dryRun);
+        SpecIntake.requireNamespace(namespace);
+        AppSpec spec = intake.accept(body);
+        Trio trio = renderer.render(namespace, spec);
+        if (dry) {
+            writer.dryRun(namespace, trio);
+            return Response.ok(new DryRunResult(spec.name(), namespace, spec, trio.inCreationOrder())).build();
+        }
+        writer.create(namespace, trio);
+        URI location = uri.getBaseUriBuilder().path("api/v1/namespaces/{ns}/apps/{name}")
+                .build(namespace, spec.name());
+        return Response.created(location).entity(views.justCreated(namespace, spec)).build();
+    }
+
+    @GET
+    @Path("{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AppView get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        return views.view(views.require(namespace, name));
+    }
+
+    @GET
+    @Path("{name}/manifests")
+    @Produces({MediaType.APPLICATION_JSON, YAML})
+    public Response manifests(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @Context HttpHeaders headers) {
+        LiveApp app = views.require(namespace, name);
+        Trio trio = renderer.render(namespace, views.specOf(app));
+        if (MediaNegotiation.prefersYaml(headers)) {
+            return Response.ok(manifests.toYaml(trio), YAML).build();
+        }
+        return Response.ok(manifests.toJsonList(trio), MediaType.APPLICATION_JSON).build();
+    }
+}

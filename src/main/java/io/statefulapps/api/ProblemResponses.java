@@ -1,0 +1,46 @@
+package io.statefulapps.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/** Writes a problem as {@code application/problem+json}, with {@code Retry-After} where it helps. */
+@ApplicationScoped
+public class ProblemResponses {
+
+    private final ObjectMapper mapper;
+
+    public ProblemResponses(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public Response toResponse(Problem problem) {
+        Response.ResponseBuilder builder = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(json(problem));
+        if (problem.status() == 503) {
+            builder.header("Retry-After", String.valueOf(FailureProblems.RETRY_AFTER_SECONDS));
+        }
+        return builder.build();
+    }
+
+    public String json(Problem problem) {
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem could not be written as JSON", e);
+        }
+    }
+
+    /** Keeps headers JAX-RS computed for the original answer (e.g. {@code Allow} on a 405). */
+    public Response toResponse(Problem problem, Response original) {
+        Response response = toResponse(problem);
+        if (original == null || original.getHeaderString(HttpHeaders.ALLOW) == null) {
+            return response;
+        }
+        return Response.fromResponse(response).header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW))
+                .build();
+    }
+}

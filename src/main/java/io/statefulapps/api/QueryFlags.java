@@ -1,0 +1,24 @@
+package io.statefulapps.api;
+
+/**
+ * Boolean query parameters parsed by hand: JAX-RS would answer a bad value with a bare 404,
+ * and a caller who typed {@code dryRun=yes} deserves a 400 that says what is accepted.
+ */
+public final class QueryFlags {
+
+    private QueryFlags() {
+    }
+
+    public static boolean parse(String name, String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase()) {
+            // "All" is what kubectl and the Kubernetes API use for dry runs.
+            case "", "true", "all" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.of(ProblemType.MALFORMED_REQUEST,
+                    "Query parameter '" + name + "' must be 'true', 'All' or 'false', not '" + value + "'.");
+        };
+    }
+}
