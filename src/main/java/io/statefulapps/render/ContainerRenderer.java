@@ -107,7 +107,8 @@ final class ContainerRenderer {
                         .withName(volume.name())
                         .withMountPath(volume.mountPath())
                         .withSubPath(volume.subPath())
-                        .withReadOnly(volume.readOnly())
+                        // false is Kubernetes' default and the API server drops it; only true is worth writing
+                        .withReadOnly(Boolean.TRUE.equals(volume.readOnly()) ? Boolean.TRUE : null)
                         .build())
                 .toList();
     }
