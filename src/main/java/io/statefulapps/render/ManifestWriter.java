@@ -3,6 +3,8 @@ package io.statefulapps.render;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 
@@ -63,9 +65,9 @@ public final class ManifestWriter {
             metadata.setCreationTimestamp(null);
             metadata.setManagedFields(null);
         }
-        if (copy instanceof io.fabric8.kubernetes.api.model.Service service) {
+        if (copy instanceof Service service) {
             service.setStatus(null);
-        } else if (copy instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet statefulSet) {
+        } else if (copy instanceof StatefulSet statefulSet) {
             statefulSet.setStatus(null);
         }
         return copy;

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.statefulapps.spec.AppSpec;
+import io.statefulapps.spec.AppSpecDefaults;
 import io.statefulapps.spec.ModelCopies;
 import io.statefulapps.spec.PortSpec;
 import io.statefulapps.spec.ServiceSpec;
@@ -35,7 +36,7 @@ final class ServiceRenderer {
                 .withNewSpec()
                 .withType(CLUSTER_IP)
                 .withClusterIP(NO_CLUSTER_IP)
-                .withSessionAffinity("None")
+                .withSessionAffinity(AppSpecDefaults.SESSION_AFFINITY)
                 .withPublishNotReadyAddresses(spec.headlessService().publishNotReadyAddresses())
                 .withSelector(ManagedLabels.selector(spec.name()))
                 .withPorts(ports(spec.ports()))

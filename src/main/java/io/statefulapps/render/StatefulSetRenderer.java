@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder;
 import io.statefulapps.spec.AppSpec;
+import io.statefulapps.spec.AppSpecDefaults;
 import io.statefulapps.spec.UpdateStrategySpec;
 
 /** The StatefulSet of an app, from a spec with defaults applied. */
@@ -42,7 +43,7 @@ final class StatefulSetRenderer {
     /** {@code rollingUpdate.partition} only exists for RollingUpdate; OnDelete has no parameters. */
     private static StatefulSetUpdateStrategy updateStrategy(UpdateStrategySpec strategy) {
         StatefulSetUpdateStrategyBuilder builder = new StatefulSetUpdateStrategyBuilder().withType(strategy.type());
-        if (strategy.partition() != null) {
+        if (AppSpecDefaults.UPDATE_STRATEGY.equals(strategy.type()) && strategy.partition() != null) {
             builder.withNewRollingUpdate().withPartition(strategy.partition()).endRollingUpdate();
         }
         return builder.build();

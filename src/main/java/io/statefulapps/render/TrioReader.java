@@ -23,7 +23,10 @@ import java.util.List;
  * <p>Works on objects as the API server returns them: fields the server adds (clusterIP, uid,
  * status, its own defaults) are ignored, and a field the server omitted (an empty list, a zero
  * {@code initialDelaySeconds}, a default it did not write) reads as our default, which is the
- * Kubernetes default. Pure: no I/O.
+ * Kubernetes default. Needs all three objects (an incomplete app has no spec to read). Pure: no I/O.
+ *
+ * <p>Limit: a real API server canonicalizes quantities ({@code "0.5"} CPU is stored as
+ * {@code "500m"}, {@code "1024Mi"} as {@code "1Gi"}); such values read back in canonical form.
  */
 public final class TrioReader {
 
