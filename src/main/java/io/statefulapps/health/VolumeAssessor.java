@@ -50,14 +50,14 @@ final class VolumeAssessor {
                     "find out what deleted the PV: " + Kubectl.clusterGet("pv " + volumeName(claim)) + "; "
                             + kubectl.describe("pvc", claimName));
             case "Bound" -> bound(claim, claimName, object, volume, snapshot, kubectl);
-            default -> pending(claim, claimName, object, pod, snapshot, settings, kubectl);
+            default -> pending(claim, claimName, object, podName, pod, snapshot, settings, kubectl);
         };
         HealthStatus status = finding == null || finding.verdict() == null ? HealthStatus.Healthy : finding.verdict();
         VolumeReport report = new VolumeReport(podName, template, status, claimReport(claim), volumeReport(volume));
         return new Assessed<>(report, finding == null ? List.of() : List.of(finding));
     }
 
-    private static Finding pending(PersistentVolumeClaim claim, String claimName, String object, Pod pod,
+    private static Finding pending(PersistentVolumeClaim claim, String claimName, String object, String podName, Pod pod,
             ClusterSnapshot snapshot, HealthSettings settings, Kubectl kubectl) {
         String className = claim.getSpec() == null ? null : claim.getSpec().getStorageClassName();
         StorageClassInfo storageClass = null;
@@ -87,7 +87,7 @@ final class VolumeAssessor {
             // Not a failure: the volume is created where the scheduler places the pod.
             return Finding.of(Reason.WaitingForFirstConsumer, object,
                     "StorageClass " + storageClass.name() + " provisions the volume once the pod is scheduled",
-                    "if the pod stays Pending, look at it: " + kubectl.describe("pod", pod == null ? claimName : Kube.name(pod)));
+                    "if the pod stays Pending, look at it: " + kubectl.describe("pod", podName));
         }
         Instant created = Kube.created(claim);
         if (created != null && snapshot.now().isAfter(created.plus(settings.pendingDeadline()))) {
