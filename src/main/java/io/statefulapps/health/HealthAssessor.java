@@ -121,8 +121,8 @@ public final class HealthAssessor {
             }
         }
         Set<Integer> ordinals = new TreeSet<>(byOrdinal.keySet());
-        int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
-        for (int i = 0; i < replicas; i++) {
+        int first = Kube.firstOrdinal(sts);
+        for (int i = first; i < first + Kube.replicas(sts); i++) {
             ordinals.add(i);
         }
         Map<String, PersistentVolumeClaim> claims = new HashMap<>();

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -43,6 +44,19 @@ final class Kube {
             return Map.of();
         }
         return object.getMetadata().getLabels();
+    }
+
+    /** {@code spec.replicas}, which the API server defaults to 1. */
+    static int replicas(StatefulSet sts) {
+        return sts.getSpec() == null || sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
+    }
+
+    /** The first ordinal ({@code spec.ordinals.start}, 0 unless set): pods are {@code start … start+replicas-1}. */
+    static int firstOrdinal(StatefulSet sts) {
+        if (sts.getSpec() == null || sts.getSpec().getOrdinals() == null || sts.getSpec().getOrdinals().getStart() == null) {
+            return 0;
+        }
+        return Math.max(0, sts.getSpec().getOrdinals().getStart());
     }
 
     static String revision(Pod pod) {

@@ -25,7 +25,8 @@ final class StatefulSetAssessor {
         String object = "StatefulSet/" + name;
         Kubectl kubectl = new Kubectl(snapshot.namespace());
         StatefulSetStatus status = sts.getStatus() != null ? sts.getStatus() : new StatefulSetStatus();
-        int replicas = sts.getSpec() == null || sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
+        int replicas = Kube.replicas(sts);
+        int first = Kube.firstOrdinal(sts);
         String strategy = strategy(sts);
         boolean onDelete = "OnDelete".equals(strategy);
         int partition = onDelete ? 0 : partition(sts);
@@ -43,10 +44,12 @@ final class StatefulSetAssessor {
                     "if this lasts, check kube-controller-manager; " + kubectl.describe("statefulset", name)));
             rollout = RolloutState.Progressing;
         } else {
-            Holders holders = holders(sts, snapshot.pods(), replicas, partition, onDelete, updateRevision);
+            Holders holders = holders(sts, snapshot.pods(), first, replicas, partition, onDelete, updateRevision);
+            // the pods at or above the partition are the ones a rolling update replaces
+            int toUpdate = Math.max(0, first + replicas - Math.max(partition, first));
             boolean countersBehind = Kube.orZero(status.getReadyReplicas()) < replicas
                     || (!onDelete && updateRevision != null
-                            && Kube.orZero(status.getUpdatedReplicas()) < replicas - Math.min(partition, replicas))
+                            && Kube.orZero(status.getUpdatedReplicas()) < toUpdate)
                     || (!onDelete && partition == 0 && updateRevision != null
                             && !updateRevision.equals(status.getCurrentRevision()));
             boolean inProgress = !holders.blocking().isEmpty() || (replicas > 0 && countersBehind);
@@ -63,12 +66,12 @@ final class StatefulSetAssessor {
                 rollout = RolloutState.Complete;
             }
             if (onDelete && !holders.outdated().isEmpty()) {
-                String first = holders.outdated().values().iterator().next();
+                String firstOutdated = holders.outdated().values().iterator().next();
                 findings.add(Finding.of(Reason.OnDeleteOutdatedPods, object,
                         "updateStrategy OnDelete: " + holders.outdated().size() + " pod(s) still run an old revision: "
                                 + String.join(", ", holders.outdated().values()),
                         "delete them one at a time, waiting for each to be Ready again: kubectl -n "
-                                + snapshot.namespace() + " delete pod " + first));
+                                + snapshot.namespace() + " delete pod " + firstOutdated));
             }
         }
 
@@ -139,7 +142,7 @@ final class StatefulSetAssessor {
     record Holders(Map<Integer, String> blocking, List<String> blockingPodNames, Map<Integer, String> outdated) {
     }
 
-    private static Holders holders(StatefulSet sts, List<Pod> pods, int replicas, int partition, boolean onDelete,
+    private static Holders holders(StatefulSet sts, List<Pod> pods, int first, int replicas, int partition, boolean onDelete,
             String updateRevision) {
         String name = Kube.name(sts);
         Map<Integer, Pod> byOrdinal = new TreeMap<>();
@@ -151,7 +154,7 @@ final class StatefulSetAssessor {
         }
         Map<Integer, String> blocking = new TreeMap<>();
         Map<Integer, String> outdated = new TreeMap<>();
-        for (int i = 0; i < replicas; i++) {
+        for (int i = first; i < first + replicas; i++) {
             Pod pod = byOrdinal.get(i);
             String podName = name + "-" + i;
             boolean old = updateRevision != null && pod != null && !updateRevision.equals(Kube.revision(pod));
@@ -169,7 +172,7 @@ final class StatefulSetAssessor {
             }
         }
         for (Map.Entry<Integer, Pod> e : byOrdinal.entrySet()) {
-            if (e.getKey() >= replicas) {
+            if (e.getKey() < first || e.getKey() >= first + replicas) {
                 blocking.put(e.getKey(), Kube.name(e.getValue()) + " (scaling down)");
             }
         }

@@ -95,6 +95,14 @@ class HealthAssessorDetailTest {
     }
 
     @Test
+    void ordinalsStartWhereTheSpecSays() {
+        HealthReport report = assess(healthyApp("eureka", 2, 3).withoutPod(4).withoutClaim(4));
+        assertEquals(List.of(3), report.pods().stream().map(PodReport::ordinal).toList());
+        assertEquals(List.of("data-eureka-3"), report.volumes().stream().map(v -> v.claim().name()).toList());
+        assertTrue(problem(report, Reason.RolloutStalled).message().contains("eureka-4 (not created)"));
+    }
+
+    @Test
     void rolloutDeadlineIsConfigurable() {
         HealthSettings patient = new HealthSettings(Duration.ofHours(2), null, null, null, null, null, null, null, 0, 0, 0);
         HealthReport report = HealthAssessor.assess(HealthCases.partitioned().build(), patient);

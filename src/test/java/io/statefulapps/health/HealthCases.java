@@ -72,6 +72,10 @@ final class HealthCases {
                 row("partitioned rollout without movement for the deadline", partitioned(), Degraded, RolloutStalled),
                 row("OnDelete with outdated pods", onDelete(), Progressing, OnDeleteOutdatedPods),
                 row("OnDelete all updated", onDelete().withPod(0, revision(REV2)).withPod(1, revision(REV2)), Healthy),
+                row("ordinals starting at 3", healthyApp("eureka", 2, 3), Healthy),
+                row("ordinals starting at 3, one not created", healthyApp("eureka", 2, 3).withoutPod(4).withoutClaim(4)
+                        .withStatefulSet(s -> new StatefulSetBuilder(s).editMetadata()
+                                .withCreationTimestamp(minutesAgo(1)).endMetadata().build()), Progressing, RolloutInProgress),
                 row("scaled to zero on purpose", healthyApp("eureka", 0), Suspended),
                 row("scaling to zero, pods still terminating", healthyApp("eureka", 2)
                         .withStatefulSet(s -> new StatefulSetBuilder(s).editSpec().withReplicas(0).endSpec().build())

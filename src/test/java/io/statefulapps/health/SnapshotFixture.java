@@ -46,7 +46,6 @@ final class SnapshotFixture {
     static final String REV2 = "rev2";
 
     final String app;
-    private final int replicas;
     private StatefulSet statefulSet;
     private Service headless;
     private Service client;
@@ -63,9 +62,8 @@ final class SnapshotFixture {
     private boolean synced = true;
     private Instant now = NOW;
 
-    private SnapshotFixture(String app, int replicas) {
+    private SnapshotFixture(String app) {
         this.app = app;
-        this.replicas = replicas;
     }
 
     static String ago(Duration d) {
@@ -82,11 +80,17 @@ final class SnapshotFixture {
     }
 
     static SnapshotFixture healthyApp(String app, int replicas) {
-        SnapshotFixture f = new SnapshotFixture(app, replicas);
+        return healthyApp(app, replicas, 0);
+    }
+
+    /** With {@code spec.ordinals.start}: pods {@code first … first+replicas-1}. */
+    static SnapshotFixture healthyApp(String app, int replicas, int first) {
+        SnapshotFixture f = new SnapshotFixture(app);
         f.statefulSet = new StatefulSetBuilder()
                 .withNewMetadata().withName(app).withNamespace(NS).withGeneration(1L)
                 .withCreationTimestamp(minutesAgo(60)).endMetadata()
                 .withNewSpec().withReplicas(replicas).withServiceName(app + "-headless")
+                .withNewOrdinals().withStart(first).endOrdinals()
                 .withNewSelector().addToMatchLabels("app", app).endSelector()
                 .withNewTemplate().withNewMetadata().addToLabels("app", app).endMetadata()
                 .withNewSpec().addToContainers(new ContainerBuilder().withName(app).withImage("registry.example/" + app + ":1")
@@ -110,7 +114,7 @@ final class SnapshotFixture {
                 .withNewSpec().withType("ClusterIP").withClusterIP("10.96.0.10").addToSelector("app", app)
                 .addNewPort().withName("http").withPort(8761).withNewTargetPort(8761).withProtocol("TCP").endPort()
                 .endSpec().build();
-        for (int i = 0; i < replicas; i++) {
+        for (int i = first; i < first + replicas; i++) {
             f.pods.put(i, Scenarios.readyPod(app, i, REV1));
             String claim = "data-" + app + "-" + i;
             String pv = "pv-" + app + "-" + i;
