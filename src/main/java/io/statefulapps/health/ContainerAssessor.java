@@ -104,14 +104,13 @@ final class ContainerAssessor {
         }
         String lastRun = last == null ? "" : ", last exit code " + last.getExitCode() + reasonSuffix(last.getReason());
         String logs = "read the crashed run's output: " + kubectl.logs(pod, status.getName(), true);
+        String restarts = Kube.orZero(status.getRestartCount()) + " restarts";
         if (init) {
             return Finding.of(Reason.InitContainerFailed, object,
-                    who + " keeps failing (" + reason + ", restarts: " + Kube.orZero(status.getRestartCount()) + lastRun
-                            + ")" + detail, logs);
+                    who + " keeps failing: " + reason + ", " + restarts + lastRun + detail, logs);
         }
         if (crashLoop) {
-            return Finding.of(Reason.CrashLoopBackOff, object,
-                    who + " is crash-looping (restarts: " + Kube.orZero(status.getRestartCount()) + lastRun + ")", logs);
+            return Finding.of(Reason.CrashLoopBackOff, object, who + " is crash-looping: " + restarts + lastRun, logs);
         }
         return Finding.of(Reason.ContainerError, object, who + " cannot start: " + reason + detail,
                 "check the container's command, mounts and security context: " + kubectl.describe("pod", pod));

@@ -68,7 +68,7 @@ final class ServiceAssessor {
         String type = spec == null || spec.getType() == null ? "ClusterIP" : spec.getType();
         if ("LoadBalancer".equals(type) && ingress.isEmpty()) {
             Instant created = Kube.created(service);
-            String hint = "a load-balancer controller (cloud-controller-manager, MetalLB…) may be missing or failing: "
+            String hint = "a load-balancer controller (cloud-controller-manager, MetalLB, ...) may be missing or failing: "
                     + kubectl.describe("service", name);
             if (created != null && snapshot.now().isAfter(created.plus(settings.loadBalancerDeadline()))) {
                 findings.add(Finding.of(Reason.LoadBalancerPending, object,

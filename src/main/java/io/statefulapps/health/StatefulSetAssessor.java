@@ -99,7 +99,10 @@ final class StatefulSetAssessor {
                             : kubectl.describe("statefulset", name)));
             return RolloutState.Stalled;
         }
-        findings.add(Finding.of(Reason.RolloutInProgress, object, "rollout in progress (" + counts + ")" + heldBy,
+        boolean sameRevision = status.getUpdateRevision() == null
+                || status.getUpdateRevision().equals(status.getCurrentRevision());
+        String what = sameRevision ? "waiting for pods to be ready" : "rolling out revision " + status.getUpdateRevision();
+        findings.add(Finding.of(Reason.RolloutInProgress, object, what + " (" + counts + ")" + heldBy,
                 "follow it: kubectl -n " + snapshot.namespace() + " get pods -l "
                         + selectorHint(sts) + " -w"));
         return RolloutState.Progressing;

@@ -125,7 +125,7 @@ class HealthAssessorDetailTest {
         assertEquals("Pod/eureka-1", p.object());
         assertEquals(Severity.Error, p.severity());
         assertEquals("read the crashed run's output: kubectl -n shop logs eureka-1 -c eureka --previous", p.hint());
-        assertTrue(p.message().contains("restarts: 4"), p.message());
+        assertEquals("container eureka is crash-looping: 4 restarts, last exit code 1 (Error)", p.message());
         PodReport pod = report.pods().get(1);
         assertEquals(HealthStatus.Degraded, pod.status());
         ContainerReport container = pod.containers().get(0);
