@@ -43,7 +43,7 @@ final class DnsAssessor {
     }
 
     /** The record of one pod; {@code pendingPublish} collects not-ready pods DNS does not serve yet. */
-    static Assessed<DnsRecordReport> assess(Pod pod, Service headless, List<Endpoint> endpoints, ClusterSnapshot snapshot,
+    static Assessed<DnsRecordReport> assess(Pod pod, Service headless, HostnameIndex endpoints, ClusterSnapshot snapshot,
             HealthSettings settings, List<String> pendingPublish) {
         String podName = Kube.name(pod);
         String headlessName = Kube.name(headless);
@@ -51,18 +51,11 @@ final class DnsAssessor {
         String podIP = Kube.podIP(pod);
         List<String> published = new ArrayList<>();
         boolean endpointReady = false;
-        boolean refWithoutHostname = false;
-        for (Endpoint endpoint : endpoints) {
-            boolean mine = podName.equals(endpoint.getHostname());
-            boolean refersToPod = endpoint.getTargetRef() != null && "Pod".equals(endpoint.getTargetRef().getKind())
-                    && podName.equals(endpoint.getTargetRef().getName());
-            if (mine) {
-                published.addAll(Slices.addresses(endpoint));
-                endpointReady |= Slices.isReady(endpoint);
-            } else if (refersToPod && endpoint.getHostname() == null) {
-                refWithoutHostname = true;
-            }
+        for (Endpoint endpoint : endpoints.published(podName)) {
+            published.addAll(Slices.addresses(endpoint));
+            endpointReady |= Slices.isReady(endpoint);
         }
+        boolean refWithoutHostname = endpoints.podsWithoutHostname().contains(podName);
         boolean publishNotReady = headless.getSpec() != null
                 && Boolean.TRUE.equals(headless.getSpec().getPublishNotReadyAddresses());
         boolean served = !published.isEmpty() && (endpointReady || publishNotReady);

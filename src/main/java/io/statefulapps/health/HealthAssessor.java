@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,7 +66,7 @@ public final class HealthAssessor {
         if (headless != null) {
             List<Finding> pairing = DnsAssessor.pairing(headless, sts, kubectl);
             findings.addAll(pairing);
-            List<Endpoint> endpoints = Slices.endpointsOf(Kube.name(headless), snapshot.endpointSlices());
+            HostnameIndex endpoints = HostnameIndex.of(Slices.endpointsOf(Kube.name(headless), snapshot.endpointSlices()));
             List<String> unpublished = new ArrayList<>();
             for (Pod pod : pods) {
                 Assessed<DnsRecordReport> assessed = DnsAssessor.assess(pod, headless, endpoints, snapshot, settings,
