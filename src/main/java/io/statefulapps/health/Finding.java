@@ -1,0 +1,28 @@
+package io.statefulapps.health;
+
+/**
+ * A problem together with the verdict it implies for the part it was found on. Kept apart from
+ * {@link Problem} so that the JSON a bot reads stays {@code {severity, object, reason, message, hint}}.
+ * A {@code null} verdict leaves the part's verdict alone (warnings, pure information).
+ */
+record Finding(Problem problem, HealthStatus verdict) {
+
+    /** The reason's default severity and verdict. */
+    static Finding of(Reason reason, String object, String message, String hint) {
+        return new Finding(new Problem(reason.severity(), object, reason, message, hint), reason.verdict());
+    }
+
+    /** Same code, softened (or hardened) on purpose; every caller documents why. */
+    static Finding softened(Severity severity, HealthStatus verdict, Reason reason, String object,
+            String message, String hint) {
+        return new Finding(new Problem(severity, object, reason, message, hint), verdict);
+    }
+
+    static HealthStatus worst(Iterable<Finding> findings, HealthStatus baseline) {
+        HealthStatus worst = baseline;
+        for (Finding f : findings) {
+            worst = worst.worse(f.verdict());
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,193 @@
+package io.statefulapps.health;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimCondition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One link of the chain pod → PVC → PV: the claim {@code <template>-<sts>-<ordinal>} of one pod,
+ * and the volume it is bound to. Pending is always explained: no such StorageClass, provisioning
+ * failed (with the provisioner's own words), or waiting for its first consumer.
+ */
+final class VolumeAssessor {
+
+    private static final String STORAGE = "storage";
+
+    private VolumeAssessor() {
+    }
+
+    /**
+     * @param pod   the pod that mounts the claim, {@code null} when it does not exist (yet)
+     * @param claim the claim, {@code null} when it does not exist
+     */
+    static Assessed<VolumeReport> assess(String podName, Pod pod, String template, String claimName,
+            PersistentVolumeClaim claim, ClusterSnapshot snapshot, HealthSettings settings) {
+        Kubectl kubectl = new Kubectl(snapshot.namespace());
+        String object = "PersistentVolumeClaim/" + claimName;
+        if (claim == null) {
+            String message = "pod " + podName + " has no PVC " + claimName;
+            String hint = kubectl.get("pvc " + claimName) + "; " + kubectl.describe("pod", podName);
+            Instant podCreated = Kube.created(pod);
+            // The PVC informer may lag the pod informer for a moment; the controller creates the PVC first.
+            Finding finding = podCreated != null && !snapshot.now().isAfter(podCreated.plus(settings.creationGrace()))
+                    ? Finding.softened(Severity.Info, HealthStatus.Progressing, Reason.ClaimMissing, object, message, hint)
+                    : Finding.of(Reason.ClaimMissing, object, message, hint);
+            return new Assessed<>(new VolumeReport(podName, template, finding.verdict(), null, null),
+                    List.of(finding));
+        }
+        PersistentVolume volume = volumeName(claim) == null ? null : snapshot.volumesByName().get(volumeName(claim));
+        Finding finding = switch (claim.getStatus() == null || claim.getStatus().getPhase() == null ? "Pending"
+                : claim.getStatus().getPhase()) {
+            case "Lost" -> Finding.of(Reason.ClaimLost, object,
+                    "the claim lost its volume " + volumeName(claim) + "; the data is no longer reachable",
+                    "find out what deleted the PV: " + Kubectl.clusterGet("pv " + volumeName(claim)) + "; "
+                            + kubectl.describe("pvc", claimName));
+            case "Bound" -> bound(claim, claimName, object, volume, snapshot, kubectl);
+            default -> pending(claim, claimName, object, podName, pod, snapshot, settings, kubectl);
+        };
+        HealthStatus status = finding == null || finding.verdict() == null ? HealthStatus.Healthy : finding.verdict();
+        VolumeReport report = new VolumeReport(podName, template, status, claimReport(claim), volumeReport(volume));
+        return new Assessed<>(report, finding == null ? List.of() : List.of(finding));
+    }
+
+    private static Finding pending(PersistentVolumeClaim claim, String claimName, String object, String podName, Pod pod,
+            ClusterSnapshot snapshot, HealthSettings settings, Kubectl kubectl) {
+        String className = claim.getSpec() == null ? null : claim.getSpec().getStorageClassName();
+        StorageClassInfo storageClass = null;
+        if (className == null) {
+            storageClass = snapshot.defaultStorageClass();
+            if (storageClass == null) {
+                return Finding.of(Reason.StorageClassNotFound, object,
+                        "the claim names no StorageClass and the cluster has no default one",
+                        "set volumes[].storageClassName to one of: " + Kubectl.clusterGet("storageclass"));
+            }
+        } else if (!className.isEmpty()) { // "" asks for a pre-provisioned PV: no class involved
+            storageClass = snapshot.storageClasses().get(className);
+            if (storageClass == null) {
+                return Finding.of(Reason.StorageClassNotFound, object,
+                        "StorageClass " + className + " does not exist",
+                        "pick an existing class (" + Kubectl.clusterGet("storageclass") + ") or create " + className);
+            }
+        }
+        Event failed = EventSelector.newest(snapshot.events(), "PersistentVolumeClaim", claimName, "ProvisioningFailed");
+        if (failed != null) {
+            return Finding.of(Reason.ProvisioningFailed, object, failed.getMessage(),
+                    "the provisioner of " + (storageClass == null ? "the class" : storageClass.name())
+                            + " refuses the claim: " + kubectl.describe("pvc", claimName));
+        }
+        boolean podUnplaced = pod == null || pod.getSpec() == null || pod.getSpec().getNodeName() == null;
+        if (storageClass != null && storageClass.waitsForFirstConsumer() && podUnplaced) {
+            // Not a failure: the volume is created where the scheduler places the pod.
+            return Finding.of(Reason.WaitingForFirstConsumer, object,
+                    "StorageClass " + storageClass.name() + " provisions the volume once the pod is scheduled",
+                    "if the pod stays Pending, look at it: " + kubectl.describe("pod", podName));
+        }
+        Instant created = Kube.created(claim);
+        if (created != null && snapshot.now().isAfter(created.plus(settings.pendingDeadline()))) {
+            return Finding.of(Reason.ClaimPendingTooLong, object, "the claim has been Pending since " + created,
+                    kubectl.describe("pvc", claimName) + "; " + Kubectl.clusterGet("pv"));
+        }
+        return Finding.of(Reason.ClaimPending, object, "the claim is waiting for its volume",
+                kubectl.describe("pvc", claimName));
+    }
+
+    private static Finding bound(PersistentVolumeClaim claim, String claimName, String object, PersistentVolume volume,
+            ClusterSnapshot snapshot, Kubectl kubectl) {
+        String pvName = volumeName(claim);
+        if (volume == null) {
+            return Finding.of(Reason.VolumeMissing, "PersistentVolume/" + pvName,
+                    "PVC " + claimName + " is bound to PV " + pvName + ", which does not exist",
+                    Kubectl.clusterGet("pv " + pvName) + "; " + kubectl.describe("pvc", claimName));
+        }
+        String pvPhase = volume.getStatus() == null ? null : volume.getStatus().getPhase();
+        if ("Released".equals(pvPhase)) {
+            return Finding.of(Reason.VolumeReleased, "PersistentVolume/" + pvName,
+                    "PV " + pvName + " is Released: the claim it belonged to was deleted",
+                    "to reuse its data, clear spec.claimRef: kubectl describe pv " + pvName);
+        }
+        if ("Failed".equals(pvPhase)) {
+            String why = volume.getStatus().getMessage() == null ? "" : ": " + volume.getStatus().getMessage();
+            return Finding.of(Reason.VolumeFailed, "PersistentVolume/" + pvName, "PV " + pvName + " failed" + why,
+                    "kubectl describe pv " + pvName);
+        }
+        BigDecimal requested = Kube.bytes(storage(claim.getSpec() == null || claim.getSpec().getResources() == null
+                ? null : claim.getSpec().getResources().getRequests()));
+        BigDecimal capacity = Kube.bytes(storage(claim.getStatus().getCapacity()));
+        if (requested == null || capacity == null || capacity.compareTo(requested) >= 0) {
+            return null;
+        }
+        String sizes = "capacity " + Kube.text(storage(claim.getStatus().getCapacity())) + " is below the requested "
+                + Kube.text(storage(claim.getSpec().getResources().getRequests()));
+        String resizeStatus = claim.getStatus().getAllocatedResourceStatuses() == null ? null
+                : claim.getStatus().getAllocatedResourceStatuses().get(STORAGE);
+        boolean infeasible = resizeStatus != null && resizeStatus.endsWith("Infeasible");
+        if (!infeasible && resizing(claim, requested)) {
+            return Finding.of(Reason.ResizePending, object, sizes + "; a resize is under way",
+                    "a file system resize finishes when the pod restarts or the node expands it: "
+                            + kubectl.describe("pvc", claimName));
+        }
+        String className = claim.getSpec().getStorageClassName();
+        StorageClassInfo storageClass = className == null ? snapshot.defaultStorageClass()
+                : snapshot.storageClasses().get(className);
+        String hint = storageClass != null && !storageClass.allowVolumeExpansion()
+                ? "StorageClass " + storageClass.name() + " does not allow volume expansion; " + kubectl.describe("pvc", claimName)
+                : kubectl.describe("pvc", claimName);
+        return Finding.of(Reason.CapacityBelowRequest, object, sizes + (infeasible ? " (" + resizeStatus + ")" : ""),
+                hint);
+    }
+
+    /** A resize is pending when a resize condition is set or the controller has already allocated the new size. */
+    private static boolean resizing(PersistentVolumeClaim claim, BigDecimal requested) {
+        if (claim.getStatus().getConditions() != null) {
+            for (PersistentVolumeClaimCondition c : claim.getStatus().getConditions()) {
+                if (("Resizing".equals(c.getType()) || "FileSystemResizePending".equals(c.getType()))
+                        && "True".equals(c.getStatus())) {
+                    return true;
+                }
+            }
+        }
+        BigDecimal allocated = Kube.bytes(storage(claim.getStatus().getAllocatedResources()));
+        if (allocated != null && allocated.compareTo(requested) >= 0) {
+            return true;
+        }
+        String resizeStatus = claim.getStatus().getAllocatedResourceStatuses() == null ? null
+                : claim.getStatus().getAllocatedResourceStatuses().get(STORAGE);
+        return resizeStatus != null && (resizeStatus.endsWith("InProgress") || resizeStatus.endsWith("Pending"));
+    }
+
+    private static Quantity storage(Map<String, Quantity> resources) {
+        return resources == null ? null : resources.get(STORAGE);
+    }
+
+    private static String volumeName(PersistentVolumeClaim claim) {
+        return claim.getSpec() == null ? null : claim.getSpec().getVolumeName();
+    }
+
+    private static ClaimReport claimReport(PersistentVolumeClaim claim) {
+        var spec = claim.getSpec();
+        var status = claim.getStatus();
+        return new ClaimReport(Kube.name(claim), status == null ? null : status.getPhase(),
+                status == null ? null : Kube.text(storage(status.getCapacity())),
+                spec == null || spec.getResources() == null ? null : Kube.text(storage(spec.getResources().getRequests())),
+                spec == null ? null : spec.getStorageClassName(),
+                spec == null ? null : spec.getAccessModes(), spec == null ? null : spec.getVolumeName());
+    }
+
+    private static PersistentVolumeReport volumeReport(PersistentVolume volume) {
+        if (volume == null) {
+            return null;
+        }
+        var spec = volume.getSpec();
+        return new PersistentVolumeReport(Kube.name(volume), volume.getStatus() == null ? null : volume.getStatus().getPhase(),
+                spec == null ? null : Kube.text(storage(spec.getCapacity())),
+                spec == null ? null : spec.getPersistentVolumeReclaimPolicy(),
+                spec == null ? null : spec.getStorageClassName());
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * Health of one stateful app: a pure function from a {@link io.statefulapps.health.ClusterSnapshot}
+ * (what the watch cache holds for the app) to a {@link io.statefulapps.health.HealthReport}, and
+ * its chat text ({@link io.statefulapps.health.HealthTextRenderer}).
+ *
+ * <p>Shape: {@link io.statefulapps.health.HealthAssessor} composes one small assessor per kind of
+ * object ({@code TrioPresence}, {@code StatefulSetAssessor}, {@code PodAssessor} with
+ * {@code ContainerAssessor}, {@code VolumeAssessor}, {@code DnsAssessor}, {@code ServiceAssessor},
+ * {@code EventSelector}). Each returns its part of the report and the findings (problem + implied
+ * verdict) behind it; the overall verdict is the worst of all of them, in the order documented on
+ * {@link io.statefulapps.health.HealthStatus}.
+ *
+ * <p>Decisions worth knowing (each is documented where it is made):
+ * <ul>
+ * <li>Deadlines end every "Progressing": a rollout without progress, a Pending pod or claim, a
+ *     LoadBalancer without address, a terminating pod all turn Degraded after their deadline
+ *     ({@link io.statefulapps.health.HealthSettings}).</li>
+ * <li>A StatefulSet has no progress condition; "last progress" is the newest of its creation, its
+ *     pods' creation and deletion start, their Ready transitions and container starts.</li>
+ * <li>OnDelete with outdated pods is Progressing with a Warning (the declared spec is not in effect
+ *     until someone deletes the pods; it is not broken either), and never "stalls".</li>
+ * <li>Objects absent or not-yet-published right after creation (within {@code creationGrace}) are
+ *     Info/Progressing, since informers and controllers lag by moments.</li>
+ * <li>Inputs are the cache's own objects: nothing here mutates them (a test checks every table row).</li>
+ * </ul>
+ */
+package io.statefulapps.health;

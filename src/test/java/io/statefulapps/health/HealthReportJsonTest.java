@@ -1,0 +1,49 @@
+package io.statefulapps.health;
+
+import static io.statefulapps.health.SnapshotFixture.healthyApp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.junit.jupiter.api.Test;
+
+/** The wire shape bots are written against (Quarkus' mapper writes dates as ISO strings, like this one). */
+class HealthReportJsonTest {
+
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void vocabularyAndCodesAreTheEnumNames() throws Exception {
+        HealthReport report = HealthAssessor.assess(healthyApp("eureka", 2).withPod(1, Scenarios.crashLooping()).build(),
+                HealthSettings.defaults());
+        JsonNode node = json.readTree(json.writeValueAsString(report));
+        assertEquals("Degraded", node.get("status").asText());
+        assertEquals("2026-01-01T12:00:00Z", node.get("observedAt").asText());
+        assertEquals("CrashLoopBackOff", node.get("problems").get(0).get("reason").asText());
+        assertEquals("Error", node.get("problems").get(0).get("severity").asText());
+        assertEquals("Progressing", node.get("statefulSet").get("rollout").asText());
+        assertEquals("eureka-1.eureka-headless.shop.svc.cluster.local", node.get("dns").get(1).get("hostname").asText());
+        assertEquals(java.util.List.of("app", "namespace", "status", "summary", "observedAt", "statefulSet", "pods",
+                "volumes", "dns", "services", "problems", "events"), fieldNames(node));
+    }
+
+    @Test
+    void absentPartsAreLeftOut() throws Exception {
+        HealthReport report = HealthAssessor.assess(healthyApp("eureka", 2).withoutStatefulSet().build(),
+                HealthSettings.defaults());
+        JsonNode node = json.readTree(json.writeValueAsString(report));
+        assertFalse(node.has("statefulSet"));
+        assertTrue(node.get("services").get(0).has("clusterIP"));
+        assertFalse(node.get("services").get(0).has("loadBalancerIngress"));
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
