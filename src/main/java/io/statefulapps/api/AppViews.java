@@ -1,38 +1,43 @@
 package io.statefulapps.api;
 
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
+import io.statefulapps.cluster.AppLookup;
+import io.statefulapps.cluster.CachedApp;
+import io.statefulapps.cluster.HealthConfig;
 import io.statefulapps.cluster.LiveApp;
-import io.statefulapps.cluster.LiveAppReader;
+import io.statefulapps.cluster.SnapshotFactory;
+import io.statefulapps.health.HealthAssessor;
+import io.statefulapps.health.HealthReport;
+import io.statefulapps.health.HealthStatus;
 import io.statefulapps.render.Trio;
 import io.statefulapps.render.TrioReader;
 import io.statefulapps.spec.AppSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.List;
 
-/** Finds apps and shows them: the spec read back from the live objects and a short status. */
+/** Finds apps and shows them: the spec read back from the live objects, and their health. */
 @ApplicationScoped
 public class AppViews {
 
-    private final LiveAppReader reader;
+    private final AppLookup lookup;
+    private final HealthConfig healthConfig;
+    private final Clock clock;
     private final TrioReader trioReader = new TrioReader();
 
-    public AppViews(LiveAppReader reader) {
-        this.reader = reader;
+    public AppViews(AppLookup lookup, HealthConfig healthConfig, Clock clock) {
+        this.lookup = lookup;
+        this.healthConfig = healthConfig;
+        this.clock = clock;
     }
 
     /** The app, or a 404 problem when none of its objects exists. */
-    public LiveApp require(String namespace, String name) {
+    public CachedApp require(String namespace, String name) {
         SpecIntake.requireNamespace(namespace);
-        LiveApp app = reader.read(namespace, name);
-        if (!app.exists()) {
-            throw ProblemException.of(ProblemType.NOT_FOUND,
-                    "There is no app \"" + name + "\" in namespace \"" + namespace + "\".");
-        }
-        return app;
+        return lookup.find(namespace, name).orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND,
+                "There is no app \"" + name + "\" in namespace \"" + namespace + "\"."));
     }
 
-    /** The spec read back from the live objects, or null while one of them is missing. */
+    /** The spec read back from the live objects; a 409 problem while one of them is missing. */
     public AppSpec specOf(LiveApp app) {
         if (!app.complete()) {
             throw ProblemException.of(ProblemType.CONFLICT,
@@ -42,31 +47,25 @@ public class AppViews {
         return trioReader.read(new Trio(app.headlessService(), app.statefulSet(), app.clientService()));
     }
 
-    public AppView view(LiveApp app) {
-        AppSpec spec = app.complete() ? specOf(app) : null;
-        return new AppView(app.name(), app.namespace(), spec, status(app));
+    public HealthReport health(CachedApp app) {
+        return HealthAssessor.assess(SnapshotFactory.snapshot(app, clock.instant()), healthConfig.settings());
+    }
+
+    public AppView view(CachedApp app) {
+        LiveApp trio = app.trio();
+        AppSpec spec = trio.complete() ? specOf(trio) : null;
+        return new AppView(trio.name(), trio.namespace(), spec, status(health(app), trio));
     }
 
     public AppView justCreated(String namespace, AppSpec spec) {
         int replicas = spec.replicas() == null ? 1 : spec.replicas();
-        String health = replicas == 0 ? "Suspended" : "Progressing";
-        return new AppView(spec.name(), namespace, spec, new AppStatus(health, replicas, 0, null));
+        HealthStatus health = replicas == 0 ? HealthStatus.Suspended : HealthStatus.Progressing;
+        return new AppView(spec.name(), namespace, spec, new AppStatus(health, replicas, 0, null, null));
     }
 
-    private static AppStatus status(LiveApp app) {
-        StatefulSet sts = app.statefulSet();
-        int replicas = sts != null && sts.getSpec().getReplicas() != null ? sts.getSpec().getReplicas() : 0;
-        StatefulSetStatus status = sts == null ? null : sts.getStatus();
-        int ready = status != null && status.getReadyReplicas() != null ? status.getReadyReplicas() : 0;
-        List<String> missing = app.missing();
-        String health;
-        if (!missing.isEmpty()) {
-            health = "Missing";
-        } else if (replicas == 0) {
-            health = "Suspended";
-        } else {
-            health = ready >= replicas ? "Healthy" : "Progressing";
-        }
-        return new AppStatus(health, replicas, ready, missing.isEmpty() ? null : missing);
+    static AppStatus status(HealthReport report, LiveApp trio) {
+        List<String> missing = trio.missing();
+        return new AppStatus(report.status(), report.desiredPods(), report.readyPods(), report.summary(),
+                missing.isEmpty() ? null : missing);
     }
 }

@@ -1,7 +1,9 @@
 package io.statefulapps.api;
 
 import io.statefulapps.cluster.LiveApp;
-import io.statefulapps.cluster.LiveAppReader;
+import io.statefulapps.cluster.HealthConfig;
+import io.statefulapps.health.HealthReport;
+import io.statefulapps.health.HealthTextRenderer;
 import io.statefulapps.cluster.TrioWriter;
 import io.statefulapps.render.ManifestWriter;
 import io.statefulapps.render.Trio;
@@ -32,11 +34,16 @@ public class AppsResource {
     private final ManifestWriter manifests = new ManifestWriter();
     private final TrioWriter writer;
     private final AppViews views;
+    private final AppCatalog catalog;
+    private final int maxTextLines;
 
-    public AppsResource(SpecIntake intake, TrioWriter writer, AppViews views) {
+    public AppsResource(SpecIntake intake, TrioWriter writer, AppViews views, AppCatalog catalog,
+            HealthConfig healthConfig) {
         this.intake = intake;
         this.writer = writer;
         this.views = views;
+        this.catalog = catalog;
+        this.maxTextLines = healthConfig.maxTextLines();
     }
 
     @POST
@@ -59,6 +66,13 @@ public class AppsResource {
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public AppList list(@PathParam("namespace") String namespace, @QueryParam("limit") String limit,
+            @QueryParam("continue") String continueToken) {
+        return catalog.list(namespace, QueryFlags.parseInt("limit", limit), continueToken);
+    }
+
+    @GET
     @Path("{name}")
     @Produces(MediaType.APPLICATION_JSON)
     public AppView get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
@@ -66,11 +80,24 @@ public class AppsResource {
     }
 
     @GET
+    @Path("{name}/health")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public Response health(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @Context HttpHeaders headers) {
+        HealthReport report = views.health(views.require(namespace, name));
+        if (MediaNegotiation.prefersText(headers)) {
+            return Response.ok(HealthTextRenderer.render(report, maxTextLines), MediaType.TEXT_PLAIN + ";charset=UTF-8")
+                    .build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
     @Path("{name}/manifests")
     @Produces({MediaType.APPLICATION_JSON, YAML})
     public Response manifests(@PathParam("namespace") String namespace, @PathParam("name") String name,
             @Context HttpHeaders headers) {
-        LiveApp app = views.require(namespace, name);
+        LiveApp app = views.require(namespace, name).trio();
         Trio trio = renderer.render(namespace, views.specOf(app));
         if (MediaNegotiation.prefersYaml(headers)) {
             return Response.ok(manifests.toYaml(trio), YAML).build();

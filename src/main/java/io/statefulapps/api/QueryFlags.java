@@ -21,4 +21,17 @@ public final class QueryFlags {
                     "Query parameter '" + name + "' must be 'true', 'All' or 'false', not '" + value + "'.");
         };
     }
+
+    /** A whole-number query parameter, or null when absent. */
+    public static Integer parseInt(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.of(ProblemType.MALFORMED_REQUEST,
+                    "Query parameter '" + name + "' must be a whole number, not '" + value + "'.");
+        }
+    }
 }

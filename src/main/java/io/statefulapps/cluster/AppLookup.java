@@ -1,0 +1,30 @@
+package io.statefulapps.cluster;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * Finds an app in the watch cache. A miss is confirmed against the API server (one read, only on a
+ * miss) because another replica may have created the app a moment ago and this replica's watches may
+ * not have seen it yet: such an app is reported as it is, never as absent.
+ */
+@ApplicationScoped
+public class AppLookup {
+
+    private final WatchCache cache;
+    private final LiveAppReader live;
+
+    public AppLookup(WatchCache cache, LiveAppReader live) {
+        this.cache = cache;
+        this.live = live;
+    }
+
+    public Optional<CachedApp> find(String namespace, String name) {
+        Optional<CachedApp> cached = cache.app(namespace, name);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        LiveApp app = live.read(namespace, name);
+        return app.exists() ? Optional.of(cache.complete(app)) : Optional.empty();
+    }
+}
