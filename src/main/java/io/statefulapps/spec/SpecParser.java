@@ -1,0 +1,146 @@
+package io.statefulapps.spec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a request body into an {@link AppSpec}.
+ *
+ * <ul>
+ *   <li>Not an AppSpec at all (malformed JSON, a body that is not a JSON object, a value of the wrong
+ *       JSON type such as {@code "replicas": "two"}) → {@link MalformedSpecException} naming the place.</li>
+ *   <li>Unknown fields, at any depth and also inside the Fabric8 blocks ({@code securityContext},
+ *       {@code affinity}, …) → all listed in {@link ParsedSpec#unknownFields()}, never dropped.</li>
+ * </ul>
+ *
+ * <p>Types are strict, as the API server's are: {@code "2"} is not an integer and {@code 2} is not a
+ * string. Thread-safe: the mapper is configured once and the unknown fields of a call are collected
+ * in a per-call reader attribute.
+ */
+public final class SpecParser {
+
+    private final ObjectMapper mapper;
+
+    public SpecParser() {
+        mapper = new ObjectMapper();
+        // Fabric8 models catch unknown fields in an @JsonAnySetter map; switching any-setters off sends
+        // them to UnknownFieldRecorder like ours, with their exact path.
+        mapper.setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+            @Override
+            public Boolean hasAnySetter(Annotated a) {
+                return Boolean.FALSE;
+            }
+        });
+        mapper.addHandler(new UnknownFieldRecorder());
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+
+    /** Parses a request body (UTF-8 JSON). */
+    public ParsedSpec parse(byte[] body) {
+        try (JsonParser p = mapper.createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new MalformedSpecException("", "the body is empty: expected a JSON object (an AppSpec)", null);
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new MalformedSpecException("", "the body must be a JSON object (an AppSpec), not "
+                        + describe(first) + where(p.currentTokenLocation()), null);
+            }
+            List<FieldError> unknown = new ArrayList<>();
+            AppSpec spec = reader(unknown).readValue(p);
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                throw new MalformedSpecException("", "unexpected content after the JSON object"
+                        + where(p.currentTokenLocation()), null);
+            }
+            return new ParsedSpec(spec, unknown);
+        } catch (JsonMappingException e) {
+            throw wrongType(e);
+        } catch (JsonProcessingException e) {
+            throw new MalformedSpecException("", "malformed JSON: " + e.getOriginalMessage()
+                    + where(e.getLocation()), e);
+        } catch (IOException e) {
+            // reading from a byte array does not fail for I/O reasons; treat it like bad content
+            throw new MalformedSpecException("", "unreadable body: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a spec already in tree form, e.g. the result of applying a JSON merge patch. */
+    public ParsedSpec parse(JsonNode tree) {
+        if (tree == null || !tree.isObject()) {
+            throw new MalformedSpecException("", "the spec must be a JSON object, not "
+                    + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase()), null);
+        }
+        List<FieldError> unknown = new ArrayList<>();
+        try {
+            AppSpec spec = reader(unknown).readValue(tree);
+            return new ParsedSpec(spec, unknown);
+        } catch (JsonMappingException e) {
+            throw wrongType(e);
+        } catch (IOException e) {
+            throw new MalformedSpecException("", "unreadable spec: " + e.getMessage(), e);
+        }
+    }
+
+    /** The spec as a tree, with nulls left out: the starting point of a JSON merge patch. */
+    public JsonNode toTree(AppSpec spec) {
+        return mapper.valueToTree(spec);
+    }
+
+    private ObjectReader reader(List<FieldError> unknownSink) {
+        return mapper.readerFor(AppSpec.class).withAttribute(UnknownFieldRecorder.UNKNOWN_FIELDS, unknownSink);
+    }
+
+    private static MalformedSpecException wrongType(JsonMappingException e) {
+        String field = JsonPaths.of(e);
+        String at = field.isEmpty() ? "the spec" : field;
+        String detail = e.getOriginalMessage();
+        int cut = detail.indexOf('\n');
+        if (cut > 0) {
+            detail = detail.substring(0, cut);
+        }
+        return new MalformedSpecException(field, at + ": wrong type or value (" + detail + ")"
+                + where(e.getLocation()), e);
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.asString() == null ? token.name() : token.asString();
+        };
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}
