@@ -6,12 +6,14 @@ import java.util.Objects;
  * One broken rule (or one unknown field) in an AppSpec, as the API reports it in
  * {@code errors: [{field, message}]}.
  *
- * <p>{@code field} is a path into the spec's JSON: object members are joined with {@code '.'},
- * list elements are addressed by their index in brackets, and map entries (labels, annotations,
- * resources, nodeSelector) by their key, verbatim, in brackets. Examples: {@code name},
- * {@code ports[0].port}, {@code volumes[1].size}, {@code resources.requests[cpu]},
- * {@code service.annotations[foo bar]}, {@code labels[app.kubernetes.io/name]},
- * {@code livenessProbe.httpGet.port}. The empty string stands for the spec as a whole.
+ * <p>{@code field} is a path into the spec's JSON, written as in JavaScript: object members are
+ * joined with {@code '.'} and list elements are addressed by their index in brackets. Map entries
+ * (labels, annotations, nodeSelector, resources) are written like members when the key is a simple
+ * word ({@code [A-Za-z_][A-Za-z0-9_-]*}, e.g. {@code resources.requests.cpu},
+ * {@code labels.project}) and otherwise with the key verbatim in brackets, without quotes
+ * ({@code labels[app.kubernetes.io/name]}, {@code service.annotations[foo bar]}). More examples:
+ * {@code name}, {@code ports[0].port}, {@code volumes[1].size}, {@code livenessProbe.httpGet.port}.
+ * The empty string stands for the spec as a whole.
  *
  * @param field   the path of the offending value
  * @param message what is wrong and, where it helps, what would be right

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Renders Jackson's notion of "where" as a spec path in {@link FieldError}'s notation. */
 final class JsonPaths {
@@ -62,8 +63,18 @@ final class JsonPaths {
         return path.toString();
     }
 
+    /** Keys that read unambiguously after a dot; all others go in brackets. */
+    private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+    /** The path of a map entry: {@code map.key} for simple keys, {@code map[key]} for all others. */
+    static String mapEntry(String map, String key) {
+        StringBuilder path = new StringBuilder(map);
+        appendName(path, key, true);
+        return path.toString();
+    }
+
     private static void appendName(StringBuilder path, String name, boolean mapKey) {
-        if (mapKey) {
+        if (mapKey && !SIMPLE_KEY.matcher(name).matches()) {
             path.append('[').append(name).append(']');
         } else {
             if (path.length() > 0) {
