@@ -32,7 +32,7 @@ final class JsonPaths {
     }
 
     /**
-     * The path of an unknown field met while parsing. When its value is an object or an array the
+     * The path of a field met while parsing, the parser being on its name or on its value. When its value is an object or an array the
      * parser has already entered it, so the enclosing object is one level up.
      */
     static String ofUnknownField(JsonParser p, String propertyName) {

@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -48,7 +51,6 @@ public final class SpecParser {
         });
         mapper.addHandler(new UnknownFieldRecorder());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
@@ -76,7 +78,7 @@ public final class SpecParser {
                 throw new MalformedSpecException("", "unexpected content after the JSON object"
                         + where(p.currentTokenLocation()), null);
             }
-            return new ParsedSpec(spec, unknown);
+            return new ParsedSpec(spec, inDocumentOrder(unknown, () -> mapper.createParser(body)));
         } catch (JsonMappingException e) {
             throw wrongType(e);
         } catch (JsonProcessingException e) {
@@ -97,7 +99,7 @@ public final class SpecParser {
         List<FieldError> unknown = new ArrayList<>();
         try {
             AppSpec spec = reader(unknown).readValue(tree);
-            return new ParsedSpec(spec, unknown);
+            return new ParsedSpec(spec, inDocumentOrder(unknown, tree::traverse));
         } catch (JsonMappingException e) {
             throw wrongType(e);
         } catch (IOException e) {
@@ -112,6 +114,33 @@ public final class SpecParser {
 
     private ObjectReader reader(List<FieldError> unknownSink) {
         return mapper.readerFor(AppSpec.class).withAttribute(UnknownFieldRecorder.UNKNOWN_FIELDS, unknownSink);
+    }
+
+    /** Opens a fresh parser over the same input. */
+    private interface Source {
+        JsonParser open() throws IOException;
+    }
+
+    /**
+     * Jackson reports a record's unknown fields only once the record is complete (it buffers them), so
+     * they arrive out of order; a second pass over the input, only when there are several, puts them
+     * back in the order of the document.
+     */
+    private static List<FieldError> inDocumentOrder(List<FieldError> unknown, Source source) throws IOException {
+        if (unknown.size() < 2) {
+            return unknown;
+        }
+        Map<String, Integer> order = new HashMap<>();
+        try (JsonParser p = source.open()) {
+            for (JsonToken token = p.nextToken(); token != null; token = p.nextToken()) {
+                if (token == JsonToken.FIELD_NAME) {
+                    order.putIfAbsent(JsonPaths.ofUnknownField(p, p.currentName()), order.size());
+                }
+            }
+        }
+        return unknown.stream()
+                .sorted(Comparator.comparing((FieldError e) -> order.getOrDefault(e.field(), Integer.MAX_VALUE)))
+                .toList();
     }
 
     private static MalformedSpecException wrongType(JsonMappingException e) {
