@@ -26,7 +26,8 @@ public final class KubernetesNames {
     private static final Pattern QUALIFIED_NAME_PART_RE =
             Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
     private static final Pattern IANA_SVC_NAME_RE = Pattern.compile("[-a-z0-9]+");
-    private static final Pattern HAS_LETTER_RE = Pattern.compile(".*[a-z].*");
+    // any case: an upper-case name is already told it must be lower-case
+    private static final Pattern HAS_LETTER_RE = Pattern.compile(".*[a-zA-Z].*");
     private static final Pattern ENV_VAR_NAME_RE = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
     private KubernetesNames() {

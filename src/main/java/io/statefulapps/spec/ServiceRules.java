@@ -63,8 +63,10 @@ final class ServiceRules {
     private static void checkClientService(ServiceSpec service, FieldErrors errors) {
         errors.oneOf("service.type", service.type(), TYPES);
         String type = Objects.requireNonNullElse(service.type(), "ClusterIP");
-        boolean external = type.equals("NodePort") || type.equals("LoadBalancer");
-        boolean loadBalancer = type.equals("LoadBalancer");
+        // with an unsupported type (already reported) the type-dependent rules would only add noise
+        boolean typeKnown = TYPES.contains(type);
+        boolean external = !typeKnown || type.equals("NodePort") || type.equals("LoadBalancer");
+        boolean loadBalancer = !typeKnown || type.equals("LoadBalancer");
         errors.oneOf("service.externalTrafficPolicy", service.externalTrafficPolicy(), EXTERNAL_TRAFFIC_POLICIES);
         if (service.externalTrafficPolicy() != null && !external) {
             errors.add("service.externalTrafficPolicy", "is only allowed for a Service of type NodePort or"
