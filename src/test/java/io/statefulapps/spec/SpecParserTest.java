@@ -145,6 +145,7 @@ class SpecParserTest {
                 Arguments.of("{\"name\": 42}", "name"),
                 Arguments.of("{\"image\": {\"repo\": \"x\"}}", "image"),
                 Arguments.of("{\"labels\": {\"tier\": 1}}", "labels.tier"),
+                Arguments.of("{\"service\": {\"annotations\": {\"foo bar\": true}}}", "service.annotations[foo bar]"),
                 Arguments.of("{\"resources\": {\"requests\": {\"cpu\": 2}}}", "resources.requests.cpu"),
                 Arguments.of("{\"headlessService\": {\"publishNotReadyAddresses\": \"yes\"}}",
                         "headlessService.publishNotReadyAddresses"),
