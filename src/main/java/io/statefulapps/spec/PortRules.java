@@ -112,7 +112,7 @@ final class PortRules {
                 }
                 Integer target = port.targetPort() == null ? null : port.targetPort().getIntVal();
                 Integer number = target != null ? target : port.port();
-                if (number != null) {
+                if (number != null && number >= 1 && number <= 65535) {
                     numbers.add(number);
                 }
             }

@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,18 +75,17 @@ public final class SpecParser {
                         + describe(first) + where(p.currentTokenLocation()), null);
             }
             List<FieldError> unknown = new ArrayList<>();
-            AppSpec spec = reader(unknown).readValue(p);
+            AppSpec spec = read(reader(unknown), p);
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
                 throw new MalformedSpecException("", "unexpected content after the JSON object"
                         + where(p.currentTokenLocation()), null);
             }
             return new ParsedSpec(spec, inDocumentOrder(unknown, () -> mapper.createParser(body)));
-        } catch (JsonMappingException e) {
-            throw wrongType(e);
         } catch (JsonProcessingException e) {
-            throw new MalformedSpecException("", "malformed JSON: " + e.getOriginalMessage()
-                    + where(e.getLocation()), e);
+            // Jackson names the (redacted) source in nested locations: keep only line and column
+            String detail = e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[");
+            throw new MalformedSpecException("", "malformed JSON: " + detail + where(e.getLocation()), e);
         } catch (IOException e) {
             // reading from a byte array does not fail for I/O reasons; treat it like bad content
             throw new MalformedSpecException("", "unreadable body: " + e.getMessage(), e);
@@ -98,12 +100,22 @@ public final class SpecParser {
         }
         List<FieldError> unknown = new ArrayList<>();
         try {
-            AppSpec spec = reader(unknown).readValue(tree);
+            AppSpec spec;
+            try (JsonParser p = tree.traverse()) {
+                spec = read(reader(unknown), p);
+            }
             return new ParsedSpec(spec, inDocumentOrder(unknown, tree::traverse));
-        } catch (JsonMappingException e) {
-            throw wrongType(e);
         } catch (IOException e) {
             throw new MalformedSpecException("", "unreadable spec: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the spec, turning a type error into its message while the parser still sees the culprit. */
+    private static AppSpec read(ObjectReader reader, JsonParser p) throws IOException {
+        try {
+            return reader.readValue(p);
+        } catch (JsonMappingException e) {
+            throw wrongType(e, p.currentToken(), p.currentToken() != null && p.currentToken().isScalarValue() ? p.getText() : null);
         }
     }
 
@@ -143,21 +155,53 @@ public final class SpecParser {
                 .toList();
     }
 
-    private static MalformedSpecException wrongType(JsonMappingException e) {
+    private static MalformedSpecException wrongType(JsonMappingException e, JsonToken got, String gotText) {
         String field = JsonPaths.of(e);
         String at = field.isEmpty() ? "the spec" : field;
-        String detail = e.getOriginalMessage();
-        int cut = detail.indexOf('\n');
-        if (cut > 0) {
-            detail = detail.substring(0, cut);
+        String expected = e instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType()) : null;
+        String message;
+        if (expected != null && got != null) {
+            message = at + ": expected " + expected + ", got " + describe(got)
+                    + (gotText == null || got == JsonToken.VALUE_NULL ? ""
+                    : got == JsonToken.VALUE_STRING ? " \"" + gotText + "\"" : " " + gotText);
+        } else {
+            String detail = e.getOriginalMessage();
+            int cut = detail.indexOf('\n');
+            message = at + ": wrong type or value (" + (cut > 0 ? detail.substring(0, cut) : detail) + ")";
         }
-        return new MalformedSpecException(field, at + ": wrong type or value (" + detail + ")"
-                + where(e.getLocation()), e);
+        return new MalformedSpecException(field, message + where(e.getLocation()), e);
+    }
+
+    /** The JSON shape of a Java type, in the words of the API's documentation. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == IntOrString.class) {
+            return "a port number or a port name";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord() || type.getName().startsWith("io.fabric8.")) {
+            return "an object";
+        }
+        return null;
     }
 
     private static String describe(JsonToken token) {
         return switch (token) {
             case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
             case VALUE_STRING -> "a string";
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";

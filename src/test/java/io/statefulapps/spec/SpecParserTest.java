@@ -162,6 +162,15 @@ class SpecParserTest {
     }
 
     @Test
+    void saysWhatTypeWasExpectedAndWhatCame() {
+        MalformedSpecException e = assertThrows(MalformedSpecException.class,
+                () -> parse("{\"name\": \"a\",\n \"replicas\": \"two\"}"));
+        assertEquals("replicas: expected an integer, got a string \"two\" at line 2, column 14", e.getMessage());
+        e = assertThrows(MalformedSpecException.class, () -> parse("{\"ports\": {}}"));
+        assertEquals("ports: expected an array, got an object at line 1, column 11", e.getMessage());
+    }
+
+    @Test
     void parsesATreeSuchAsAMergePatchResult() throws IOException {
         ObjectNode tree = (ObjectNode) parser.toTree(parser.parse(productExample()).spec());
         tree.put("replicas", 5);
