@@ -31,6 +31,7 @@ final class ContainerRules {
                 }
             }
         }
+        TolerationRules.check(spec.tolerations(), errors);
         if (spec.serviceAccountName() != null) {
             errors.addAll("serviceAccountName", spec.serviceAccountName(),
                     KubernetesNames.dns1123Subdomain(spec.serviceAccountName()));

@@ -141,6 +141,12 @@ class AppSpecValidatorTest {
                 bad("pod fields", app("'command': ['run', null], 'args': [null], 'imagePullSecrets': ['Registry', null],"
                         + " 'serviceAccountName': 'svc_account'"),
                         "command[1]", "args[0]", "imagePullSecrets[0]", "imagePullSecrets[1]", "serviceAccountName"),
+                bad("tolerations", app("'tolerations': [{'key': 'a b', 'operator': 'In', 'value': 'x y', 'effect': 'Never'},"
+                        + " {'value': 'v'}, {'key': 'k', 'operator': 'Exists', 'value': 'v', 'tolerationSeconds': 30},"
+                        + " {'key': 'dedicated', 'operator': 'Equal', 'value': 'db', 'effect': 'NoExecute',"
+                        + " 'tolerationSeconds': 60}]"),
+                        "tolerations[0].key", "tolerations[0].operator", "tolerations[0].value", "tolerations[0].effect",
+                        "tolerations[1].operator", "tolerations[2].value", "tolerations[2].tolerationSeconds"),
                 bad("many broken rules at once", spec("{'name': 'My_App', 'image': 'img', 'replicas': -1,"
                         + " 'ports': [{'name': 'web', 'port': 0}, {'name': 'web', 'port': 8080}],"
                         + " 'resources': {'requests': {'cpu': '2'}, 'limits': {'cpu': '1'}},"
