@@ -25,11 +25,12 @@ public final class AppSpecValidator {
     static final List<String> UPDATE_STRATEGY_TYPES = List.of("RollingUpdate", "OnDelete");
     static final List<String> RETENTION_POLICIES = List.of("Retain", "Delete");
 
-    private AppSpecValidator() {
+    /** Stateless and thread-safe: one instance can serve every request. */
+    public AppSpecValidator() {
     }
 
     /** Every broken rule of {@code spec}; empty when the spec is valid. */
-    public static List<FieldError> validate(AppSpec spec) {
+    public List<FieldError> validate(AppSpec spec) {
         FieldErrors errors = new FieldErrors();
         if (spec == null) {
             errors.add("", "the spec is required");

@@ -33,6 +33,30 @@ public final class KubernetesNames {
     private KubernetesNames() {
     }
 
+    public static boolean isDns1123Label(String value) {
+        return value != null && dns1123Label(value).isEmpty();
+    }
+
+    public static boolean isDns1123Subdomain(String value) {
+        return value != null && dns1123Subdomain(value).isEmpty();
+    }
+
+    public static boolean isDns1035Label(String value) {
+        return value != null && dns1035Label(value).isEmpty();
+    }
+
+    public static boolean isQualifiedName(String value) {
+        return value != null && qualifiedName(value).isEmpty();
+    }
+
+    public static boolean isLabelValue(String value) {
+        return value != null && labelValue(value).isEmpty();
+    }
+
+    public static boolean isIanaServiceName(String value) {
+        return value != null && ianaServiceName(value).isEmpty();
+    }
+
     /** A DNS-1123 label: the shape of most object names (StatefulSets, volumes, claim templates). */
     public static List<String> dns1123Label(String value) {
         List<String> problems = new ArrayList<>();

@@ -23,6 +23,8 @@ class AppSpecValidatorTest {
 
     private static final SpecParser PARSER = new SpecParser();
 
+    private final AppSpecValidator validator = new AppSpecValidator();
+
     /** Parses a spec written with single quotes; fails the test if it has unknown fields. */
     static AppSpec spec(String singleQuotedJson) {
         ParsedSpec parsed = PARSER.parse(singleQuotedJson.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
@@ -170,13 +172,13 @@ class AppSpecValidatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badSpecs")
     void listsEveryBrokenRule(String title, AppSpec spec, List<String> expectedFields) {
-        List<FieldError> errors = AppSpecValidator.validate(spec);
+        List<FieldError> errors = validator.validate(spec);
         assertEquals(sorted(expectedFields), sorted(errors.stream().map(FieldError::field).toList()),
                 () -> title + ": " + errors);
         for (FieldError error : errors) {
             assertTrue(error.message().length() > 10, () -> "helpful message for " + error);
         }
-        assertEquals(errors, AppSpecValidator.validate(spec), "the same spec gives the same errors in the same order");
+        assertEquals(errors, validator.validate(spec), "the same spec gives the same errors in the same order");
     }
 
     static Stream<Arguments> validSpecs() throws IOException {
@@ -219,12 +221,12 @@ class AppSpecValidatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("validSpecs")
     void acceptsValidSpecs(String title, AppSpec spec) {
-        assertEquals(List.of(), AppSpecValidator.validate(spec), title);
+        assertEquals(List.of(), validator.validate(spec), title);
     }
 
     @Test
     void explainsTheNameLimit() {
-        List<FieldError> errors = AppSpecValidator.validate(
+        List<FieldError> errors = validator.validate(
                 spec("{'name': '" + "a".repeat(53) + "', 'image': 'x', 'ports': [{'port': 80}]}"));
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).message().contains("52"), errors.get(0).message());
@@ -233,22 +235,22 @@ class AppSpecValidatorTest {
 
     @Test
     void namesTheDeclaredPortsWhenAProbePortIsUnknown() {
-        FieldError error = AppSpecValidator.validate(app("'readinessProbe': {'tcpSocket': {'port': 8080}}")).get(0);
+        FieldError error = validator.validate(app("'readinessProbe': {'tcpSocket': {'port': 8080}}")).get(0);
         assertTrue(error.message().contains("5432"), error.message());
     }
 
     @Test
     void limitsTheTotalSizeOfAnnotations() {
         AppSpec spec = app("'podAnnotations': {'a': '" + "x".repeat(200_000) + "', 'b': '" + "y".repeat(70_000) + "'}");
-        List<FieldError> errors = AppSpecValidator.validate(spec);
+        List<FieldError> errors = validator.validate(spec);
         assertEquals(List.of("podAnnotations"), errors.stream().map(FieldError::field).toList());
-        assertFalse(AppSpecValidator.validate(app("'podAnnotations': {'a': '" + "x".repeat(200_000) + "'}"))
+        assertFalse(validator.validate(app("'podAnnotations': {'a': '" + "x".repeat(200_000) + "'}"))
                 .iterator().hasNext());
     }
 
     @Test
     void reportsANullSpec() {
-        assertEquals(Set.of(""), AppSpecValidator.validate(null).stream().map(FieldError::field)
+        assertEquals(Set.of(""), validator.validate(null).stream().map(FieldError::field)
                 .collect(Collectors.toSet()));
     }
 }

@@ -1,10 +1,13 @@
 package io.statefulapps.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,5 +70,17 @@ class KubernetesNamesTest {
     void checksNames(String rule, Function<String, List<String>> check, String value, boolean valid) {
         List<String> problems = check.apply(value);
         assertEquals(valid, problems.isEmpty(), () -> rule + " '" + value + "': " + problems);
+    }
+
+    @Test
+    void answersYesOrNo() {
+        assertTrue(KubernetesNames.isDns1123Label("pg-allen-ali"));
+        assertFalse(KubernetesNames.isDns1123Label("PG"));
+        assertFalse(KubernetesNames.isDns1123Label(null));
+        assertTrue(KubernetesNames.isDns1123Subdomain("alicloud-nas"));
+        assertFalse(KubernetesNames.isDns1035Label("1a"));
+        assertTrue(KubernetesNames.isQualifiedName("service.beta.kubernetes.io/alicloud-loadbalancer-address-type"));
+        assertTrue(KubernetesNames.isLabelValue(""));
+        assertFalse(KubernetesNames.isIanaServiceName("8761"));
     }
 }
