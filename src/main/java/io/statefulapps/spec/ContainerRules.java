@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-/** The container and pod fields: image, pull policy and secrets, command, env, service account. */
+/** The container and pod fields: image, pull policy and secrets, command, env, tolerations, service account. */
 final class ContainerRules {
 
     private ContainerRules() {

@@ -143,6 +143,9 @@ class AppSpecValidatorTest {
                 bad("pod fields", app("'command': ['run', null], 'args': [null], 'imagePullSecrets': ['Registry', null],"
                         + " 'serviceAccountName': 'svc_account'"),
                         "command[1]", "args[0]", "imagePullSecrets[0]", "imagePullSecrets[1]", "serviceAccountName"),
+                bad("null list elements", spec("{'name': 'db', 'image': 'x', 'ports': [null],"
+                        + " 'volumes': [null], 'env': [null], 'tolerations': [null]}"),
+                        "ports[0]", "volumes[0]", "env[0]", "tolerations[0]"),
                 bad("tolerations", app("'tolerations': [{'key': 'a b', 'operator': 'In', 'value': 'x y', 'effect': 'Never'},"
                         + " {'value': 'v'}, {'key': 'k', 'operator': 'Exists', 'value': 'v', 'tolerationSeconds': 30},"
                         + " {'key': 'dedicated', 'operator': 'Equal', 'value': 'db', 'effect': 'NoExecute',"
