@@ -63,8 +63,11 @@ public final class SpecParser {
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
-    /** Parses a request body (UTF-8 JSON). */
+    /** Parses a request body (UTF-8 JSON); {@code null} counts as an empty body. */
     public ParsedSpec parse(byte[] body) {
+        if (body == null) {
+            return parse(new byte[0]);
+        }
         try (JsonParser p = mapper.createParser(body)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -115,7 +118,8 @@ public final class SpecParser {
         try {
             return reader.readValue(p);
         } catch (JsonMappingException e) {
-            throw wrongType(e, p.currentToken(), p.currentToken() != null && p.currentToken().isScalarValue() ? p.getText() : null);
+            JsonToken got = p.currentToken();
+            throw wrongType(e, got, got != null && got.isScalarValue() ? p.getText() : null);
         }
     }
 

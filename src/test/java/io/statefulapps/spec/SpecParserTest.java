@@ -118,6 +118,12 @@ class SpecParserTest {
         assertTrue(e.getMessage().contains("JSON object"), e.getMessage());
     }
 
+    @Test
+    void refusesNoBodyAtAll() {
+        MalformedSpecException e = assertThrows(MalformedSpecException.class, () -> parser.parse((byte[]) null));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+
     static Stream<Arguments> malformed() {
         return Stream.of(
                 Arguments.of("{", "line 1"),
