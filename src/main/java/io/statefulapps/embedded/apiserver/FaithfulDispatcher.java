@@ -31,6 +31,7 @@ public final class FaithfulDispatcher extends Dispatcher {
   private final WriteHandler writes;
   private final DeleteHandler deletes;
   private final TableConverter tables = new TableConverter();
+  private final OpenApi openApi;
   /** One write at a time: read-modify-write of the store must not interleave. */
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Discovery discovery;
@@ -43,6 +44,7 @@ public final class FaithfulDispatcher extends Dispatcher {
     this.writes = new WriteHandler(store, catalog);
     this.deletes = new DeleteHandler(store, catalog, lists);
     this.discovery = new Discovery(catalog, "127.0.0.1:0");
+    this.openApi = new OpenApi(catalog);
   }
 
   /** The address advertised in /api, known only once the server listens. */
@@ -87,7 +89,11 @@ public final class FaithfulDispatcher extends Dispatcher {
   }
 
   private MockResponse nonResource(RecordedRequest request, RequestTarget target) {
-    ObjectNode doc = "GET".equalsIgnoreCase(request.getMethod()) ? discovery.answer(target.path()) : null;
+    boolean get = "GET".equalsIgnoreCase(request.getMethod());
+    ObjectNode doc = get ? discovery.answer(target.path()) : null;
+    if (doc == null && get) {
+      doc = openApi.answer(target.path());
+    }
     if (doc != null) {
       return json(200, doc);
     }
