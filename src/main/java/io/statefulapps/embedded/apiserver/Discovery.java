@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class Discovery {
 
+  /** The kinds "kubectl get all" shows, as on a real cluster (of those served here). */
+  private static final java.util.Set<String> IN_CATEGORY_ALL = java.util.Set.of("pods", "services", "statefulsets");
+
   private final ResourceCatalog catalog;
   private final String serverAddress;
 
@@ -108,6 +111,9 @@ public final class Discovery {
       t.verbs().forEach(r.putArray("verbs")::add);
       if (!t.shortNames().isEmpty()) {
         t.shortNames().forEach(r.putArray("shortNames")::add);
+      }
+      if (IN_CATEGORY_ALL.contains(t.plural())) {
+        r.putArray("categories").add("all");
       }
       if (t.hasStatus()) {
         ObjectNode s = resources.addObject().put("name", t.plural() + "/status").put("singularName", "")

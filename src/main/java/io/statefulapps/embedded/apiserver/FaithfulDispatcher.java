@@ -30,7 +30,7 @@ public final class FaithfulDispatcher extends Dispatcher {
   private final ListHandler lists;
   private final WriteHandler writes;
   private final DeleteHandler deletes;
-  private final TableConverter tables = new TableConverter();
+  private final TableConverter tables = new TableConverter(java.time.Clock.systemUTC());
   private final OpenApi openApi;
   /** One write at a time: read-modify-write of the store must not interleave. */
   private final ReentrantLock lock = new ReentrantLock();
