@@ -30,6 +30,7 @@ public final class FaithfulDispatcher extends Dispatcher {
   private final ListHandler lists;
   private final WriteHandler writes;
   private final DeleteHandler deletes;
+  private final WatchHub watches = new WatchHub();
   private final TableConverter tables = new TableConverter(java.time.Clock.systemUTC());
   private final OpenApi openApi;
   /** One write at a time: read-modify-write of the store must not interleave. */
@@ -39,7 +40,7 @@ public final class FaithfulDispatcher extends Dispatcher {
   public FaithfulDispatcher(KubernetesCrudDispatcher delegate, ResourceCatalog catalog) {
     this.delegate = delegate;
     this.catalog = catalog;
-    this.store = new Store(delegate);
+    this.store = new Store(delegate, watches);
     this.lists = new ListHandler(store);
     this.writes = new WriteHandler(store, catalog);
     this.deletes = new DeleteHandler(store, catalog, lists);
@@ -57,7 +58,10 @@ public final class FaithfulDispatcher extends Dispatcher {
     RequestTarget target = RequestTarget.parse(request.getPath());
     Optional<ResourceType> type = target.isResource()
         ? catalog.find(target.group(), target.version(), target.plural()) : Optional.empty();
-    if (target.watch() || (target.isResource() && type.isEmpty())) {
+    if (target.watch() || "watch".equals(target.plural())) {
+      return watch(request, target);
+    }
+    if (target.isResource() && type.isEmpty()) {
       return withJsonType(delegate.dispatch(request));
     }
     lock.lock();
@@ -75,6 +79,25 @@ public final class FaithfulDispatcher extends Dispatcher {
       return json(500, internal.toStatus());
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** A websocket watch served by our hub (not the CRUD mock's, which ignores versions and selectors). */
+  private MockResponse watch(RecordedRequest request, RequestTarget parsed) {
+    // the legacy form /api/v1/watch/namespaces/x/pods is the same watch as ?watch=true
+    RequestTarget target = "watch".equals(parsed.plural())
+        ? RequestTarget.parse(request.getPath().replaceFirst("/watch/", "/")) : parsed;
+    Optional<ResourceType> type = catalog.find(target.group(), target.version(), target.plural());
+    if (type.isEmpty()) {
+      return withJsonType(delegate.dispatch(request));
+    }
+    try {
+      ResourceType t = type.get();
+      String ns = WriteHandler.namespace(t, target);
+      WatchStream stream = new WatchStream(watches, t, target, () -> store.list(t, ns));
+      return new MockResponse().withWebSocketUpgrade(stream);
+    } catch (ApiException e) {
+      return json(e.code(), e.toStatus());
     }
   }
 
