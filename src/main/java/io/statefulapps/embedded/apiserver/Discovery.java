@@ -120,6 +120,11 @@ public final class Discovery {
             .put("namespaced", t.namespaced()).put("kind", t.kind());
         s.putArray("verbs").add("get").add("patch").add("update");
       }
+      if (t.plural().equals("statefulsets")) {
+        ObjectNode scale = resources.addObject().put("name", "statefulsets/scale").put("singularName", "")
+            .put("namespaced", true).put("group", "autoscaling").put("version", "v1").put("kind", "Scale");
+        scale.putArray("verbs").add("get").add("patch").add("update");
+      }
     }
     return doc;
   }

@@ -30,6 +30,7 @@ public final class FaithfulDispatcher extends Dispatcher {
   private final ListHandler lists;
   private final WriteHandler writes;
   private final DeleteHandler deletes;
+  private final ScaleSubresource scales;
   private final WatchHub watches = new WatchHub();
   private final TableConverter tables = new TableConverter(java.time.Clock.systemUTC());
   private final OpenApi openApi;
@@ -44,6 +45,7 @@ public final class FaithfulDispatcher extends Dispatcher {
     this.lists = new ListHandler(store);
     this.writes = new WriteHandler(store, catalog);
     this.deletes = new DeleteHandler(store, catalog, lists);
+    this.scales = new ScaleSubresource(writes);
     this.discovery = new Discovery(catalog, "127.0.0.1:0");
     this.openApi = new OpenApi(catalog);
   }
@@ -132,6 +134,15 @@ public final class FaithfulDispatcher extends Dispatcher {
     String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
     boolean item = target.name() != null;
     String ns = WriteHandler.namespace(type, target);
+    if (ScaleSubresource.applies(type, target)) {
+      return switch (method) {
+        case "GET" -> json(200, scales.get(type, target));
+        case "PUT", "PATCH" -> json(200, scales.write(type, target, request.getHeader("Content-Type"), body,
+            method.equals("PATCH")));
+        default -> throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on "
+            + "the requested resource", null, null, null, List.of());
+      };
+    }
     switch (method) {
       case "GET" -> {
         JsonNode answer = item ? writes.existing(type, target) : lists.list(type, target);

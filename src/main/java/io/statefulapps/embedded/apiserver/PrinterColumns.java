@@ -49,6 +49,9 @@ final class PrinterColumns {
       case "nodes" -> List.of(col("Status", PrinterColumns::nodeStatus), col("Roles", o -> "<none>"), AGE,
           col("Version", o -> Json.text(o, "status.nodeInfo.kubeletVersion")));
       case "namespaces" -> List.of(col("Status", o -> Json.text(o, "status.phase")));
+      case "events" -> List.of(col("Type", o -> Json.text(o, "type")), col("Reason", o -> Json.text(o, "reason")),
+          col("Object", PrinterColumns::involvedObject), col("Message", o -> orEmpty(Json.text(o, "message")
+              == null ? Json.text(o, "note") : Json.text(o, "message"))));
       default -> List.of();
     };
   }
@@ -154,6 +157,11 @@ final class PrinterColumns {
     }
     return out.size() <= 3 ? String.join(",", out)
         : String.join(",", out.subList(0, 3)) + " + " + (out.size() - 3) + " more...";
+  }
+
+  private static String involvedObject(JsonNode event) {
+    JsonNode ref = event.has("involvedObject") ? event.get("involvedObject") : event.path("regarding");
+    return ref.path("kind").asText("").toLowerCase() + "/" + ref.path("name").asText("");
   }
 
   private static String nodeStatus(JsonNode node) {

@@ -52,7 +52,8 @@ public final class Store {
     JsonNode list = Json.parse(body(response));
     if (list.has("items")) {
       list.get("items").forEach(item -> {
-        if (item instanceof ObjectNode o) {
+        // the CRUD mock files core and events.k8s.io Events under one key: keep this type's own
+        if (item instanceof ObjectNode o && type.groupVersion().equals(o.path("apiVersion").asText(type.groupVersion()))) {
           items.add(o);
         }
       });

@@ -76,9 +76,13 @@ class KubectlTest extends ApiServerTestBase {
     Result refused = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"serviceName\":\"x\"}}");
     assertTrue(refused.code() != 0 && refused.out().contains("is invalid"), refused.out());
 
+    Result scale = run("scale", "sts", "web", "--replicas=4");
+    assertEquals(0, scale.code(), scale.out());
+    assertEquals(4, client.apps().statefulSets().withName("web").get().getSpec().getReplicas());
+
     Result yaml = run("get", "sts", "web", "-o", "yaml");
     assertEquals(0, yaml.code(), yaml.out());
-    assertTrue(yaml.out().contains("image: nginx:1.28") && yaml.out().contains("replicas: 3"), yaml.out());
+    assertTrue(yaml.out().contains("image: nginx:1.28") && yaml.out().contains("replicas: 4"), yaml.out());
 
     Result describe = run("describe", "sts", "web");
     assertEquals(0, describe.code(), describe.out());

@@ -53,6 +53,16 @@ class ValidationTest extends ApiServerTestBase {
   }
 
   @Test
+  void staleResourceVersionIs409Conflict() {
+    client.apps().statefulSets().resource(statefulSet("stale")).create();
+    StatefulSet first = client.apps().statefulSets().withName("stale").get();
+    client.apps().statefulSets().withName("stale").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":3}}");
+    first.getSpec().setReplicas(5);
+    Status s = refused(409, () -> client.apps().statefulSets().resource(first).update());
+    assertEquals("Conflict", s.getReason());
+  }
+
+  @Test
   void statefulSetImmutableFields() {
     client.apps().statefulSets().resource(statefulSet("frozen")).create();
     for (String patch : new String[] {
