@@ -153,7 +153,7 @@ public final class FaithfulDispatcher extends Dispatcher {
           break;
         }
         ObjectNode created = writes.create(type, ns, Json.parseObject(body), target.dryRun());
-        return json(type.listable() ? 201 : 201, created);
+        return json(201, created);
       }
       case "PUT" -> {
         if (!item) {
