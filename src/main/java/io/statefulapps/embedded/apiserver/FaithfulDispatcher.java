@@ -97,6 +97,11 @@ public final class FaithfulDispatcher extends Dispatcher {
       ResourceType t = type.get();
       String ns = WriteHandler.namespace(t, target);
       WatchStream stream = new WatchStream(watches, t, target, () -> store.list(t, ns));
+      String upgrade = request.getHeader("Upgrade");
+      if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+            .setBody(watches.catchUp(stream, () -> store.list(t, ns)));
+      }
       return new MockResponse().withWebSocketUpgrade(stream);
     } catch (ApiException e) {
       return json(e.code(), e.toStatus());

@@ -60,16 +60,42 @@ public final class WatchHub {
     watchers.put(stream, socket);
   }
 
+  /**
+   * The catch-up part of a watch as newline-delimited events, for plain HTTP watches (curl,
+   * kubectl get -w): the mock web server cannot stream a response body, so such a watch ends
+   * after what already happened.
+   */
+  synchronized String catchUp(WatchStream stream, Supplier<List<ObjectNode>> currentState) {
+    StringBuilder out = new StringBuilder();
+    Long from = stream.fromVersion();
+    if (from != null && from < forgottenUpTo) {
+      return expired(from) + "\n";
+    }
+    Iterable<Event> events = from == null
+        ? currentState.get().stream().map(o -> new Event(0, stream.type(), "ADDED", o)).toList() : log;
+    for (Event e : events) {
+      if ((from == null || e.version() > from) && stream.matches(e.type(), e.object())) {
+        out.append(message(e)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   void detach(WatchStream stream) {
     watchers.remove(stream);
   }
 
   private static void deliver(WatchStream stream, WebSocket socket, Event event) {
     if (stream.matches(event.type(), event.object())) {
-      ObjectNode message = Json.object().put("type", event.kind());
-      message.set("object", event.object());
-      socket.send(Json.write(message));
+      socket.send(message(event));
     }
+  }
+
+  /** The watch event as the real server writes it: {"type": ..., "object": ...}. */
+  private static String message(Event event) {
+    ObjectNode message = Json.object().put("type", event.kind());
+    message.set("object", event.object());
+    return Json.write(message);
   }
 
   private String expired(long from) {

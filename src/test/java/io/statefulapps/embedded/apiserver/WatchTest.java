@@ -76,4 +76,14 @@ class WatchTest extends ApiServerTestBase {
       assertEquals("MODIFIED exists-1", q.poll(5, TimeUnit.SECONDS));
     }
   }
+
+  @Test
+  void plainHttpWatchAnswersTheCatchUpAsNewlineDelimitedEvents() throws Exception {
+    labelled("http-watch", "http");
+    var r = http("GET", "/api/v1/namespaces/default/pods?watch=true&labelSelector=app%3Dhttp", null, null);
+    assertEquals(200, r.statusCode());
+    String[] lines = r.body().strip().split("\n");
+    assertEquals(1, lines.length, r.body());
+    assertEquals("ADDED", Json.parse(lines[0]).get("type").asText());
+  }
 }
