@@ -148,6 +148,11 @@ public final class FaithfulDispatcher extends Dispatcher {
             + "the requested resource", null, null, null, List.of());
       };
     }
+    if (target.subresource() != null && !"status".equals(target.subresource())) {
+      // log, exec, binding, eviction ...: nothing behind them in a simulated cluster
+      throw new ApiException(404, "NotFound", "the server could not find the requested resource", target.name(),
+          type.group(), type.plural(), List.of());
+    }
     switch (method) {
       case "GET" -> {
         JsonNode answer = item ? writes.existing(type, target) : lists.list(type, target);
