@@ -47,6 +47,10 @@ final class WriteHandler {
       throw ApiException.alreadyExists(type, name);
     }
     defaulter.onCreate(type, obj);
+    List<ApiException.Cause> specCauses = SpecRules.check(type, obj);
+    if (!specCauses.isEmpty()) {
+      throw ApiException.invalid(type, name, specCauses);
+    }
     if (dryRun) {
       return obj;
     }
@@ -117,7 +121,8 @@ final class WriteHandler {
       }
       Json.metadata(result).put("resourceVersion", oldRv);
       defaulter.onUpdate(type, old, result);
-      List<ApiException.Cause> causes = ImmutableFields.check(type, old, result);
+      List<ApiException.Cause> causes = new ArrayList<>(SpecRules.check(type, result));
+      causes.addAll(ImmutableFields.check(type, old, result));
       if (!causes.isEmpty()) {
         throw ApiException.invalid(type, target.name(), causes);
       }
