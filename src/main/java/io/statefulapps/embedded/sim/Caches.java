@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,11 +35,16 @@ final class Caches implements AutoCloseable {
   final SharedIndexInformer<StorageClass> storageClasses;
   final SharedIndexInformer<Node> nodes;
   private final List<SharedIndexInformer<?>> all = new ArrayList<>();
+  /** Pods by the uid of their controller, so a set finds its pods without scanning a namespace. */
+  static final String OWNER_INDEX = "controller-uid";
+  /** Pods by each "namespace/key=value" label pair, so a selector starts from a short candidate list. */
+  static final String LABEL_INDEX = "label";
 
   Caches(KubernetesClient client) {
     statefulSets = add(client.apps().statefulSets().inAnyNamespace().inform());
     revisions = add(client.apps().controllerRevisions().inAnyNamespace().inform());
-    pods = add(client.pods().inAnyNamespace().inform());
+    pods = add(client.pods().inAnyNamespace().withIndexers(Map.of(OWNER_INDEX, Caches::controllerUid,
+        LABEL_INDEX, Caches::labelPairs)).inform());
     claims = add(client.persistentVolumeClaims().inAnyNamespace().inform());
     volumes = add(client.persistentVolumes().inform());
     services = add(client.services().inAnyNamespace().inform());
@@ -50,6 +56,33 @@ final class Caches implements AutoCloseable {
   private <T> SharedIndexInformer<T> add(SharedIndexInformer<T> informer) {
     all.add(informer);
     return informer;
+  }
+
+  private static List<String> controllerUid(HasMetadata obj) {
+    return obj.getMetadata().getOwnerReferences().stream().filter(r -> Boolean.TRUE.equals(r.getController()))
+        .map(r -> r.getUid()).toList();
+  }
+
+  private static List<String> labelPairs(HasMetadata obj) {
+    return obj.getMetadata().getLabels().entrySet().stream()
+        .map(e -> obj.getMetadata().getNamespace() + "/" + e.getKey() + "=" + e.getValue()).toList();
+  }
+
+  /** The pods of a namespace whose labels match an equality selector (non-empty). */
+  List<Pod> podsMatching(String namespace, Map<String, String> selector) {
+    List<Pod> smallest = null;
+    for (Map.Entry<String, String> e : selector.entrySet()) {
+      List<Pod> candidates = pods.getIndexer().byIndex(LABEL_INDEX, namespace + "/" + e.getKey() + "=" + e.getValue());
+      if (smallest == null || candidates.size() < smallest.size()) {
+        smallest = candidates;
+      }
+    }
+    return smallest == null ? List.of() : smallest.stream()
+        .filter(p -> Kube.matches(selector, p.getMetadata().getLabels())).toList();
+  }
+
+  List<Pod> podsControlledBy(HasMetadata owner) {
+    return pods.getIndexer().byIndex(OWNER_INDEX, owner.getMetadata().getUid());
   }
 
   static <T extends HasMetadata> List<T> inNamespace(SharedIndexInformer<T> informer, String namespace) {

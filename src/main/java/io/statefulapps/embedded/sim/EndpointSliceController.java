@@ -59,8 +59,7 @@ final class EndpointSliceController implements Controller {
 
   private void sync(Service svc, Map<String, String> selector) {
     String namespace = svc.getMetadata().getNamespace();
-    List<Pod> pods = Caches.inNamespace(caches.pods, namespace).stream()
-        .filter(p -> Kube.matches(selector, p.getMetadata().getLabels()))
+    List<Pod> pods = caches.podsMatching(namespace, selector).stream()
         .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
         .filter(p -> !"Succeeded".equals(p.getStatus().getPhase()) && !"Failed".equals(p.getStatus().getPhase()))
         .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();

@@ -31,11 +31,15 @@ final class Kubelet implements Controller {
   private final Map<String, PodStatusFactory.Placement> placements = new HashMap<>();
   private final Map<String, Integer> nextHostOctet = new HashMap<>();
   private final Set<String> usedIps = new HashSet<>();
+  private final SimulatorSettings settings;
+  /** Pods whose status can no longer change, by uid, with the resourceVersion last checked. */
+  private final Map<String, String> settled = new HashMap<>();
 
   Kubelet(KubernetesClient client, Caches caches, EventRecorder recorder, Clock clock, SimulatorSettings settings) {
     this.client = client;
     this.caches = caches;
     this.clock = clock;
+    this.settings = settings;
     this.statuses = new PodStatusFactory(settings);
     this.events = new KubeletEvents(recorder, settings);
   }
@@ -63,6 +67,9 @@ final class Kubelet implements Controller {
       }
       String uid = pod.getMetadata().getUid();
       live.add(uid);
+      if (pod.getMetadata().getResourceVersion().equals(settled.get(uid))) {
+        continue; // nothing left to happen to this pod; skip the work (thousands of pods per tick)
+      }
       PodStatusFactory.Placement placement = placements.computeIfAbsent(uid,
           u -> place(pod, nodes.get(nodeIndex), nodeIndex, now));
       String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
@@ -75,7 +82,11 @@ final class Kubelet implements Controller {
         Kube.write(() -> client.resource(copy).updateStatus());
       }
       events.emit(pod, nodeName, placement, now);
+      if (desired.equals(pod.getStatus()) && isFinal(pod, placement, now)) {
+        settled.put(uid, pod.getMetadata().getResourceVersion());
+      }
     }
+    settled.keySet().retainAll(live);
     placements.keySet().removeIf(uid -> {
       if (live.contains(uid)) {
         return false;
@@ -84,6 +95,17 @@ final class Kubelet implements Controller {
       events.forget(uid);
       return true;
     });
+  }
+
+  /** True once every timed step of this pod lies behind us (crash loops never end). */
+  private boolean isFinal(Pod pod, PodStatusFactory.Placement placement, Instant now) {
+    boolean crashes = java.util.stream.Stream.concat(pod.getSpec().getInitContainers().stream(),
+        pod.getSpec().getContainers().stream()).anyMatch(c -> ImageFault.of(c.getImage()).crashes());
+    java.time.Duration tail = settings.podReadyDelay().compareTo(settings.crashLoopBackoff()) > 0
+        ? settings.podReadyDelay() : settings.crashLoopBackoff();
+    Instant last = placement.boundAt().plus(settings.podStartDelay().multipliedBy(1L + pod.getSpec().getInitContainers().size()))
+        .plus(tail);
+    return !crashes && now.isAfter(last);
   }
 
   private PodStatusFactory.Placement place(Pod pod, Node node, int nodeIndex, Instant now) {

@@ -116,7 +116,7 @@ final class StatefulSetController implements Controller {
 
   private TreeMap<Integer, Pod> ownedPods(StatefulSet sts) {
     TreeMap<Integer, Pod> result = new TreeMap<>();
-    for (Pod pod : Caches.inNamespace(caches.pods, sts.getMetadata().getNamespace())) {
+    for (Pod pod : caches.podsControlledBy(sts)) {
       int ordinal = StatefulSetPods.ordinal(sts, pod);
       if (ordinal >= 0 && Kube.isControlledBy(pod, sts)) {
         result.put(ordinal, pod);

@@ -160,4 +160,15 @@ class KubeletFaultsTest extends SimulatorTestBase {
     await("FailedScheduling event", () -> events("huge").stream().anyMatch(e -> "FailedScheduling".equals(e.getReason())
         && "Warning".equals(e.getType()) && "default-scheduler".equals(e.getSource().getComponent())));
   }
+
+  @Test
+  void nodeSelectorThatMatchesNothingIsUnschedulableWithTheSchedulersWording() {
+    client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("picky").endMetadata()
+        .withNewSpec().addToNodeSelector("disktype", "ssd").addNewContainer().withName("main").withImage("nginx:1.27")
+        .endContainer().endSpec().build()).create();
+    await("Unschedulable", () -> Kube.condition(pod("picky"), "PodScheduled") != null);
+    assertEquals("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes"
+        + " are available: 3 Preemption is not helpful for scheduling.",
+        Kube.condition(pod("picky"), "PodScheduled").getMessage());
+  }
 }

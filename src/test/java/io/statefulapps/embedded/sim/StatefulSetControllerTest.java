@@ -141,4 +141,35 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         && ready(pod("phoenix-0")));
     assertEquals("data-phoenix-0", pod("phoenix-0").getSpec().getVolumes().get(0).getPersistentVolumeClaim().getClaimName());
   }
+
+  @Test
+  void onDeleteReplacesOnlyPodsSomeoneDeleted() {
+    create(statefulSet("manual", 2, "nginx:1.27").editSpec().withNewUpdateStrategy().withType("OnDelete")
+        .endUpdateStrategy().endSpec());
+    await("2 ready", () -> ready(pod("manual-0")) && ready(pod("manual-1")));
+    String oldRevision = pod("manual-1").getMetadata().getLabels().get("controller-revision-hash");
+    client.apps().statefulSets().inNamespace("default").withName("manual")
+        .edit(s -> { s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.28"); return s; });
+    await("updateRevision moved", () -> !oldRevision.equals(sts("manual").getStatus().getUpdateRevision()));
+    sleep(400);
+    assertEquals(oldRevision, pod("manual-1").getMetadata().getLabels().get("controller-revision-hash"),
+        "OnDelete: no pod replaced by the controller");
+    client.pods().inNamespace("default").withName("manual-1").delete();
+    await("manual-1 back on the new revision", () -> pod("manual-1") != null
+        && "nginx:1.28".equals(pod("manual-1").getSpec().getContainers().get(0).getImage()) && ready(pod("manual-1")));
+    await("status counts", () -> sts("manual").getStatus().getUpdatedReplicas() == 1);
+    assertEquals("nginx:1.27", pod("manual-0").getSpec().getContainers().get(0).getImage());
+  }
+
+  @Test
+  void failedPodIsDeletedAndRecreated() {
+    create(statefulSet("fragile", 1, "nginx:1.27"));
+    await("ready", () -> ready(pod("fragile-0")));
+    Pod pod = pod("fragile-0");
+    String uid = pod.getMetadata().getUid();
+    client.pods().inNamespace("default").withName("fragile-0")
+        .editStatus(p -> new io.fabric8.kubernetes.api.model.PodBuilder(p).editStatus().withPhase("Failed")
+            .endStatus().build());
+    await("recreated", () -> pod("fragile-0") != null && !uid.equals(pod("fragile-0").getMetadata().getUid()));
+  }
 }
