@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class Discovery {
 
+  /** The kinds "kubectl get all" shows, as on a real cluster (of those served here). */
+  private static final java.util.Set<String> IN_CATEGORY_ALL = java.util.Set.of("pods", "services", "statefulsets");
+
   private final ResourceCatalog catalog;
   private final String serverAddress;
 
@@ -109,10 +112,18 @@ public final class Discovery {
       if (!t.shortNames().isEmpty()) {
         t.shortNames().forEach(r.putArray("shortNames")::add);
       }
+      if (IN_CATEGORY_ALL.contains(t.plural())) {
+        r.putArray("categories").add("all");
+      }
       if (t.hasStatus()) {
         ObjectNode s = resources.addObject().put("name", t.plural() + "/status").put("singularName", "")
             .put("namespaced", t.namespaced()).put("kind", t.kind());
         s.putArray("verbs").add("get").add("patch").add("update");
+      }
+      if (t.plural().equals("statefulsets")) {
+        ObjectNode scale = resources.addObject().put("name", "statefulsets/scale").put("singularName", "")
+            .put("namespaced", true).put("group", "autoscaling").put("version", "v1").put("kind", "Scale");
+        scale.putArray("verbs").add("get").add("patch").add("update");
       }
     }
     return doc;

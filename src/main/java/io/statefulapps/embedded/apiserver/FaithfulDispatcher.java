@@ -30,7 +30,9 @@ public final class FaithfulDispatcher extends Dispatcher {
   private final ListHandler lists;
   private final WriteHandler writes;
   private final DeleteHandler deletes;
-  private final TableConverter tables = new TableConverter();
+  private final ScaleSubresource scales;
+  private final WatchHub watches = new WatchHub();
+  private final TableConverter tables = new TableConverter(java.time.Clock.systemUTC());
   private final OpenApi openApi;
   /** One write at a time: read-modify-write of the store must not interleave. */
   private final ReentrantLock lock = new ReentrantLock();
@@ -39,10 +41,11 @@ public final class FaithfulDispatcher extends Dispatcher {
   public FaithfulDispatcher(KubernetesCrudDispatcher delegate, ResourceCatalog catalog) {
     this.delegate = delegate;
     this.catalog = catalog;
-    this.store = new Store(delegate);
+    this.store = new Store(delegate, watches);
     this.lists = new ListHandler(store);
     this.writes = new WriteHandler(store, catalog);
     this.deletes = new DeleteHandler(store, catalog, lists);
+    this.scales = new ScaleSubresource(writes);
     this.discovery = new Discovery(catalog, "127.0.0.1:0");
     this.openApi = new OpenApi(catalog);
   }
@@ -57,7 +60,10 @@ public final class FaithfulDispatcher extends Dispatcher {
     RequestTarget target = RequestTarget.parse(request.getPath());
     Optional<ResourceType> type = target.isResource()
         ? catalog.find(target.group(), target.version(), target.plural()) : Optional.empty();
-    if (target.watch() || (target.isResource() && type.isEmpty())) {
+    if (target.watch() || "watch".equals(target.plural())) {
+      return watch(request, target);
+    }
+    if (target.isResource() && type.isEmpty()) {
       return withJsonType(delegate.dispatch(request));
     }
     lock.lock();
@@ -75,6 +81,30 @@ public final class FaithfulDispatcher extends Dispatcher {
       return json(500, internal.toStatus());
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** A websocket watch served by our hub (not the CRUD mock's, which ignores versions and selectors). */
+  private MockResponse watch(RecordedRequest request, RequestTarget parsed) {
+    // the legacy form /api/v1/watch/namespaces/x/pods is the same watch as ?watch=true
+    RequestTarget target = "watch".equals(parsed.plural())
+        ? RequestTarget.parse(request.getPath().replaceFirst("/watch/", "/")) : parsed;
+    Optional<ResourceType> type = catalog.find(target.group(), target.version(), target.plural());
+    if (type.isEmpty()) {
+      return withJsonType(delegate.dispatch(request));
+    }
+    try {
+      ResourceType t = type.get();
+      String ns = WriteHandler.namespace(t, target);
+      WatchStream stream = new WatchStream(watches, t, target, () -> store.list(t, ns));
+      String upgrade = request.getHeader("Upgrade");
+      if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+            .setBody(watches.catchUp(stream, () -> store.list(t, ns)));
+      }
+      return new MockResponse().withWebSocketUpgrade(stream);
+    } catch (ApiException e) {
+      return json(e.code(), e.toStatus());
     }
   }
 
@@ -109,6 +139,20 @@ public final class FaithfulDispatcher extends Dispatcher {
     String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
     boolean item = target.name() != null;
     String ns = WriteHandler.namespace(type, target);
+    if (ScaleSubresource.applies(type, target)) {
+      return switch (method) {
+        case "GET" -> json(200, scales.get(type, target));
+        case "PUT", "PATCH" -> json(200, scales.write(type, target, request.getHeader("Content-Type"), body,
+            method.equals("PATCH")));
+        default -> throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on "
+            + "the requested resource", null, null, null, List.of());
+      };
+    }
+    if (target.subresource() != null && !"status".equals(target.subresource())) {
+      // log, exec, binding, eviction ...: nothing behind them in a simulated cluster
+      throw new ApiException(404, "NotFound", "the server could not find the requested resource", target.name(),
+          type.group(), type.plural(), List.of());
+    }
     switch (method) {
       case "GET" -> {
         JsonNode answer = item ? writes.existing(type, target) : lists.list(type, target);
@@ -119,7 +163,7 @@ public final class FaithfulDispatcher extends Dispatcher {
           break;
         }
         ObjectNode created = writes.create(type, ns, Json.parseObject(body), target.dryRun());
-        return json(type.listable() ? 201 : 201, created);
+        return json(201, created);
       }
       case "PUT" -> {
         if (!item) {

@@ -35,8 +35,22 @@ public final class LabelSelector {
   }
 
   public boolean matches(JsonNode object) {
-    JsonNode labels = Json.at(object, "metadata.labels");
+    return matchesLabels(Json.at(object, "metadata.labels"));
+  }
+
+  public boolean matchesLabels(JsonNode labels) {
     return requirements.stream().allMatch(r -> r.test(labels));
+  }
+
+  /** A selector from a LabelSelector's matchLabels (equality only). */
+  static LabelSelector fromMatchLabels(JsonNode matchLabels) {
+    List<Predicate<JsonNode>> reqs = new ArrayList<>();
+    matchLabels.fields().forEachRemaining(e -> {
+      String key = e.getKey();
+      String value = e.getValue().asText();
+      reqs.add(labels -> value.equals(value(labels, key)));
+    });
+    return new LabelSelector(reqs);
   }
 
   /** Splits on commas that are not inside a parenthesised value set. */

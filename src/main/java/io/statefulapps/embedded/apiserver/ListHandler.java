@@ -33,7 +33,7 @@ final class ListHandler {
     }
     int limit = parseLimit(target.param("limit"));
     ObjectNode list = Json.object().put("kind", type.kind() + "List").put("apiVersion", type.groupVersion());
-    ObjectNode meta = list.putObject("metadata").put("resourceVersion", latestVersion(all));
+    ObjectNode meta = list.putObject("metadata").put("resourceVersion", Long.toString(store.nextVersion()));
     ArrayNode out = list.putArray("items");
     List<ObjectNode> page = limit > 0 && items.size() > limit ? items.subList(0, limit) : items;
     for (ObjectNode item : page) {
@@ -46,19 +46,6 @@ final class ListHandler {
       meta.put("remainingItemCount", items.size() - page.size());
     }
     return list;
-  }
-
-  /** The newest resourceVersion in the collection: where a following watch starts. */
-  private static String latestVersion(List<ObjectNode> items) {
-    long max = 0;
-    for (ObjectNode item : items) {
-      try {
-        max = Math.max(max, Long.parseLong(Json.text(item, "metadata.resourceVersion")));
-      } catch (NumberFormatException | NullPointerException e) {
-        // not numeric: ignore, the mock always writes numbers
-      }
-    }
-    return Long.toString(max);
   }
 
   static String key(ObjectNode item) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
-import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -20,10 +20,17 @@ import java.util.List;
  */
 public final class Store {
 
-  private final Dispatcher delegate;
+  private final KubernetesCrudDispatcher delegate;
+  private final WatchHub watches;
 
-  public Store(Dispatcher delegate) {
+  public Store(KubernetesCrudDispatcher delegate, WatchHub watches) {
     this.delegate = delegate;
+    this.watches = watches;
+  }
+
+  /** A resourceVersion newer than every stored object's: what a list reports. */
+  public long nextVersion() {
+    return delegate.requestResourceVersion();
   }
 
   public ObjectNode get(ResourceType type, String namespace, String name) {
@@ -45,7 +52,8 @@ public final class Store {
     JsonNode list = Json.parse(body(response));
     if (list.has("items")) {
       list.get("items").forEach(item -> {
-        if (item instanceof ObjectNode o) {
+        // the CRUD mock files core and events.k8s.io Events under one key: keep this type's own
+        if (item instanceof ObjectNode o && type.groupVersion().equals(o.path("apiVersion").asText(type.groupVersion()))) {
           items.add(o);
         }
       });
@@ -55,20 +63,47 @@ public final class Store {
 
   public ObjectNode create(ResourceType type, ObjectNode object) {
     String ns = Json.text(object, "metadata.namespace");
-    return write(HttpMethod.POST, type.collectionPath(ns), object);
+    return published(type, "ADDED", write(HttpMethod.POST, type.collectionPath(ns), object));
   }
 
   public ObjectNode replace(ResourceType type, ObjectNode object) {
-    return write(HttpMethod.PUT, itemPath(type, object), object);
+    return afterUpdate(type, write(HttpMethod.PUT, itemPath(type, object), object));
   }
 
   /** Replaces only the status: the CRUD dispatcher's /status path keeps everything else. */
   public ObjectNode replaceStatus(ResourceType type, ObjectNode object) {
-    return write(HttpMethod.PUT, itemPath(type, object) + "/status", object);
+    return afterUpdate(type, write(HttpMethod.PUT, itemPath(type, object) + "/status", object));
   }
 
   public void delete(ResourceType type, String namespace, String name) {
+    ObjectNode before = get(type, namespace, name);
     call(HttpMethod.DELETE, type.itemPath(namespace, name), null);
+    if (before != null) {
+      afterUpdate(type, before);
+    }
+  }
+
+  /**
+   * MODIFIED, or DELETED when the write made the object go away (the CRUD dispatcher removes an
+   * object marked for deletion once its last finalizer is gone).
+   */
+  private ObjectNode afterUpdate(ResourceType type, ObjectNode written) {
+    ObjectNode now = get(type, Json.text(written, "metadata.namespace"), Json.text(written, "metadata.name"));
+    if (now != null) {
+      return published(type, "MODIFIED", now);
+    }
+    ObjectNode gone = written.deepCopy();
+    long version = nextVersion();
+    // like the real server, the DELETED event carries a new resourceVersion
+    Json.metadata(gone).put("resourceVersion", Long.toString(version));
+    watches.publish(type, "DELETED", gone, version);
+    return written;
+  }
+
+  private ObjectNode published(ResourceType type, String kind, ObjectNode object) {
+    long version = Long.parseLong(Json.text(object, "metadata.resourceVersion"));
+    watches.publish(type, kind, object, version);
+    return object;
   }
 
   private static String itemPath(ResourceType type, ObjectNode object) {

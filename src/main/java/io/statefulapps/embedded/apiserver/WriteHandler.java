@@ -47,7 +47,31 @@ final class WriteHandler {
       throw ApiException.alreadyExists(type, name);
     }
     defaulter.onCreate(type, obj);
-    return dryRun ? obj : store.create(type, obj);
+    List<ApiException.Cause> specCauses = SpecRules.check(type, obj);
+    if (!specCauses.isEmpty()) {
+      throw ApiException.invalid(type, name, specCauses);
+    }
+    if (dryRun) {
+      return obj;
+    }
+    ensureNamespace(type, meta.path("namespace").asText(null));
+    return store.create(type, obj);
+  }
+
+  /**
+   * The real server refuses objects in a namespace that does not exist; here the namespace is
+   * created on first use instead, so demos and tests need no setup and "kubectl get ns" agrees.
+   */
+  private void ensureNamespace(ResourceType type, String namespace) {
+    if (!type.namespaced() || namespace == null) {
+      return;
+    }
+    ResourceType nsType = catalog.find("", "v1", "namespaces").orElseThrow();
+    if (store.get(nsType, null, namespace) == null) {
+      ObjectNode ns = Json.object();
+      ns.putObject("metadata").put("name", namespace);
+      create(nsType, null, ns, false);
+    }
   }
 
   ObjectNode update(ResourceType type, RequestTarget target, ObjectNode obj) {
@@ -97,7 +121,8 @@ final class WriteHandler {
       }
       Json.metadata(result).put("resourceVersion", oldRv);
       defaulter.onUpdate(type, old, result);
-      List<ApiException.Cause> causes = ImmutableFields.check(type, old, result);
+      List<ApiException.Cause> causes = new ArrayList<>(SpecRules.check(type, result));
+      causes.addAll(ImmutableFields.check(type, old, result));
       if (!causes.isEmpty()) {
         throw ApiException.invalid(type, target.name(), causes);
       }

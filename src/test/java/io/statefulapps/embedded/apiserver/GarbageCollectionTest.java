@@ -79,6 +79,27 @@ class GarbageCollectionTest extends ApiServerTestBase {
   }
 
   @Test
+  void namespacesAreCreatedOnFirstUseAndDeletingOneDeletesItsContents() {
+    client.pods().inNamespace("team-a").resource(pod("inside")).create();
+    assertNotNull(client.namespaces().withName("team-a").get());
+    client.namespaces().withName("team-a").delete();
+    assertNull(client.pods().inNamespace("team-a").withName("inside").get());
+  }
+
+  @Test
+  void deleteCollectionHonoursTheSelector() throws Exception {
+    for (String app : new String[] {"doomed", "doomed", "spared"}) {
+      io.fabric8.kubernetes.api.model.Pod p = pod("dc-" + app + "-" + System.nanoTime());
+      p.getMetadata().getLabels().put("app", app);
+      client.pods().resource(p).create();
+    }
+    var r = http("DELETE", "/api/v1/namespaces/default/pods?labelSelector=app%3Ddoomed", null, null);
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals(0, client.pods().withLabel("app", "doomed").list().getItems().size());
+    assertEquals(1, client.pods().withLabel("app", "spared").list().getItems().size());
+  }
+
+  @Test
   void orphanThroughADeleteOptionsBody() throws Exception {
     ownerWithPods("gc-body");
     var r = http("DELETE", "/apis/apps/v1/namespaces/default/statefulsets/gc-body", "application/json",

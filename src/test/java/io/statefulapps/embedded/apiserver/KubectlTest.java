@@ -40,7 +40,8 @@ class KubectlTest extends ApiServerTestBase {
 
   private Result run(String... args) throws Exception {
     Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
-    List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString()));
+    List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString(),
+        "--cache-dir", dir.resolve("cache").toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl timed out: " + cmd);
@@ -53,11 +54,16 @@ class KubectlTest extends ApiServerTestBase {
     client.apps().statefulSets().resource(statefulSet("web")).create();
     client.services().resource(service("web")).create();
     client.persistentVolumeClaims().resource(pvc("data-web-0", "1Gi", null)).create();
+    client.pods().resource(pod("web-0")).create();
 
     Result get = run("get", "sts,pods,pvc,pv,svc,endpointslices", "-A");
     assertEquals(0, get.code(), get.out());
     assertTrue(get.out().contains("statefulset.apps/web"), get.out());
     assertTrue(get.out().contains("persistentvolumeclaim/data-web-0"), get.out());
+    // server-side printing: the real columns, not just NAME and AGE
+    assertTrue(get.out().contains("STORAGECLASS") && get.out().contains("CLUSTER-IP"), get.out());
+    Result pods = run("get", "pods,nodes");
+    assertTrue(pods.out().contains("RESTARTS") && pods.out().contains("sim-node-1   Ready"), pods.out());
 
     Result patch = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"replicas\":3}}");
     assertEquals(0, patch.code(), patch.out());
@@ -70,9 +76,13 @@ class KubectlTest extends ApiServerTestBase {
     Result refused = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"serviceName\":\"x\"}}");
     assertTrue(refused.code() != 0 && refused.out().contains("is invalid"), refused.out());
 
+    Result scale = run("scale", "sts", "web", "--replicas=4");
+    assertEquals(0, scale.code(), scale.out());
+    assertEquals(4, client.apps().statefulSets().withName("web").get().getSpec().getReplicas());
+
     Result yaml = run("get", "sts", "web", "-o", "yaml");
     assertEquals(0, yaml.code(), yaml.out());
-    assertTrue(yaml.out().contains("image: nginx:1.28") && yaml.out().contains("replicas: 3"), yaml.out());
+    assertTrue(yaml.out().contains("image: nginx:1.28") && yaml.out().contains("replicas: 4"), yaml.out());
 
     Result describe = run("describe", "sts", "web");
     assertEquals(0, describe.code(), describe.out());
