@@ -46,7 +46,7 @@ public final class ClusterSimulator implements AutoCloseable {
     caches = new Caches(client);
     EventRecorder events = new EventRecorder(client, clock);
     controllers = List.of(
-        new StatefulSetController(client, caches, events),
+        new StatefulSetController(client, caches, events, clock),
         new VolumeProvisioner(client, caches, events, clock, settings),
         new Scheduler(client, caches, events, clock),
         new Kubelet(client, caches, events, clock, settings),

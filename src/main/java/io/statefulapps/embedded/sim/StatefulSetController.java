@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -21,12 +22,14 @@ final class StatefulSetController implements Controller {
   private final Caches caches;
   private final EventRecorder events;
   private final StatefulSetRevisions revisions;
+  private final StatefulSetStatusWriter statusWriter;
 
-  StatefulSetController(KubernetesClient client, Caches caches, EventRecorder events) {
+  StatefulSetController(KubernetesClient client, Caches caches, EventRecorder events, Clock clock) {
     this.client = client;
     this.caches = caches;
     this.events = events;
     this.revisions = new StatefulSetRevisions(client, caches);
+    this.statusWriter = new StatefulSetStatusWriter(client, clock);
   }
 
   @Override
@@ -77,7 +80,7 @@ final class StatefulSetController implements Controller {
     if (!"OnDelete".equals(updateType(sts)) && complete && (!ordered || allHealthy)) {
       rollOne(sts, pods, replicas, updateRevision);
     }
-    new StatefulSetStatusWriter(client).write(sts, pods.values(), replicas, currentRevision, updateRevision);
+    statusWriter.write(sts, pods.values(), replicas, currentRevision, updateRevision);
     revisions.trim(sts, currentRevision, updateRevision, pods.values());
   }
 

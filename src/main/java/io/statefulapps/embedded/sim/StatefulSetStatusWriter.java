@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 
@@ -17,14 +19,18 @@ import java.util.Objects;
 final class StatefulSetStatusWriter {
 
   private final KubernetesClient client;
+  private final Clock clock;
 
-  StatefulSetStatusWriter(KubernetesClient client) {
+  StatefulSetStatusWriter(KubernetesClient client, Clock clock) {
     this.client = client;
+    this.clock = clock;
   }
 
   void write(StatefulSet sts, Collection<Pod> pods, int desired, String currentRevision, String updateRevision) {
     int replicas = 0;
     int ready = 0;
+    int available = 0;
+    int minReadySeconds = sts.getSpec().getMinReadySeconds() == null ? 0 : sts.getSpec().getMinReadySeconds();
     int current = 0;
     int updated = 0;
     for (Pod pod : pods) {
@@ -34,6 +40,7 @@ final class StatefulSetStatusWriter {
       replicas++;
       if (Kube.isRunningAndReady(pod)) {
         ready++;
+        available += isAvailable(pod, minReadySeconds) ? 1 : 0;
       }
       String revision = pod.getMetadata().getLabels().get(StatefulSetPods.REVISION_LABEL);
       current += Objects.equals(revision, currentRevision) ? 1 : 0;
@@ -49,7 +56,7 @@ final class StatefulSetStatusWriter {
     StatefulSetStatus old = sts.getStatus();
     StatefulSetStatus status = new StatefulSetStatusBuilder()
         .withObservedGeneration(sts.getMetadata().getGeneration())
-        .withReplicas(replicas).withReadyReplicas(ready).withAvailableReplicas(ready)
+        .withReplicas(replicas).withReadyReplicas(ready).withAvailableReplicas(available)
         .withCurrentReplicas(current).withUpdatedReplicas(updated)
         .withCurrentRevision(revision).withUpdateRevision(updateRevision).withCollisionCount(0)
         .withConditions(old == null ? java.util.List.of() : old.getConditions()).build();
@@ -57,5 +64,15 @@ final class StatefulSetStatusWriter {
       StatefulSet copy = new StatefulSetBuilder(sts).withStatus(status).build();
       Kube.write(() -> client.resource(copy).updateStatus());
     }
+  }
+
+  /** Ready for at least minReadySeconds, judged by the Ready condition's lastTransitionTime. */
+  private boolean isAvailable(Pod pod, int minReadySeconds) {
+    if (minReadySeconds == 0) {
+      return true;
+    }
+    var condition = Kube.condition(pod, "Ready");
+    return condition != null && condition.getLastTransitionTime() != null
+        && !Instant.parse(condition.getLastTransitionTime()).plusSeconds(minReadySeconds).isAfter(clock.instant());
   }
 }

@@ -96,6 +96,13 @@ class KubeletFaultsTest extends SimulatorTestBase {
     assertFalse(s.getReady());
     assertEquals("Running", pod("crash").getStatus().getPhase());
     await("BackOff event", () -> hasEvent("crash", "Warning", "BackOff", "Back-off restarting failed container main"));
+    // repeats bump count on one Event, as client-go's recorder does
+    var started = events("crash").stream().filter(e -> "Started".equals(e.getReason())).toList();
+    assertEquals(1, started.size());
+    assertTrue(started.get(0).getCount() >= 2, "count " + started.get(0).getCount());
+    assertEquals("kubelet", started.get(0).getSource().getComponent());
+    assertEquals("Pod", started.get(0).getInvolvedObject().getKind());
+    assertEquals(pod("crash").getMetadata().getUid(), started.get(0).getInvolvedObject().getUid());
   }
 
   @Test

@@ -125,4 +125,18 @@ class VolumeProvisionerTest extends SimulatorTestBase {
     await("resize events", () -> hasEvent("grow", "Normal", "ExternalExpanding", "waiting for an external controller")
         && hasEvent("grow", "Normal", "FileSystemResizeSuccessful", pv));
   }
+
+  @Test
+  void statusesPatchedByHandAreLeftAlone() {
+    createClaim("lost", "standard", "1Gi");
+    await("bound", () -> "Bound".equals(phase("lost")));
+    String pv = volumeOf(claim("lost")).getMetadata().getName();
+    client.persistentVolumeClaims().inNamespace("default").withName("lost").editStatus(c ->
+        new PersistentVolumeClaimBuilder(c).editStatus().withPhase("Lost").endStatus().build());
+    client.persistentVolumes().withName(pv).editStatus(v ->
+        new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder(v).editStatus().withPhase("Released").endStatus().build());
+    sleep(400);
+    assertEquals("Lost", phase("lost"));
+    assertEquals("Released", client.persistentVolumes().withName(pv).get().getStatus().getPhase());
+  }
 }
