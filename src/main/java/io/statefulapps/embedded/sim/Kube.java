@@ -16,6 +16,8 @@ import java.util.Objects;
 /** Small helpers shared by the controllers: timestamps, owners, pod readiness. */
 final class Kube {
 
+  private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Kube.class);
+
   private Kube() {
   }
 
@@ -70,6 +72,7 @@ final class Kube {
       if (e.getCode() != 409 && e.getCode() != 404 && e.getCode() != 422) {
         throw e;
       }
+      LOG.debugf("simulated write skipped (%d): %s", e.getCode(), e.getMessage());
       return false;
     }
   }

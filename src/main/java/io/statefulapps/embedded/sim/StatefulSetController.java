@@ -57,7 +57,7 @@ final class StatefulSetController implements Controller {
     for (int ordinal = 0; ordinal < replicas && !blocked; ordinal++) {
       Pod pod = pods.get(ordinal);
       if (pod == null) {
-        createPod(sts, ordinal, revisionFor(sts, ordinal, currentRevision, updateRevision), currentRevision);
+        createPod(sts, ordinal, revisionFor(sts, ordinal, currentRevision, updateRevision));
         blocked = ordered;
       } else if (ordered && !Kube.isRunningAndReady(pod)) {
         blocked = true;
@@ -128,29 +128,34 @@ final class StatefulSetController implements Controller {
     return result;
   }
 
-  private void createPod(StatefulSet sts, int ordinal, String revision, String currentRevision) {
+  private void createPod(StatefulSet sts, int ordinal, String revision) {
     for (PersistentVolumeClaim template : sts.getSpec().getVolumeClaimTemplates()) {
       PersistentVolumeClaim claim = StatefulSetPods.newClaim(sts, template, ordinal);
       if (Caches.get(caches.claims, sts.getMetadata().getNamespace(), claim.getMetadata().getName()).isEmpty()) {
-        Kube.write(() -> client.persistentVolumeClaims().inNamespace(sts.getMetadata().getNamespace())
+        boolean created = Kube.write(() -> client.persistentVolumeClaims().inNamespace(sts.getMetadata().getNamespace())
             .resource(claim).create());
-        events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Claim " + claim.getMetadata().getName()
-            + " Pod " + sts.getMetadata().getName() + "-" + ordinal + " in StatefulSet "
-            + sts.getMetadata().getName() + " success", "statefulset-controller", null);
+        if (created) {
+          events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Claim " + claim.getMetadata().getName()
+              + " Pod " + sts.getMetadata().getName() + "-" + ordinal + " in StatefulSet "
+              + sts.getMetadata().getName() + " success", "statefulset-controller", null);
+        }
       }
     }
     PodTemplateSpec template = revisions.template(sts, revision);
     Pod pod = StatefulSetPods.newPod(sts, template, revision, ordinal);
-    Kube.write(() -> client.pods().inNamespace(sts.getMetadata().getNamespace()).resource(pod).create());
-    events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Pod " + pod.getMetadata().getName()
-        + " in StatefulSet " + sts.getMetadata().getName() + " successful", "statefulset-controller", null);
+    if (Kube.write(() -> client.pods().inNamespace(sts.getMetadata().getNamespace()).resource(pod).create())) {
+      events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Pod " + pod.getMetadata().getName()
+          + " in StatefulSet " + sts.getMetadata().getName() + " successful", "statefulset-controller", null);
+    }
   }
 
   private void delete(StatefulSet sts, Pod pod) {
-    Kube.write(() -> client.pods().inNamespace(pod.getMetadata().getNamespace())
+    boolean deleted = Kube.write(() -> client.pods().inNamespace(pod.getMetadata().getNamespace())
         .withName(pod.getMetadata().getName()).withGracePeriod(0).delete());
-    events.record(sts, EventRecorder.NORMAL, "SuccessfulDelete", "delete Pod " + pod.getMetadata().getName()
-        + " in StatefulSet " + sts.getMetadata().getName() + " successful", "statefulset-controller", null);
+    if (deleted) {
+      events.record(sts, EventRecorder.NORMAL, "SuccessfulDelete", "delete Pod " + pod.getMetadata().getName()
+          + " in StatefulSet " + sts.getMetadata().getName() + " successful", "statefulset-controller", null);
+    }
   }
 
   /** whenScaled=Delete: claims of ordinals that no longer exist go once their pod is gone. */

@@ -38,8 +38,12 @@ abstract class SimulatorTestBase {
     mockServerLog.setLevel(java.util.logging.Level.WARNING);
     api = EmbeddedApiServer.start(0);
     client = api.newClient();
-    simulator = new ClusterSimulator(client, settings(), Clock.systemUTC());
+    simulator = new ClusterSimulator(client, settings(), clock());
     simulator.start();
+  }
+
+  protected Clock clock() {
+    return Clock.systemUTC();
   }
 
   protected SimulatorSettings settings() {

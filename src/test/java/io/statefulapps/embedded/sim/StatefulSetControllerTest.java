@@ -172,4 +172,26 @@ class StatefulSetControllerTest extends SimulatorTestBase {
             .endStatus().build());
     await("recreated", () -> pod("fragile-0") != null && !uid.equals(pod("fragile-0").getMetadata().getUid()));
   }
+
+  @Test
+  void aNewSetWithTheSameNameReusesTheRetainedClaims() {
+    create(statefulSet("again", 1, "nginx:1.27"));
+    await("ready", () -> ready(pod("again-0")));
+    String claimUid = client.persistentVolumeClaims().inNamespace("default").withName("data-again-0").get()
+        .getMetadata().getUid();
+    client.apps().statefulSets().inNamespace("default").withName("again").delete();
+    await("pods garbage-collected", () -> sts("again") == null && pod("again-0") == null);
+    create(statefulSet("again", 1, "nginx:1.27"));
+    await("ready again", () -> ready(pod("again-0")));
+    assertEquals(claimUid, client.persistentVolumeClaims().inNamespace("default").withName("data-again-0").get()
+        .getMetadata().getUid(), "the retained claim (and its data) is used again");
+  }
+
+  @Test
+  void eventsTellWhatTheControllerDid() {
+    create(statefulSet("told", 1, "nginx:1.27"));
+    await("events", () -> hasEvent("told", "Normal", "SuccessfulCreate", "create Pod told-0 in StatefulSet told successful")
+        && hasEvent("told", "Normal", "SuccessfulCreate", "create Claim data-told-0 Pod told-0 in StatefulSet told success"));
+    assertEquals("statefulset-controller", events("told").get(0).getSource().getComponent());
+  }
 }
