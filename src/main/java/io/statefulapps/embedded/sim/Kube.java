@@ -61,18 +61,20 @@ final class Kube {
   }
 
   /**
-   * Runs one write. A conflict, a vanished object or an existing name means our cache was a step
-   * behind; the next tick sees the newer state and tries again, as real controllers requeue.
+   * Runs one write; true when it went through. A conflict or a vanished object means our cache
+   * was a step behind: the next tick sees the newer state and tries again, as real controllers
+   * requeue. Any other refusal is logged and skipped, so one odd object never stalls a controller.
    */
   static boolean write(Runnable call) {
     try {
       call.run();
       return true;
     } catch (KubernetesClientException e) {
-      if (e.getCode() != 409 && e.getCode() != 404 && e.getCode() != 422) {
-        throw e;
+      if (e.getCode() == 409 || e.getCode() == 404) {
+        LOG.debugf("simulated write skipped (%d): %s", e.getCode(), e.getMessage());
+      } else {
+        LOG.warnf("simulated write refused (%d): %s", e.getCode(), e.getMessage());
       }
-      LOG.debugf("simulated write skipped (%d): %s", e.getCode(), e.getMessage());
       return false;
     }
   }
