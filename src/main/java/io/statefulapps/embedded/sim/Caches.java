@@ -48,7 +48,8 @@ final class Caches implements AutoCloseable {
     claims = add(client.persistentVolumeClaims().inAnyNamespace().inform());
     volumes = add(client.persistentVolumes().inform());
     services = add(client.services().inAnyNamespace().inform());
-    endpointSlices = add(client.discovery().v1().endpointSlices().inAnyNamespace().inform());
+    endpointSlices = add(client.discovery().v1().endpointSlices().inAnyNamespace()
+        .withIndexers(Map.of(OWNER_INDEX, Caches::controllerUid)).inform());
     storageClasses = add(client.storage().v1().storageClasses().inform());
     nodes = add(client.nodes().inform());
   }
@@ -79,6 +80,10 @@ final class Caches implements AutoCloseable {
     }
     return smallest == null ? List.of() : smallest.stream()
         .filter(p -> Kube.matches(selector, p.getMetadata().getLabels())).toList();
+  }
+
+  List<EndpointSlice> slicesControlledBy(HasMetadata owner) {
+    return endpointSlices.getIndexer().byIndex(OWNER_INDEX, owner.getMetadata().getUid());
   }
 
   List<Pod> podsControlledBy(HasMetadata owner) {

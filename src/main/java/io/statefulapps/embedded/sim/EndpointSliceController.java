@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ final class EndpointSliceController implements Controller {
   static final String SERVICE_NAME = "kubernetes.io/service-name";
   static final String MANAGED_BY = "endpointslice.kubernetes.io/managed-by";
   static final String CONTROLLER = "endpointslice-controller.k8s.io";
+  static final int MAX_ENDPOINTS = 100;
 
   private final KubernetesClient client;
   private final Caches caches;
@@ -88,8 +91,25 @@ final class EndpointSliceController implements Controller {
     if ("None".equals(svc.getSpec().getClusterIP())) {
       labels.put("service.kubernetes.io/headless", "");
     }
-    String name = svc.getMetadata().getName() + "-"
-        + suffix(svc.getMetadata().getUid());
+    // the real controller caps a slice at 100 endpoints (--max-endpoints-per-slice)
+    Set<String> wanted = new HashSet<>();
+    int chunks = Math.max(1, (endpoints.size() + MAX_ENDPOINTS - 1) / MAX_ENDPOINTS);
+    for (int i = 0; i < chunks; i++) {
+      String name = svc.getMetadata().getName() + "-" + suffix(svc.getMetadata().getUid() + (i == 0 ? "" : "/" + i));
+      wanted.add(name);
+      List<Endpoint> part = endpoints.subList(i * MAX_ENDPOINTS, Math.min(endpoints.size(), (i + 1) * MAX_ENDPOINTS));
+      write(svc, name, labels, new ArrayList<>(part), ports);
+    }
+    for (EndpointSlice slice : caches.slicesControlledBy(svc)) {
+      if (!wanted.contains(slice.getMetadata().getName())) {
+        Kube.write(() -> client.resource(slice).delete());
+      }
+    }
+  }
+
+  private void write(Service svc, String name, Map<String, String> labels, List<Endpoint> endpoints,
+      List<EndpointPort> ports) {
+    String namespace = svc.getMetadata().getNamespace();
     EndpointSlice existing = Caches.get(caches.endpointSlices, namespace, name).orElse(null);
     if (existing != null && Objects.equals(existing.getEndpoints(), endpoints)
         && Objects.equals(existing.getPorts(), ports) && Objects.equals(existing.getMetadata().getLabels(), labels)) {
@@ -111,7 +131,7 @@ final class EndpointSliceController implements Controller {
   /** Five characters like generateName's, but stable per Service so we find our slice again. */
   private static String suffix(String uid) {
     String alphabet = "bcdfghjklmnpqrstvwxz2456789";
-    long h = Objects.hashCode(uid) & 0xffffffffL;
+    long h = uid.hashCode() & 0xffffffffL;
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < 5; i++) {
       out.append(alphabet.charAt((int) (h % alphabet.length())));
