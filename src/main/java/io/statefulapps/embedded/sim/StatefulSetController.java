@@ -50,8 +50,8 @@ final class StatefulSetController implements Controller {
     TreeMap<Integer, Pod> pods = ownedPods(sts);
 
     // a Failed pod is deleted and comes back under the same name, like the real controller does
-    pods.values().stream().filter(p -> "Failed".equals(p.getStatus() == null ? null : p.getStatus().getPhase()))
-        .forEach(p -> delete(sts, p));
+    pods.values().removeIf(p -> "Failed".equals(p.getStatus() == null ? null : p.getStatus().getPhase())
+        && delete(sts, p));
 
     boolean blocked = false;
     for (int ordinal = 0; ordinal < replicas && !blocked; ordinal++) {
@@ -149,13 +149,16 @@ final class StatefulSetController implements Controller {
     }
   }
 
-  private void delete(StatefulSet sts, Pod pod) {
-    boolean deleted = Kube.write(() -> client.pods().inNamespace(pod.getMetadata().getNamespace())
-        .withName(pod.getMetadata().getName()).withGracePeriod(0).delete());
-    if (deleted) {
+  /** Deletes a pod of the set; true when it was there to delete. */
+  private boolean delete(StatefulSet sts, Pod pod) {
+    boolean[] deleted = new boolean[1];
+    Kube.write(() -> deleted[0] = !client.pods().inNamespace(pod.getMetadata().getNamespace())
+        .withName(pod.getMetadata().getName()).withGracePeriod(0).delete().isEmpty());
+    if (deleted[0]) {
       events.record(sts, EventRecorder.NORMAL, "SuccessfulDelete", "delete Pod " + pod.getMetadata().getName()
           + " in StatefulSet " + sts.getMetadata().getName() + " successful", "statefulset-controller", null);
     }
+    return deleted[0];
   }
 
   /** whenScaled=Delete: claims of ordinals that no longer exist go once their pod is gone. */
