@@ -63,8 +63,15 @@ public final class FaithfulDispatcher extends Dispatcher {
     if (target.watch() || "watch".equals(target.plural())) {
       return watch(request, target);
     }
+    String contentType = request.getHeader("Content-Type");
+    if (contentType != null && contentType.contains("protobuf")) {
+      // kubectl's typed commands (create namespace/configmap, auth can-i) send protobuf
+      return json(415, new ApiException(415, "UnsupportedMediaType", "the embedded API server reads JSON only"
+          + " (not " + contentType + "); use kubectl create -f / apply -f with a manifest", null, null, null,
+          List.of()).toStatus());
+    }
     if (target.isResource() && type.isEmpty()) {
-      return withJsonType(delegate.dispatch(request));
+      return passThrough(request);
     }
     lock.lock();
     try {
@@ -91,7 +98,7 @@ public final class FaithfulDispatcher extends Dispatcher {
         ? RequestTarget.parse(request.getPath().replaceFirst("/watch/", "/")) : parsed;
     Optional<ResourceType> type = catalog.find(target.group(), target.version(), target.plural());
     if (type.isEmpty()) {
-      return withJsonType(delegate.dispatch(request));
+      return passThrough(request);
     }
     try {
       ResourceType t = type.get();
@@ -191,6 +198,27 @@ public final class FaithfulDispatcher extends Dispatcher {
   private static MockResponse json(int code, JsonNode body) {
     return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
         .setBody(Json.write(body));
+  }
+
+  /**
+   * Kinds outside the catalog go to the bare CRUD dispatcher. It throws on bodies it cannot
+   * read, which left the connection hanging: answer a Status instead.
+   */
+  private MockResponse passThrough(RecordedRequest request) {
+    try {
+      MockResponse response = delegate.dispatch(request);
+      if (response == null) {
+        throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested"
+            + " resource", null, null, null, List.of());
+      }
+      return withJsonType(response);
+    } catch (ApiException e) {
+      return json(e.code(), e.toStatus());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "CRUD dispatcher failed on " + request.getMethod() + " " + request.getPath(), e);
+      return json(500, new ApiException(500, "InternalError", "Internal error occurred: " + e, null, null, null,
+          List.of()).toStatus());
+    }
   }
 
   private static MockResponse withJsonType(MockResponse response) {
