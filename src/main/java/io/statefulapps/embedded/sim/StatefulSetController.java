@@ -1,0 +1,192 @@
+package io.statefulapps.embedded.sim;
+
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Plays kube-controller-manager's StatefulSet controller: stable pod names and claims, ordered
+ * or parallel creation, scale down from the highest ordinal, rolling updates from the highest
+ * ordinal down honouring {@code partition}, OnDelete, claim retention, and the status it reports.
+ */
+final class StatefulSetController implements Controller {
+
+  private final KubernetesClient client;
+  private final Caches caches;
+  private final EventRecorder events;
+  private final StatefulSetRevisions revisions;
+  private final StatefulSetStatusWriter statusWriter;
+
+  StatefulSetController(KubernetesClient client, Caches caches, EventRecorder events, Clock clock) {
+    this.client = client;
+    this.caches = caches;
+    this.events = events;
+    this.revisions = new StatefulSetRevisions(client, caches);
+    this.statusWriter = new StatefulSetStatusWriter(client, clock);
+  }
+
+  @Override
+  public void reconcile() {
+    for (StatefulSet sts : caches.statefulSets.getStore().list()) {
+      if (!Kube.isTerminating(sts) && sts.getSpec().getSelector() != null) {
+        sync(sts);
+      }
+    }
+  }
+
+  private void sync(StatefulSet sts) {
+    String updateRevision = revisions.ensure(sts);
+    String currentRevision = sts.getStatus() == null || sts.getStatus().getCurrentRevision() == null
+        ? updateRevision : sts.getStatus().getCurrentRevision();
+    int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
+    boolean ordered = !"Parallel".equals(sts.getSpec().getPodManagementPolicy());
+    TreeMap<Integer, Pod> pods = ownedPods(sts);
+
+    // a Failed pod is deleted and comes back under the same name, like the real controller does
+    pods.values().removeIf(p -> "Failed".equals(p.getStatus() == null ? null : p.getStatus().getPhase())
+        && delete(sts, p));
+
+    boolean blocked = false;
+    for (int ordinal = 0; ordinal < replicas && !blocked; ordinal++) {
+      Pod pod = pods.get(ordinal);
+      if (pod == null) {
+        createPod(sts, ordinal, revisionFor(sts, ordinal, currentRevision, updateRevision));
+        blocked = ordered;
+      } else if (ordered && !Kube.isRunningAndReady(pod)) {
+        blocked = true;
+      }
+    }
+    boolean allHealthy = pods.values().stream().allMatch(Kube::isRunningAndReady);
+    var condemned = pods.tailMap(replicas, true).descendingMap();
+    if (!condemned.isEmpty() && (!ordered || allHealthy)) {
+      for (Pod pod : condemned.values()) {
+        delete(sts, pod);
+        if (ordered) {
+          break;
+        }
+      }
+    }
+    if ("Delete".equals(StatefulSetPods.retention(sts, false))) {
+      deleteClaimsAbove(sts, replicas, pods);
+    }
+    boolean complete = pods.headMap(replicas).size() == replicas;
+    if (!"OnDelete".equals(updateType(sts)) && complete && (!ordered || allHealthy)) {
+      rollOne(sts, pods, replicas, updateRevision);
+    }
+    statusWriter.write(sts, pods.values(), replicas, currentRevision, updateRevision);
+    revisions.trim(sts, currentRevision, updateRevision, pods.values());
+  }
+
+  private String updateType(StatefulSet sts) {
+    return sts.getSpec().getUpdateStrategy() == null || sts.getSpec().getUpdateStrategy().getType() == null
+        ? "RollingUpdate" : sts.getSpec().getUpdateStrategy().getType();
+  }
+
+  private int partition(StatefulSet sts) {
+    var strategy = sts.getSpec().getUpdateStrategy();
+    return strategy == null || strategy.getRollingUpdate() == null || strategy.getRollingUpdate().getPartition() == null
+        ? 0 : strategy.getRollingUpdate().getPartition();
+  }
+
+  /** Ordinals below the partition keep (or get back) the current revision during a rolling update. */
+  private String revisionFor(StatefulSet sts, int ordinal, String current, String update) {
+    return "RollingUpdate".equals(updateType(sts)) && ordinal < partition(sts) ? current : update;
+  }
+
+  /**
+   * Walks down from the highest ordinal to the partition: replaces the first pod still on an old
+   * revision, but stops at an updated pod that is not yet Running and Ready (one at a time).
+   */
+  private void rollOne(StatefulSet sts, TreeMap<Integer, Pod> pods, int replicas, String updateRevision) {
+    for (int ordinal = replicas - 1; ordinal >= partition(sts); ordinal--) {
+      Pod pod = pods.get(ordinal);
+      if (!updateRevision.equals(pod.getMetadata().getLabels().get(StatefulSetPods.REVISION_LABEL))) {
+        delete(sts, pod);
+        return;
+      }
+      if (!Kube.isRunningAndReady(pod)) {
+        return;
+      }
+    }
+  }
+
+  private TreeMap<Integer, Pod> ownedPods(StatefulSet sts) {
+    TreeMap<Integer, Pod> result = new TreeMap<>();
+    for (Pod pod : caches.podsControlledBy(sts)) {
+      int ordinal = StatefulSetPods.ordinal(sts, pod);
+      if (ordinal >= 0 && Kube.isControlledBy(pod, sts)) {
+        result.put(ordinal, pod);
+      }
+    }
+    return result;
+  }
+
+  private void createPod(StatefulSet sts, int ordinal, String revision) {
+    for (PersistentVolumeClaim template : sts.getSpec().getVolumeClaimTemplates()) {
+      PersistentVolumeClaim claim = StatefulSetPods.newClaim(sts, template, ordinal);
+      if (Caches.get(caches.claims, sts.getMetadata().getNamespace(), claim.getMetadata().getName()).isEmpty()) {
+        boolean created = Kube.write(() -> client.persistentVolumeClaims().inNamespace(sts.getMetadata().getNamespace())
+            .resource(claim).create());
+        if (created) {
+          events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Claim " + claim.getMetadata().getName()
+              + " Pod " + sts.getMetadata().getName() + "-" + ordinal + " in StatefulSet "
+              + sts.getMetadata().getName() + " success", "statefulset-controller", null);
+        }
+      }
+    }
+    PodTemplateSpec template = revisions.template(sts, revision);
+    Pod pod = StatefulSetPods.newPod(sts, template, revision, ordinal);
+    if (Kube.write(() -> client.pods().inNamespace(sts.getMetadata().getNamespace()).resource(pod).create())) {
+      events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Pod " + pod.getMetadata().getName()
+          + " in StatefulSet " + sts.getMetadata().getName() + " successful", "statefulset-controller", null);
+    }
+  }
+
+  /** Deletes a pod of the set; true when it was there to delete. */
+  private boolean delete(StatefulSet sts, Pod pod) {
+    boolean[] deleted = new boolean[1];
+    Kube.write(() -> deleted[0] = !client.pods().inNamespace(pod.getMetadata().getNamespace())
+        .withName(pod.getMetadata().getName()).withGracePeriod(0).delete().isEmpty());
+    if (deleted[0]) {
+      events.record(sts, EventRecorder.NORMAL, "SuccessfulDelete", "delete Pod " + pod.getMetadata().getName()
+          + " in StatefulSet " + sts.getMetadata().getName() + " successful", "statefulset-controller", null);
+    }
+    return deleted[0];
+  }
+
+  /** whenScaled=Delete: claims of ordinals that no longer exist go once their pod is gone. */
+  private void deleteClaimsAbove(StatefulSet sts, int replicas, Map<Integer, Pod> pods) {
+    String namespace = sts.getMetadata().getNamespace();
+    for (PersistentVolumeClaim template : sts.getSpec().getVolumeClaimTemplates()) {
+      String prefix = template.getMetadata().getName() + "-" + sts.getMetadata().getName() + "-";
+      for (PersistentVolumeClaim claim : Caches.inNamespace(caches.claims, namespace)) {
+        String name = claim.getMetadata().getName();
+        if (!name.startsWith(prefix) || Kube.isTerminating(claim)) {
+          continue;
+        }
+        Integer ordinal = parse(name.substring(prefix.length()));
+        if (ordinal != null && ordinal >= replicas && !pods.containsKey(ordinal)
+            && Objects.equals(claim.getMetadata().getLabels(), StatefulSetPods.newClaim(sts, template, ordinal)
+                .getMetadata().getLabels())) {
+          Kube.write(() -> client.persistentVolumeClaims().inNamespace(namespace).withName(name).delete());
+        }
+      }
+    }
+  }
+
+  private static Integer parse(String text) {
+    try {
+      return Integer.valueOf(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+}
