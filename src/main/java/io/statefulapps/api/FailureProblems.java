@@ -50,7 +50,7 @@ public final class FailureProblems {
                     .append('.');
         }
         return new Problem(cause.type(), cause.title(), cause.status(), detail.toString(), null, cause.errors(),
-                cause.object(), e.step(), e.undone(), e.leftBehind());
+                cause.object(), e.step(), e.undone(), e.leftBehind(), null, null);
     }
 
     /** Any failure of the cluster layer; anything else is an internal error. */

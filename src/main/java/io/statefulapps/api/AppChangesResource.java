@@ -1,0 +1,68 @@
+package io.statefulapps.api;
+
+import io.statefulapps.cluster.AppDeleter;
+import io.statefulapps.cluster.AppVersion;
+import io.statefulapps.cluster.DeleteResult;
+import io.statefulapps.cluster.PartialChangeException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Day two: change a running app (PATCH, a JSON merge patch of its spec) and remove it (DELETE, the
+ * data kept unless asked). Both honour {@code If-Match} with the ETag GET answers; without it the
+ * last writer wins. PATCH takes only {@code application/merge-patch+json} (415 otherwise): a plain
+ * {@code application/json} body could as well be meant as a whole spec, which PATCH does not take.
+ */
+@Path("/api/v1/namespaces/{namespace}/apps")
+public class AppChangesResource {
+
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final AppPatches patches;
+    private final AppDeleter deleter;
+
+    public AppChangesResource(AppPatches patches, AppDeleter deleter) {
+        this.patches = patches;
+        this.deleter = deleter;
+    }
+
+    @PATCH
+    @Path("{name}")
+    @Consumes(MERGE_PATCH)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response patch(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+        AppPatches.Outcome outcome = patches.patch(namespace, name, ifMatch, body);
+        return Response.ok(outcome.view()).header(HttpHeaders.ETAG, outcome.etag()).build();
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DeleteResult delete(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @QueryParam("deleteData") String deleteData, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        boolean withData = QueryFlags.parse("deleteData", deleteData);
+        SpecIntake.requireNamespace(namespace);
+        AppDeleter.Target target = deleter.inspect(namespace, name);
+        if (!target.live().exists()) {
+            throw new ProblemException(ChangeProblems.notFound(namespace, name));
+        }
+        if (!AppVersion.matches(ifMatch, target.live())) {
+            throw new ProblemException(ChangeProblems.stale(namespace, name, AppVersion.etagOf(target.live())));
+        }
+        try {
+            return deleter.delete(target, withData);
+        } catch (PartialChangeException e) {
+            throw new ProblemException(ChangeProblems.partialChange(e));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.statefulapps.cluster;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.statefulapps.render.ManagedLabels;
+import io.statefulapps.render.TrioChanges;
+import io.statefulapps.spec.Quantities;
+import io.statefulapps.spec.VolumeGrowth;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a change to a live app: only the objects that differ, in the order headless Service,
+ * claims (when volumes grow), StatefulSet, client Service. Growing volumes expands each existing
+ * claim, then replaces the StatefulSet (its claim templates are immutable) by deleting it with its
+ * pods orphaned, so they keep running, and creating it again; the new one adopts them.
+ *
+ * <p>With {@code conditional} the writes carry the resourceVersions read before, so a concurrent
+ * change makes them fail (the caller sent If-Match); without it the last writer wins.
+ */
+@ApplicationScoped
+public class AppPatcher {
+
+    static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
+    private static final Duration GONE_TIMEOUT = Duration.ofSeconds(30);
+    private static final long POLL_MILLIS = 100;
+
+    private final KubernetesClient client;
+
+    public AppPatcher(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** The StorageClass a volume's claims use: its own, else the cluster's default; null when none. */
+    public String storageClassOf(VolumeGrowth.Grown grown) {
+        if (grown.storageClassName() != null) {
+            return grown.storageClassName();
+        }
+        try {
+            return client.storage().v1().storageClasses().list().getItems().stream()
+                    .filter(sc -> "true".equals(annotation(sc, DEFAULT_CLASS_ANNOTATION)))
+                    .map(sc -> sc.getMetadata().getName())
+                    .findFirst().orElse(null);
+        } catch (KubernetesClientException e) {
+            throw KubernetesFailures.translate("look-up of the default StorageClass", e);
+        }
+    }
+
+    /** Whether the class allows expansion; empty when there is no such class. */
+    public Optional<Boolean> allowsExpansion(String className) {
+        try {
+            StorageClass sc = client.storage().v1().storageClasses().withName(className).get();
+            return sc == null ? Optional.empty() : Optional.of(Boolean.TRUE.equals(sc.getAllowVolumeExpansion()));
+        } catch (KubernetesClientException e) {
+            throw KubernetesFailures.translate("look-up of StorageClass/" + className, e);
+        }
+    }
+
+    /** Writes the changes; returns the names of the steps done. Throws {@link PartialChangeException}. */
+    public List<String> apply(String namespace, String appName, TrioChanges changes, List<VolumeGrowth.Grown> grown,
+            boolean conditional) {
+        ChangeSteps steps = new ChangeSteps();
+        if (changes.headlessService() != null) {
+            Service headless = service(changes.headlessService(), conditional);
+            steps.add("update " + ObjectRef.of(headless), () -> update(namespace, headless));
+        }
+        for (VolumeGrowth.Grown g : grown) {
+            for (PersistentVolumeClaim claim : claimsOf(namespace, appName, g.volume())) {
+                String step = "expand PersistentVolumeClaim/" + claim.getMetadata().getName() + " to " + g.to();
+                steps.add(step, () -> expand(namespace, claim, g.to()));
+            }
+        }
+        StatefulSet statefulSet = changes.statefulSet();
+        if (statefulSet != null && changes.recreateStatefulSet()) {
+            String ref = ObjectRef.of(statefulSet);
+            steps.add("delete " + ref + " with its pods orphaned (they keep running)",
+                    () -> deleteOrphaning(namespace, appName));
+            steps.add("create " + ref + " with the new volume claim templates (it adopts the pods)",
+                    () -> client.resource(statefulSet).inNamespace(namespace).create());
+        } else if (statefulSet != null) {
+            StatefulSet updated = conditional ? statefulSet : new StatefulSetBuilder(statefulSet)
+                    .withMetadata(unversioned(statefulSet)).build();
+            steps.add("update " + ObjectRef.of(updated), () -> update(namespace, updated));
+        }
+        if (changes.clientService() != null) {
+            Service clientService = service(changes.clientService(), conditional);
+            steps.add("update " + ObjectRef.of(clientService), () -> update(namespace, clientService));
+        }
+        return steps.run();
+    }
+
+    private void update(String namespace, HasMetadata object) {
+        client.resource(object).inNamespace(namespace).update();
+    }
+
+    private static Service service(Service service, boolean conditional) {
+        return conditional ? service : new ServiceBuilder(service).withMetadata(unversioned(service)).build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.ObjectMeta unversioned(HasMetadata object) {
+        return new ObjectMetaBuilder(object.getMetadata()).withResourceVersion(null).build();
+    }
+
+    /** The existing claims of one template: {@code <template>-<app>-<ordinal>}, labelled as the app's. */
+    private List<PersistentVolumeClaim> claimsOf(String namespace, String appName, String template) {
+        Pattern name = Pattern.compile(Pattern.quote(template + "-" + appName + "-") + "[0-9]+");
+        try {
+            return client.persistentVolumeClaims().inNamespace(namespace)
+                    .withLabel(ManagedLabels.INSTANCE, appName).list().getItems().stream()
+                    .filter(c -> name.matcher(c.getMetadata().getName()).matches())
+                    .toList();
+        } catch (KubernetesClientException e) {
+            throw KubernetesFailures.translate("list of the claims of volume " + template, e);
+        }
+    }
+
+    /** Raises the claim's request; a claim already as large (a retry) is left alone. */
+    private void expand(String namespace, PersistentVolumeClaim claim, String size) {
+        String requested = claim.getSpec().getResources() == null
+                || claim.getSpec().getResources().getRequests() == null
+                || claim.getSpec().getResources().getRequests().get("storage") == null ? null
+                : claim.getSpec().getResources().getRequests().get("storage").toString();
+        Optional<BigDecimal> has = Quantities.amount(requested);
+        Optional<BigDecimal> wants = Quantities.amount(size);
+        if (has.isPresent() && wants.isPresent() && has.get().compareTo(wants.get()) >= 0) {
+            return;
+        }
+        String patch = "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"" + size + "\"}}}}";
+        client.persistentVolumeClaims().inNamespace(namespace).withName(claim.getMetadata().getName())
+                .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    }
+
+    /** Deletes the StatefulSet leaving its pods (and claims) alone, and waits until it is gone. */
+    private void deleteOrphaning(String namespace, String name) {
+        var statefulSet = client.apps().statefulSets().inNamespace(namespace).withName(name);
+        statefulSet.withPropagationPolicy(DeletionPropagation.ORPHAN).delete();
+        long deadline = System.nanoTime() + GONE_TIMEOUT.toNanos();
+        while (statefulSet.get() != null) {
+            if (System.nanoTime() > deadline) {
+                throw new ClusterUnavailableException("StatefulSet/" + name + " was still being deleted after "
+                        + GONE_TIMEOUT.toSeconds() + "s", null);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClusterUnavailableException("interrupted while StatefulSet/" + name + " was being deleted",
+                        e);
+            }
+        }
+    }
+
+    private static String annotation(HasMetadata object, String key) {
+        var annotations = object.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(key);
+    }
+}
