@@ -175,9 +175,9 @@ public class WatchCache {
     public List<String> appNames(String namespace) {
         TreeSet<String> names = new TreeSet<>();
         Function<HasMetadata, String> instance = o -> labels(o).get(ManagedLabels.INSTANCE);
-        statefulSets.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).forEach(s -> names.add(instance.apply(s)));
-        services.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).forEach(s -> names.add(instance.apply(s)));
-        names.remove(null);
+        Stream.concat(statefulSets.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream(),
+                services.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream())
+                .map(instance).filter(n -> n != null).forEach(names::add);
         return List.copyOf(names);
     }
 

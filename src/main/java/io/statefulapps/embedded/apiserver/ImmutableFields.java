@@ -46,7 +46,10 @@ public final class ImmutableFields {
         }
       }
       case "persistentvolumeclaims" -> {
-        if (!sameExcept(oldSpec, newSpec, PVC_MUTABLE)) {
+        // The PV controller binds a claim by setting volumeName once, while it is still empty.
+        boolean binding = oldSpec.path("volumeName").asText("").isEmpty();
+        Set<String> mutable = binding ? withVolumeName(PVC_MUTABLE) : PVC_MUTABLE;
+        if (!sameExcept(oldSpec, newSpec, mutable)) {
           causes.add(new ApiException.Cause("FieldValueForbidden", "spec",
               "Forbidden: spec is immutable after creation except resources.requests and"
                   + " volumeAttributesClassName for bound claims"));
@@ -78,6 +81,12 @@ public final class ImmutableFields {
       return null;
     }
     return Quantity.getAmountInBytes(new Quantity(s.asText()));
+  }
+
+  private static Set<String> withVolumeName(Set<String> fields) {
+    Set<String> copy = new java.util.HashSet<>(fields);
+    copy.add("volumeName");
+    return copy;
   }
 
   private static boolean sameExcept(JsonNode oldSpec, JsonNode newSpec, Set<String> mutable) {

@@ -1,0 +1,146 @@
+package io.statefulapps.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CreateAppTest {
+
+    static final String NS = "create-app-test";
+
+    @Inject
+    KubernetesClient client;
+
+    static String resource(String name) throws Exception {
+        return Files.readString(Path.of("src/test/resources", name));
+    }
+
+    @Test
+    void createsTheTrioAndAnswersWithLocationAndTheDefaultedSpec() throws Exception {
+        given().contentType("application/json").body(resource("product-example.json"))
+                .when().post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(201)
+                .header("Location", endsWith("/api/v1/namespaces/" + NS + "/apps/eureka"))
+                .body("name", equalTo("eureka"))
+                .body("spec.podManagementPolicy", equalTo("Parallel"))
+                .body("spec.livenessProbe.timeoutSeconds", equalTo(1))
+                .body("status.health", equalTo("Progressing"));
+
+        assertNotNull(client.apps().statefulSets().inNamespace(NS).withName("eureka").get());
+        assertNotNull(client.services().inNamespace(NS).withName("eureka-headless").get());
+        assertNotNull(client.services().inNamespace(NS).withName("eureka").get());
+
+        given().when().get("/api/v1/namespaces/{ns}/apps/eureka", NS)
+                .then().statusCode(200)
+                .body("spec.image", equalTo("registry.example/eureka:20191227_01"))
+                .body("spec.headlessServiceName", equalTo("eureka-headless"))
+                .body("spec.service.type", equalTo("LoadBalancer"));
+    }
+
+    @Test
+    void dryRunRendersAndCreatesNothing() {
+        given().contentType("application/json")
+                .body("{\"name\":\"dry\",\"image\":\"nginx:1.27\",\"ports\":[{\"port\":80}]}")
+                .when().post("/api/v1/namespaces/{ns}/apps?dryRun=true", NS)
+                .then().statusCode(200)
+                .body("objects", hasSize(3))
+                .body("objects.kind", equalTo(java.util.List.of("Service", "StatefulSet", "Service")))
+                .body("spec.replicas", equalTo(1));
+        assertNull(client.apps().statefulSets().inNamespace(NS).withName("dry").get());
+        assertNull(client.services().inNamespace(NS).withName("dry-headless").get());
+        assertNull(client.services().inNamespace(NS).withName("dry").get());
+    }
+
+    @Test
+    void aNameTakenByAnUnmanagedServiceIsAConflictAndCreatesNothing() {
+        client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName("taken")
+                .endMetadata().withNewSpec().addNewPort().withPort(80).endPort().endSpec().build()).create();
+        given().contentType("application/json")
+                .body("{\"name\":\"taken\",\"image\":\"nginx:1.27\",\"ports\":[{\"port\":80}]}")
+                .when().post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("object", equalTo("Service/taken"))
+                .body("detail", containsString("not managed by this service"));
+        assertNull(client.apps().statefulSets().inNamespace(NS).withName("taken").get());
+        assertNull(client.services().inNamespace(NS).withName("taken-headless").get());
+    }
+
+    @Test
+    void aSecondCreateOfTheSameAppIsAConflict() {
+        String body = "{\"name\":\"twice\",\"image\":\"nginx:1.27\",\"ports\":[{\"port\":80}]}";
+        given().contentType("application/json").body(body).post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(201);
+        given().contentType("application/json").body(body).post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(409).body("detail", containsString("managed by this service"));
+    }
+
+    @Test
+    void everyBrokenRuleIsListed() {
+        given().contentType("application/json")
+                .body("{\"name\":\"Bad_Name\",\"image\":\"\",\"replica\":3,\"ports\":[{\"port\":0},{\"port\":70000}]}")
+                .when().post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo(ProblemType.INVALID_SPEC.uri()))
+                .body("errors.field", hasItem("replica"))
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("image"))
+                .body("errors.field", hasItem("ports[0].port"))
+                .body("errors.field", hasItem("ports[1].port"));
+    }
+
+    @Test
+    void malformedBodiesAre400() {
+        for (String body : new String[] {"{", "[]", ""}) {
+            given().contentType("application/json").body(body)
+                    .when().post("/api/v1/namespaces/{ns}/apps", NS)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("status", equalTo(400));
+        }
+    }
+
+    @Test
+    void httpLayerErrorsAreProblems() {
+        given().contentType("text/plain").body("x").post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(415).contentType("application/problem+json");
+        given().get("/api/v1/namespaces/{ns}/apps/nope", NS)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().put("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(405).contentType("application/problem+json");
+        given().accept("image/png").get("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(406).contentType("application/problem+json");
+        given().get("/api/v1/nowhere")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"name\":\"" + "x".repeat(2_000_000) + "\"}")
+                .post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void manifestsComeAsYamlOrAJsonList() {
+        given().contentType("application/json")
+                .body("{\"name\":\"mani\",\"image\":\"nginx:1.27\",\"ports\":[{\"port\":80}]}")
+                .post("/api/v1/namespaces/{ns}/apps", NS).then().statusCode(201);
+        String yaml = given().accept("application/yaml").get("/api/v1/namespaces/{ns}/apps/mani/manifests", NS)
+                .then().statusCode(200).contentType(containsString("yaml")).extract().asString();
+        assertEquals(3, yaml.split("(?m)^---").length - 1, yaml);
+        given().accept("application/json").get("/api/v1/namespaces/{ns}/apps/mani/manifests", NS)
+                .then().statusCode(200).body("kind", equalTo("List")).body("items", hasSize(3));
+    }
+}

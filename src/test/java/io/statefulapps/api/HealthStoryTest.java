@@ -1,0 +1,129 @@
+package io.statefulapps.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.statefulapps.cluster.ApiRequestMetrics;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The whole health story on the embedded cluster, and what reads cost the Kubernetes API. */
+@QuarkusTest
+class HealthStoryTest {
+
+    static final String NS = "health-story";
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    ApiRequestMetrics metrics;
+
+    static JsonPath health(String name) {
+        return given().accept("application/json").get("/api/v1/namespaces/{ns}/apps/{name}/health", NS, name)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static void create(String name, String image, int replicas) {
+        given().contentType("application/json")
+                .body("{\"name\":\"" + name + "\",\"image\":\"" + image + "\",\"replicas\":" + replicas
+                        + ",\"ports\":[{\"name\":\"http\",\"port\":8080}],"
+                        + "\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\"}]}")
+                .post("/api/v1/namespaces/{ns}/apps", NS).then().statusCode(201);
+    }
+
+    @Test
+    void createProgressingHealthyCrashLoopingFixedHealthy() {
+        create("story", "nginx:1.27", 2);
+        assertEquals("Progressing", health("story").getString("status"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Healthy".equals(health("story").getString("status")));
+        JsonPath healthy = health("story");
+        assertEquals(2, healthy.getList("pods").size());
+        assertEquals(List.of("Bound", "Bound"), healthy.getList("volumes.claim.phase"));
+        assertEquals("story-0.story-headless." + NS + ".svc.cluster.local", healthy.getString("dns[0].hostname"));
+        assertEquals(healthy.getString("pods[0].podIP"), healthy.getString("dns[0].publishedAddresses[0]"));
+
+        client.apps().statefulSets().inNamespace(NS).withName("story").edit(sts -> {
+            sts.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:crashloop");
+            return sts;
+        });
+        // A crash-looping container flips between running and waiting: catch it while it waits.
+        AtomicReference<JsonPath> seen = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            seen.set(health("story"));
+            return seen.get().getList("problems.reason").contains("CrashLoopBackOff");
+        });
+        JsonPath degraded = seen.get();
+        assertEquals("Degraded", degraded.getString("status"));
+        String hint = degraded.getString("problems.find { it.reason == 'CrashLoopBackOff' }.hint");
+        assertTrue(hint.contains("kubectl -n " + NS + " logs story-1") && hint.contains("--previous"), hint);
+
+        AtomicReference<String> text = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            text.set(given().accept("text/plain").get("/api/v1/namespaces/{ns}/apps/story/health", NS)
+                    .then().statusCode(200).contentType(containsString("text/plain")).extract().asString());
+            return text.get().contains("CrashLoopBackOff");
+        });
+        assertTrue(text.get().startsWith("story in " + NS + ": Degraded (1/2 pods ready)"), text.get());
+        assertTrue(text.get().lines().count() <= 15, text.get());
+        assertTrue(text.get().contains("hint: "), text.get());
+
+        client.apps().statefulSets().inNamespace(NS).withName("story").edit(sts -> {
+            sts.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.27");
+            return sts;
+        });
+        // As with a real StatefulSet, a pod stuck in a broken revision is replaced once deleted.
+        client.pods().inNamespace(NS).withName("story-1").delete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Healthy".equals(health("story").getString("status")));
+    }
+
+    @Test
+    void readsOfExistingAppsCostTheKubernetesApiNothing() {
+        create("quiet", "nginx:1.27", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Healthy".equals(health("quiet").getString("status")));
+
+        double before = metrics.total();
+        for (int i = 0; i < 25; i++) {
+            health("quiet");
+            given().get("/api/v1/namespaces/{ns}/apps/quiet", NS).then().statusCode(200);
+            given().accept("text/plain").get("/api/v1/namespaces/{ns}/apps/quiet/health", NS).then().statusCode(200);
+            given().get("/api/v1/namespaces/{ns}/apps", NS).then().statusCode(200);
+        }
+        assertEquals(before, metrics.total(), "reads must be served from the watch cache");
+
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(scrape.contains("stateful_apps_kubernetes_api_requests_total{resource=\"statefulsets\",verb=\"create\"}"),
+                scrape.lines().filter(l -> l.contains("stateful_apps")).toList().toString());
+    }
+
+    @Test
+    void listsAreSortedAndPaged() {
+        for (String name : List.of("page-c", "page-a", "page-b")) {
+            create(name, "nginx:1.27", 0);
+        }
+        JsonPath first = given().get("/api/v1/namespaces/{ns}/apps?limit=2", "health-story")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> names = first.getList("items.name");
+        assertEquals(names.stream().sorted().toList(), names);
+        String next = first.getString("continue");
+        given().get("/api/v1/namespaces/{ns}/apps?limit=2&continue=" + next, NS)
+                .then().statusCode(200).body("items.name", not(hasItem(names.get(0))));
+        given().get("/api/v1/namespaces/{ns}/apps?limit=0", NS).then().statusCode(400);
+        given().get("/api/v1/namespaces/{ns}/apps?continue=bogus", NS).then().statusCode(400);
+        given().get("/api/v1/namespaces/{ns}/apps/page-a", NS).then().statusCode(200)
+                .body("status.health", equalTo("Suspended"));
+    }
+}

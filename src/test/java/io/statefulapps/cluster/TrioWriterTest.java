@@ -1,0 +1,146 @@
+package io.statefulapps.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.statefulapps.render.Trio;
+import io.statefulapps.render.TrioRenderer;
+import io.statefulapps.spec.AppSpec;
+import io.statefulapps.spec.PortSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The all-or-nothing create, against Fabric8's mock API server in expectation mode: the API server
+ * refuses one object after the dry run passed (as a quota or admission webhook racing us would).
+ */
+class TrioWriterTest {
+
+    static final String NS = "writer";
+    static final String SERVICES = "/api/v1/namespaces/" + NS + "/services";
+    static final String SETS = "/apis/apps/v1/namespaces/" + NS + "/statefulsets";
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+    Trio trio;
+
+    @BeforeEach
+    void start() {
+        server = new KubernetesMockServer(false);
+        server.init();
+        client = server.createClient(b -> b.withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(
+                server.createClient().getConfiguration()).withRequestRetryBackoffLimit(0).build()));
+        AppSpec spec = new AppSpec("app", "nginx:1.27", null, null, List.of(new PortSpec(null, 80, null, null)),
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+        trio = new TrioRenderer().render(NS, spec);
+        expectDryRunsPass();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.destroy();
+    }
+
+    private void expectDryRunsPass() {
+        server.expect().post().withPath(SERVICES + "?dryRun=All").andReturn(201, trio.headlessService()).always();
+        server.expect().post().withPath(SETS + "?dryRun=All").andReturn(201, trio.statefulSet()).always();
+    }
+
+    private static Status refusal(int code, String reason, String message) {
+        return new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message).build();
+    }
+
+    @Test
+    void aRefusedStatefulSetUndoesTheHeadlessService() throws Exception {
+        server.expect().post().withPath(SERVICES).andReturn(201, trio.headlessService()).once();
+        server.expect().post().withPath(SETS)
+                .andReturn(403, refusal(403, "Forbidden", "exceeded quota: pods")).once();
+        server.expect().delete().withPath(SERVICES + "/app-headless").andReturn(200, new Status()).once();
+
+        PartialWriteException e = assertThrows(PartialWriteException.class,
+                () -> new TrioWriter(client).create(NS, trio));
+
+        assertEquals("create StatefulSet/app", e.step());
+        assertEquals(List.of("Service/app-headless"), e.undone());
+        assertEquals(List.of(), e.leftBehind());
+        ClusterRefusedException cause = assertInstanceOf(ClusterRefusedException.class, e.failure());
+        assertEquals(403, cause.status());
+        assertTrue(requests().contains("DELETE " + SERVICES + "/app-headless"), requests().toString());
+    }
+
+    @Test
+    void aRefusedClientServiceUndoesBothOthersNewestFirst() throws Exception {
+        server.expect().post().withPath(SERVICES).andReturn(201, trio.headlessService()).once();
+        server.expect().post().withPath(SETS).andReturn(201, trio.statefulSet()).once();
+        server.expect().post().withPath(SERVICES)
+                .andReturn(422, refusal(422, "Invalid", "admission webhook denied the request")).once();
+        server.expect().delete().withPath(SETS + "/app").andReturn(200, new Status()).once();
+        server.expect().delete().withPath(SERVICES + "/app-headless").andReturn(200, new Status()).once();
+
+        PartialWriteException e = assertThrows(PartialWriteException.class,
+                () -> new TrioWriter(client).create(NS, trio));
+
+        assertEquals("create Service/app", e.step());
+        assertEquals(List.of("StatefulSet/app", "Service/app-headless"), e.undone());
+        List<String> deletes = requests().stream().filter(r -> r.startsWith("DELETE")).toList();
+        assertEquals(List.of("DELETE " + SETS + "/app", "DELETE " + SERVICES + "/app-headless"), deletes);
+    }
+
+    @Test
+    void whatCannotBeUndoneIsReportedAsLeftBehind() {
+        server.expect().post().withPath(SERVICES).andReturn(201, trio.headlessService()).once();
+        server.expect().post().withPath(SETS)
+                .andReturn(403, refusal(403, "Forbidden", "exceeded quota")).once();
+        server.expect().delete().withPath(SERVICES + "/app-headless")
+                .andReturn(500, refusal(500, "InternalError", "etcd timeout")).always();
+
+        PartialWriteException e = assertThrows(PartialWriteException.class,
+                () -> new TrioWriter(client).create(NS, trio));
+
+        assertEquals(List.of(), e.undone());
+        assertEquals(List.of("Service/app-headless"), e.leftBehind());
+    }
+
+    @Test
+    void aDryRunRefusalCreatesNothing() throws Exception {
+        server.clearExpectations();
+        server.expect().post().withPath(SERVICES + "?dryRun=All").andReturn(201, trio.headlessService()).always();
+        server.expect().post().withPath(SETS + "?dryRun=All")
+                .andReturn(422, refusal(422, "Invalid", "spec.template: denied by policy")).always();
+
+        ClusterRefusedException e = assertThrows(ClusterRefusedException.class,
+                () -> new TrioWriter(client).create(NS, trio));
+
+        assertEquals("dry run of StatefulSet/app", e.step());
+        assertTrue(requests().stream().noneMatch(r -> r.startsWith("POST") && !r.contains("dryRun")),
+                requests().toString());
+    }
+
+    @Test
+    void anUnreachableApiServerIsUnavailableNotAnError() {
+        server.destroy();
+        assertThrows(ClusterUnavailableException.class, () -> new TrioWriter(client).create(NS, trio));
+    }
+
+    private List<String> requests() throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        RecordedRequest request;
+        while ((request = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+            seen.add(request.getMethod() + " " + request.getPath());
+        }
+        return seen;
+    }
+}
