@@ -16,6 +16,7 @@ import io.statefulapps.render.TrioDiff;
 import io.statefulapps.spec.AppSpec;
 import io.statefulapps.spec.AppSpecDefaults;
 import io.statefulapps.spec.AppSpecValidator;
+import io.statefulapps.spec.DerivedDefaults;
 import io.statefulapps.spec.FieldError;
 import io.statefulapps.spec.ImmutableFieldRules;
 import io.statefulapps.spec.MalformedSpecException;
@@ -68,7 +69,8 @@ public class AppPatches {
             throw new ProblemException(ChangeProblems.stale(namespace, name, AppVersion.etagOf(live)));
         }
         AppSpec current = views.specOf(live);
-        ParsedSpec parsed = parser.parse(MergePatch.apply(parser.toTree(current), patch));
+        JsonNode patched = MergePatch.apply(parser.toTree(current), patch);
+        ParsedSpec parsed = parser.parse(DerivedDefaults.forgetStale(patched, patch));
         List<FieldError> errors = new ArrayList<>(parsed.unknownFields());
         errors.addAll(validator.validate(parsed.spec()));
         AppSpec proposed = AppSpecDefaults.apply(parsed.spec());

@@ -125,7 +125,33 @@ final class StatefulSetController implements Controller {
         result.put(ordinal, pod);
       }
     }
+    adoptOrphans(sts, result);
     return result;
+  }
+
+  /**
+   * Like the real controller (ControllerRefManager): a pod that matches the selector, is named like
+   * one of the set's pods and has no controller (e.g. orphaned when its previous StatefulSet was
+   * deleted with propagationPolicy Orphan) becomes this set's pod.
+   */
+  private void adoptOrphans(StatefulSet sts, TreeMap<Integer, Pod> owned) {
+    var selector = sts.getSpec().getSelector() == null ? null : sts.getSpec().getSelector().getMatchLabels();
+    if (selector == null || selector.isEmpty()) {
+      return;
+    }
+    for (Pod pod : caches.podsMatching(sts.getMetadata().getNamespace(), selector)) {
+      int ordinal = StatefulSetPods.ordinal(sts, pod);
+      boolean orphan = pod.getMetadata().getOwnerReferences().stream()
+          .noneMatch(ref -> Boolean.TRUE.equals(ref.getController()));
+      if (ordinal < 0 || !orphan || pod.getMetadata().getDeletionTimestamp() != null || owned.containsKey(ordinal)) {
+        continue;
+      }
+      Pod adopted = new io.fabric8.kubernetes.api.model.PodBuilder(pod).editMetadata()
+          .addToOwnerReferences(Kube.controllerRef(sts)).endMetadata().build();
+      if (Kube.write(() -> client.pods().inNamespace(sts.getMetadata().getNamespace()).resource(adopted).update())) {
+        owned.put(ordinal, adopted);
+      }
+    }
   }
 
   private void createPod(StatefulSet sts, int ordinal, String revision) {
