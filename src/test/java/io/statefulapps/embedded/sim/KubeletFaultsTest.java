@@ -85,9 +85,15 @@ class KubeletFaultsTest extends SimulatorTestBase {
   @Test
   void crashLoopRestartsWithGrowingCountAndLastState() {
     createPod("crash", "app:crashloop");
-    await("CrashLoopBackOff after restarts", Duration.ofSeconds(20),
-        () -> "CrashLoopBackOff".equals(waitingReason("crash")) && main("crash").getRestartCount() >= 2);
-    ContainerStatus s = main("crash");
+    // The container flips between waiting and running: judge one status, read once.
+    var seen = new java.util.concurrent.atomic.AtomicReference<ContainerStatus>();
+    await("CrashLoopBackOff after restarts", Duration.ofSeconds(20), () -> {
+      ContainerStatus now = main("crash");
+      seen.set(now);
+      return now != null && now.getState().getWaiting() != null
+          && "CrashLoopBackOff".equals(now.getState().getWaiting().getReason()) && now.getRestartCount() >= 2;
+    });
+    ContainerStatus s = seen.get();
     assertTrue(s.getState().getWaiting().getMessage().matches(
         "back-off \\d+m?s restarting failed container=main pod=crash_default\\(.+\\)"), s.getState().getWaiting().getMessage());
     assertEquals(1, s.getLastState().getTerminated().getExitCode());
