@@ -62,6 +62,9 @@ public class AppPatches {
         JsonNode patch = readPatch(body);
         // Writes start from the latest state, never from the cache.
         LiveApp live = reader.read(namespace, name);
+        if (finishPendingReplacement(live)) {
+            live = reader.read(namespace, name);
+        }
         if (!live.exists()) {
             throw new ProblemException(ChangeProblems.notFound(namespace, name));
         }
@@ -95,6 +98,15 @@ public class AppPatches {
         }
         LiveApp written = reader.read(namespace, name);
         return new Outcome(views.view(cache.complete(written)), AppVersion.etagOf(written), done);
+    }
+
+    /** An earlier PATCH that failed while replacing the StatefulSet is finished first. */
+    private boolean finishPendingReplacement(LiveApp live) {
+        try {
+            return patcher.finishPendingReplacement(live);
+        } catch (PartialChangeException e) {
+            throw new ProblemException(ChangeProblems.partialChange(e));
+        }
     }
 
     /** A merge patch of an app is a JSON object (anything else would replace the whole spec). */

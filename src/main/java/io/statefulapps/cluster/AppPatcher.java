@@ -1,6 +1,5 @@
 package io.statefulapps.cluster;
 
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -19,7 +18,6 @@ import io.statefulapps.spec.Quantities;
 import io.statefulapps.spec.VolumeGrowth;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,8 +25,8 @@ import java.util.regex.Pattern;
 /**
  * Writes a change to a live app: only the objects that differ, in the order headless Service,
  * claims (when volumes grow), StatefulSet, client Service. Growing volumes expands each existing
- * claim, then replaces the StatefulSet (its claim templates are immutable) by deleting it with its
- * pods orphaned, so they keep running, and creating it again; the new one adopts them.
+ * claim, then replaces the StatefulSet (its claim templates are immutable, see
+ * {@link StatefulSetReplacement}).
  *
  * <p>With {@code conditional} the writes carry the resourceVersions read before, so a concurrent
  * change makes them fail (the caller sent If-Match); without it the last writer wins.
@@ -37,13 +35,21 @@ import java.util.regex.Pattern;
 public class AppPatcher {
 
     static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
-    private static final Duration GONE_TIMEOUT = Duration.ofSeconds(30);
-    private static final long POLL_MILLIS = 100;
 
     private final KubernetesClient client;
+    private final StatefulSetReplacement replacement;
 
     public AppPatcher(KubernetesClient client) {
         this.client = client;
+        this.replacement = new StatefulSetReplacement(client);
+    }
+
+    /**
+     * Finishes a StatefulSet replacement an earlier request left half-done (deleted, not yet created
+     * again); returns whether there was one. Call before reading the app's spec.
+     */
+    public boolean finishPendingReplacement(LiveApp live) {
+        return replacement.finishPending(live);
     }
 
     /** The StorageClass a volume's claims use: its own, else the cluster's default; null when none. */
@@ -87,11 +93,7 @@ public class AppPatcher {
         }
         StatefulSet statefulSet = changes.statefulSet();
         if (statefulSet != null && changes.recreateStatefulSet()) {
-            String ref = ObjectRef.of(statefulSet);
-            steps.add("delete " + ref + " with its pods orphaned (they keep running)",
-                    () -> deleteOrphaning(namespace, appName));
-            steps.add("create " + ref + " with the new volume claim templates (it adopts the pods)",
-                    () -> client.resource(statefulSet).inNamespace(namespace).create());
+            replacement.addSteps(steps, namespace, statefulSet);
         } else if (statefulSet != null) {
             StatefulSet updated = conditional ? statefulSet : new StatefulSetBuilder(statefulSet)
                     .withMetadata(unversioned(statefulSet)).build();
@@ -143,26 +145,6 @@ public class AppPatcher {
         String patch = "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"" + size + "\"}}}}";
         client.persistentVolumeClaims().inNamespace(namespace).withName(claim.getMetadata().getName())
                 .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-    }
-
-    /** Deletes the StatefulSet leaving its pods (and claims) alone, and waits until it is gone. */
-    private void deleteOrphaning(String namespace, String name) {
-        var statefulSet = client.apps().statefulSets().inNamespace(namespace).withName(name);
-        statefulSet.withPropagationPolicy(DeletionPropagation.ORPHAN).delete();
-        long deadline = System.nanoTime() + GONE_TIMEOUT.toNanos();
-        while (statefulSet.get() != null) {
-            if (System.nanoTime() > deadline) {
-                throw new ClusterUnavailableException("StatefulSet/" + name + " was still being deleted after "
-                        + GONE_TIMEOUT.toSeconds() + "s", null);
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ClusterUnavailableException("interrupted while StatefulSet/" + name + " was being deleted",
-                        e);
-            }
-        }
     }
 
     private static String annotation(HasMetadata object, String key) {

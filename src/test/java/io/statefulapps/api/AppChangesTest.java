@@ -174,6 +174,41 @@ class AppChangesTest {
     }
 
     @Test
+    void aReplacementLeftHalfDoneIsFinishedByTheSameRequestSentAgain() {
+        String volume = "\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"%s\"}]";
+        create("resume", volume.formatted("1Gi"));
+        awaitHealth("resume", "Healthy");
+        Map<String, String> pods = podUids("resume");
+        // The state a PATCH growing the volume leaves when it fails right after deleting the StatefulSet.
+        StatefulSet replacement = new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder(sts("resume"))
+                .withStatus(null).editMetadata().withUid(null).withResourceVersion(null).withGeneration(null)
+                .withCreationTimestamp(null).withManagedFields().endMetadata()
+                .editSpec().editVolumeClaimTemplate(0).editSpec().editResources()
+                .addToRequests("storage", new io.fabric8.kubernetes.api.model.Quantity("2Gi"))
+                .endResources().endSpec().endVolumeClaimTemplate().endSpec().build();
+        client.services().inNamespace(NS).withName("resume-headless").edit(s -> {
+            s.getMetadata().getAnnotations().put("stateful-apps.dev/pending-statefulset",
+                    client.getKubernetesSerialization().asJson(replacement));
+            return s;
+        });
+        client.persistentVolumeClaims().inNamespace(NS).withName("data-resume-0").edit(c -> {
+            c.getSpec().getResources().getRequests().put("storage", new io.fabric8.kubernetes.api.model.Quantity("2Gi"));
+            return c;
+        });
+        client.apps().statefulSets().inNamespace(NS).withName("resume")
+                .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.ORPHAN).delete();
+        await().atMost(WAIT).until(() -> sts("resume") == null);
+
+        patch("resume", "{" + volume.formatted("2Gi") + "}").then().statusCode(200)
+                .body("spec.volumes[0].size", equalTo("2Gi"))
+                .body("spec.headlessService.annotations", nullValue());
+        assertEquals("2Gi", sts("resume").getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources()
+                .getRequests().get("storage").toString());
+        awaitHealth("resume", "Healthy");
+        assertEquals(pods, podUids("resume"));
+    }
+
+    @Test
     void volumeGrowthIsRefusedWhereTheClassCannotExpand() {
         create("nas", "\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\","
                 + "\"storageClassName\":\"alicloud-nas\"}]");
