@@ -194,4 +194,23 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         && hasEvent("told", "Normal", "SuccessfulCreate", "create Claim data-told-0 Pod told-0 in StatefulSet told success"));
     assertEquals("statefulset-controller", events("told").get(0).getSource().getComponent());
   }
+
+  @Test
+  void aSetCreatedAgainAdoptsThePodsOrphanedByTheOldOne() {
+    create(statefulSet("adopt", 2, "nginx:1.27"));
+    await("2 ready pods", () -> ready(pod("adopt-0")) && ready(pod("adopt-1")));
+    String uid0 = pod("adopt-0").getMetadata().getUid();
+    String uid1 = pod("adopt-1").getMetadata().getUid();
+    client.apps().statefulSets().inNamespace("default").withName("adopt")
+        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.ORPHAN).delete();
+    await("old set gone, pods orphaned", () -> sts("adopt") == null
+        && pod("adopt-0").getMetadata().getOwnerReferences().isEmpty());
+
+    StatefulSet again = create(statefulSet("adopt", 2, "nginx:1.27"));
+    await("pods adopted", () -> Kube.isControlledBy(pod("adopt-0"), again) && Kube.isControlledBy(pod("adopt-1"), again));
+    await("ready again", () -> sts("adopt").getStatus() != null
+        && Integer.valueOf(2).equals(sts("adopt").getStatus().getReadyReplicas()));
+    assertEquals(uid0, pod("adopt-0").getMetadata().getUid(), "the same pod, not a new one");
+    assertEquals(uid1, pod("adopt-1").getMetadata().getUid());
+  }
 }
