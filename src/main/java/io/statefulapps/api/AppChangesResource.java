@@ -52,7 +52,12 @@ public class AppChangesResource {
             @QueryParam("deleteData") String deleteData, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         boolean withData = QueryFlags.parse("deleteData", deleteData);
         SpecIntake.requireNamespace(namespace);
-        AppDeleter.Target target = deleter.inspect(namespace, name);
+        AppDeleter.Target target;
+        try {
+            target = deleter.inspect(namespace, name);
+        } catch (PartialChangeException e) {
+            throw new ProblemException(ChangeProblems.partialChange(e));
+        }
         if (!target.live().exists()) {
             throw new ProblemException(ChangeProblems.notFound(namespace, name));
         }

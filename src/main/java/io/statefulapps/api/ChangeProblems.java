@@ -1,5 +1,6 @@
 package io.statefulapps.api;
 
+import io.statefulapps.cluster.ClusterRefusedException;
 import io.statefulapps.cluster.PartialChangeException;
 import io.statefulapps.spec.FieldError;
 import java.util.List;
@@ -13,6 +14,11 @@ public final class ChangeProblems {
     /** The failure part-way, with what was changed and what was not; the same request again finishes the job. */
     public static Problem partialChange(PartialChangeException e) {
         Problem cause = FailureProblems.of(e.failure());
+        if (e.failure() instanceof ClusterRefusedException refused && refused.status() == 409) {
+            // A write sent with the version read (If-Match) met a newer one: the app changed meanwhile.
+            cause = Problem.of(ProblemType.PRECONDITION_FAILED, "The app changed while this request was writing it"
+                    + " (" + refused.getMessage() + ").");
+        }
         StringBuilder detail = new StringBuilder(cause.detail());
         detail.append(e.changed().isEmpty() ? " Nothing was changed."
                 : " Already done: " + String.join("; ", e.changed()) + ".");

@@ -28,10 +28,12 @@ public class AppDeleter {
 
     private final KubernetesClient client;
     private final LiveAppReader reader;
+    private final StatefulSetReplacement replacement;
 
     public AppDeleter(KubernetesClient client, LiveAppReader reader) {
         this.client = client;
         this.reader = reader;
+        this.replacement = new StatefulSetReplacement(client);
     }
 
     /** The app's objects as they are now: check existence and If-Match on {@link Target#live()}. */
@@ -40,6 +42,11 @@ public class AppDeleter {
 
     public Target inspect(String namespace, String name) {
         LiveApp live = reader.read(namespace, name);
+        // A PATCH that failed while replacing the StatefulSet left its pods orphaned: bring the set back
+        // first, so that deleting it takes the pods along.
+        if (replacement.finishPending(live)) {
+            live = reader.read(namespace, name);
+        }
         String headlessName = live.statefulSet() != null ? live.statefulSet().getSpec().getServiceName()
                 : live.headlessService() != null ? live.headlessService().getMetadata().getName()
                 : name + AppSpecDefaults.HEADLESS_SUFFIX;

@@ -97,13 +97,36 @@ public class AppPatcher {
         } else if (statefulSet != null) {
             StatefulSet updated = conditional ? statefulSet : new StatefulSetBuilder(statefulSet)
                     .withMetadata(unversioned(statefulSet)).build();
-            steps.add("update " + ObjectRef.of(updated), () -> update(namespace, updated));
+            steps.add("update " + ObjectRef.of(updated), () -> updateStatefulSet(namespace, updated));
         }
         if (changes.clientService() != null) {
             Service clientService = service(changes.clientService(), conditional);
             steps.add("update " + ObjectRef.of(clientService), () -> update(namespace, clientService));
         }
         return steps.run();
+    }
+
+    /**
+     * The StatefulSet controller rewrites the status (and so the resourceVersion) all the time; a
+     * conflict caused by that alone is no concurrent change of the spec, so the write is repeated on
+     * the latest version when its generation is still the one read.
+     */
+    private void updateStatefulSet(String namespace, StatefulSet statefulSet) {
+        try {
+            update(namespace, statefulSet);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409 || statefulSet.getMetadata().getResourceVersion() == null) {
+                throw e;
+            }
+            StatefulSet latest = client.apps().statefulSets().inNamespace(namespace)
+                    .withName(statefulSet.getMetadata().getName()).get();
+            if (latest == null || !java.util.Objects.equals(latest.getMetadata().getGeneration(),
+                    statefulSet.getMetadata().getGeneration())) {
+                throw e;
+            }
+            update(namespace, new StatefulSetBuilder(statefulSet).editMetadata()
+                    .withResourceVersion(latest.getMetadata().getResourceVersion()).endMetadata().build());
+        }
     }
 
     private void update(String namespace, HasMetadata object) {

@@ -27,6 +27,16 @@ class ChangeProblemsTest {
     }
 
     @Test
+    void aConflictWhileWritingIsAFailedPrecondition() {
+        PartialChangeException e = new PartialChangeException("update Service/db", List.of(),
+                List.of("update Service/db"), new io.statefulapps.cluster.ClusterRefusedException(409, "Conflict",
+                        "update Service/db", "the object has been modified", List.of()));
+        Problem problem = ChangeProblems.partialChange(e);
+        assertEquals(412, problem.status());
+        assertTrue(problem.detail().contains("Nothing was changed."), problem.detail());
+    }
+
+    @Test
     void aRefusedChangeListsEveryReason() {
         Problem problem = ChangeProblems.refusedChange(List.of(new FieldError("name", "cannot change"),
                 new FieldError("podManagementPolicy", "cannot change")));
