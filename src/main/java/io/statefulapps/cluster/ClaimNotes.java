@@ -29,7 +29,8 @@ final class ClaimNotes {
             return "PersistentVolumeClaim/" + claim + " was deleted, and with it PersistentVolume/" + volume
                     + " and its data (reclaim policy Delete)";
         }
-        return "PersistentVolumeClaim/" + claim + " was deleted; PersistentVolume/" + volume + " is kept (reclaim policy "
-                + reclaimPolicy + ") and becomes Released: an administrator must recycle or delete it";
+        return "PersistentVolumeClaim/" + claim + " was deleted; PersistentVolume/" + volume
+                + " is kept (reclaim policy " + reclaimPolicy + ") and becomes Released: an administrator must recycle"
+                + " or delete it";
     }
 }
