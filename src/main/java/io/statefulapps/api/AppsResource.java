@@ -1,6 +1,8 @@
 package io.statefulapps.api;
 
 import io.statefulapps.cluster.LiveApp;
+import io.statefulapps.cluster.AppVersion;
+import io.statefulapps.cluster.CachedApp;
 import io.statefulapps.cluster.HealthConfig;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthTextRenderer;
@@ -75,8 +77,11 @@ public class AppsResource {
     @GET
     @Path("{name}")
     @Produces(MediaType.APPLICATION_JSON)
-    public AppView get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
-        return views.view(views.require(namespace, name));
+    public Response get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        CachedApp app = views.require(namespace, name);
+        // The ETag comes from the watch cache: right after a write on another replica it may lag
+        // for a moment, in which case a PATCH with it answers 412 and the caller reads again.
+        return Response.ok(views.view(app)).header(HttpHeaders.ETAG, AppVersion.etagOf(app.trio())).build();
     }
 
     @GET

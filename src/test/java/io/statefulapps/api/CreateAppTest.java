@@ -143,4 +143,21 @@ class CreateAppTest {
         given().accept("application/json").get("/api/v1/namespaces/{ns}/apps/mani/manifests", NS)
                 .then().statusCode(200).body("kind", equalTo("List")).body("items", hasSize(3));
     }
+
+    @Test
+    void getAnswersAnETagThatPatchAndDeleteHonour() {
+        given().contentType("application/json")
+                .body("{\"name\":\"tagged\",\"image\":\"nginx:1.27\",\"ports\":[{\"port\":80}]}")
+                .post("/api/v1/namespaces/{ns}/apps", NS).then().statusCode(201);
+        String etag = given().get("/api/v1/namespaces/{ns}/apps/tagged", NS)
+                .then().statusCode(200).extract().header("ETag");
+        assertNotNull(etag);
+        String next = given().contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"replicas\":2}").patch("/api/v1/namespaces/{ns}/apps/tagged", NS)
+                .then().statusCode(200).extract().header("ETag");
+        given().header("If-Match", etag).delete("/api/v1/namespaces/{ns}/apps/tagged", NS)
+                .then().statusCode(412).contentType("application/problem+json");
+        given().header("If-Match", next).delete("/api/v1/namespaces/{ns}/apps/tagged", NS)
+                .then().statusCode(200);
+    }
 }
