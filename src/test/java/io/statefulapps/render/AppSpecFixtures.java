@@ -12,7 +12,7 @@ public final class AppSpecFixtures {
 
     /** Every spec in src/test/resources, by file name. */
     public static final List<String> RESOURCE_SPECS = List.of(
-            "minimal-appspec.json", "product-example-appspec.json", "seed-appspec.json", "every-field-appspec.json");
+            "minimal-appspec.json", "product-example.json", "seed-appspec.json", "every-field-appspec.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
