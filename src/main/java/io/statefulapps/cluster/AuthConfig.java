@@ -3,6 +3,7 @@ package io.statefulapps.cluster;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Checking callers' identity and rights ({@code stateful-apps.auth.*}). */
@@ -21,6 +22,13 @@ public interface AuthConfig {
      */
     @WithDefault("10s")
     Duration cacheTtl();
+
+    /**
+     * The audiences a caller's token must be meant for, e.g. {@code stateful-apps} for tokens from
+     * {@code kubectl create token <sa> --audience stateful-apps}. Unset: whatever the API server
+     * itself accepts, so a caller's token would also work against the API server directly.
+     */
+    Optional<List<String>> audiences();
 
     /** At most this many answers of each kind are kept (least recently used go first). */
     @WithDefault("10000")

@@ -3,7 +3,6 @@ package io.statefulapps.cluster;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewStatus;
-import io.fabric8.kubernetes.api.model.authentication.UserInfo;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
@@ -15,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -37,11 +37,13 @@ public class CallerReviews {
     }
 
     private final KubernetesClient client;
+    private final List<String> audiences;
     private final ExpiringCache<String, Optional<CallerIdentity>> identities;
     private final ExpiringCache<Question, AccessVerdict> verdicts;
 
     public CallerReviews(KubernetesClient client, AuthConfig config, Clock clock) {
         this.client = client;
+        this.audiences = config.audiences().orElse(List.of());
         this.identities = new ExpiringCache<>(clock, config.cacheTtl(), config.cacheSize());
         this.verdicts = new ExpiringCache<>(clock, config.cacheTtl(), config.cacheSize());
     }
@@ -59,7 +61,7 @@ public class CallerReviews {
     private Optional<CallerIdentity> reviewToken(String token) {
         TokenReview review = new TokenReviewBuilder()
                 .withNewMetadata().withName(REVIEW_NAME).endMetadata()
-                .withNewSpec().withToken(token).endSpec()
+                .withNewSpec().withToken(token).withAudiences(audiences.isEmpty() ? null : audiences).endSpec()
                 .build();
         TokenReview answer;
         try {
@@ -68,13 +70,12 @@ public class CallerReviews {
             throw failure("token review", "tokenreviews", e);
         }
         TokenReviewStatus status = answer == null ? null : answer.getStatus();
-        if (status == null || !Boolean.TRUE.equals(status.getAuthenticated()) || status.getUser() == null) {
-            LOG.debugf("A token was not authenticated%s", status == null || status.getError() == null ? ""
+        Optional<CallerIdentity> identity = ReviewAnswers.identity(status, audiences);
+        if (identity.isEmpty()) {
+            LOG.debugf("A token was not accepted%s", status == null || status.getError() == null ? ""
                     : ": " + status.getError());
-            return Optional.empty();
         }
-        UserInfo user = status.getUser();
-        return Optional.of(new CallerIdentity(user.getUsername(), user.getUid(), user.getGroups(), user.getExtra()));
+        return identity;
     }
 
     private AccessVerdict reviewAccess(CallerIdentity caller, AccessCheck check) {
@@ -100,15 +101,10 @@ public class CallerReviews {
             throw failure("access review", "subjectaccessreviews", e);
         }
         SubjectAccessReviewStatus status = answer == null ? null : answer.getStatus();
-        if (status == null) {
-            return new AccessVerdict(false, "the access review came back without an answer");
-        }
-        // An explicit denial wins even where a webhook also says allowed.
-        boolean allowed = Boolean.TRUE.equals(status.getAllowed()) && !Boolean.TRUE.equals(status.getDenied());
-        if (!allowed && status.getEvaluationError() != null) {
+        if (status != null && status.getEvaluationError() != null) {
             LOG.debugf("Access review of %s had an evaluation error: %s", check, status.getEvaluationError());
         }
-        return new AccessVerdict(allowed, status.getReason());
+        return ReviewAnswers.verdict(status);
     }
 
     private static RuntimeException failure(String what, String resource, KubernetesClientException e) {

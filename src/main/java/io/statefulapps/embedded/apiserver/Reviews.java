@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <p>Every user is in the group {@code system:authenticated}; read-only ones also in
  * {@value #READ_ONLY_GROUP}, and that group is what the SubjectAccessReview looks at, so a review
- * that does not pass on the caller's groups is not refused: the service must send them.
+ * that does not pass on the caller's groups is not refused: the service must send them. An accepted
+ * token is valid for every audience a TokenReview asks about.
  */
 final class Reviews {
 
@@ -40,6 +41,10 @@ final class Reviews {
     ObjectNode status = Json.obj(review, "status");
     if (type.plural().equals("tokenreviews")) {
       authenticate(review.path("spec").path("token").asText(""), status);
+      if (status.path("authenticated").asBoolean() && review.path("spec").has("audiences")) {
+        // Every token is meant for whatever audiences the review asks about.
+        status.set("audiences", review.path("spec").get("audiences").deepCopy());
+      }
     } else {
       authorize(review.path("spec"), status);
     }
