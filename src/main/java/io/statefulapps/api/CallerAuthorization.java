@@ -48,9 +48,14 @@ public class CallerAuthorization {
             return Optional.of(unauthenticated(CallerProblems.noToken(), CallerProblems.CHALLENGE, path));
         }
         String method = request.getMethod();
+        String namespace = uri.getPathParameters().getFirst("namespace");
         Optional<List<AccessCheck>> checks = ApiEndpoint.of(segments).flatMap(endpoint -> AccessRules.checks(method,
-                endpoint, uri.getPathParameters().getFirst("namespace"), uri.getQueryParameters()));
+                endpoint, namespace, uri.getQueryParameters()));
         try {
+            if (namespace != null) {
+                // The contract refuses an invalid namespace before any cluster call, reviews included.
+                SpecIntake.requireNamespace(namespace);
+            }
             Optional<CallerIdentity> caller = reviews.authenticate(token.get());
             if (caller.isEmpty()) {
                 return Optional.of(unauthenticated(CallerProblems.tokenRejected(),
@@ -69,6 +74,8 @@ public class CallerAuthorization {
                 }
             }
             return Optional.empty();
+        } catch (ProblemException e) {
+            return Optional.of(answer(e.problem(), path));
         } catch (ClusterUnavailableException e) {
             LOG.warn(e.getMessage());
             return Optional.of(answer(FailureProblems.unavailable(e), path));

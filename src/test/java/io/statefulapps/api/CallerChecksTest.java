@@ -123,6 +123,15 @@ class CallerChecksTest {
     }
 
     @Test
+    void anInvalidNamespaceIsRefusedBeforeAnyKubernetesCall() {
+        double before = metrics.total();
+        given().auth().oauth2("user:namespace-probe").when().get("/api/v1/namespaces/Not_A_Namespace/apps")
+                .then().statusCode(422).body("type", equalTo(ProblemType.INVALID_SPEC.uri()));
+        assertEquals(before, metrics.total(), "no TokenReview, no SubjectAccessReview");
+        given().when().get("/api/v1/namespaces/Not_A_Namespace/apps").then().statusCode(401);
+    }
+
+    @Test
     void pathsOutsideTheApiAreNeverChecked() {
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);
