@@ -20,7 +20,9 @@ class UnreachableClusterTest {
             return Map.of("stateful-apps.cluster", "external",
                     "quarkus.kubernetes-client.api-server-url", "http://127.0.0.1:9",
                     "quarkus.kubernetes-client.connection-timeout", "PT1S",
-                    "quarkus.kubernetes-client.request-retry-backoff-limit", "0");
+                    "quarkus.kubernetes-client.request-retry-backoff-limit", "0",
+                    // About the cluster layer; callers' checks without a cluster: CallerChecksUnreachableClusterTest.
+                    "stateful-apps.auth.enabled", "false");
         }
     }
 
