@@ -4,10 +4,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.quarkus.kubernetes.client.KubernetesConfigCustomizer;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,24 +16,17 @@ public class ClusterTargetCustomizer implements KubernetesConfigCustomizer {
 
     private static final Logger LOG = Logger.getLogger(ClusterTargetCustomizer.class);
 
-    private final ClusterMode mode;
-    private final Optional<String> apiServerUrl;
+    private final ClusterModeInEffect mode;
     private final Instance<EmbeddedClusterHost> embedded;
 
-    public ClusterTargetCustomizer(@ConfigProperty(name = "stateful-apps.cluster", defaultValue = "external") ClusterMode mode,
-            @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl,
-            Instance<EmbeddedClusterHost> embedded) {
+    public ClusterTargetCustomizer(ClusterModeInEffect mode, Instance<EmbeddedClusterHost> embedded) {
         this.mode = mode;
-        this.apiServerUrl = apiServerUrl;
         this.embedded = embedded;
     }
 
     @Override
     public void customize(Config config) {
-        ClusterMode resolved = mode.resolve(System.getenv("KUBECONFIG"),
-                Files.exists(Path.of(System.getProperty("user.home"), ".kube", "config")),
-                System.getenv("KUBERNETES_SERVICE_HOST") != null, apiServerUrl.isPresent());
-        if (resolved != ClusterMode.EMBEDDED) {
+        if (!mode.embedded()) {
             LOG.infof("Kubernetes API: %s", config.getMasterUrl());
             return;
         }

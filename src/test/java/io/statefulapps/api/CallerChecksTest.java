@@ -155,4 +155,20 @@ class CallerChecksTest {
         assertTrue(scrape.contains("resource=\"tokenreviews\",verb=\"create\""), "tokenreviews counted");
         assertTrue(scrape.contains("resource=\"subjectaccessreviews\",verb=\"create\""), "subjectaccessreviews counted");
     }
+
+    @Test
+    void changesNeedTheRightsTheyUseInTheCluster() {
+        given().auth().oauth2("user:owner").contentType("application/json").body(SPEC.formatted("guarded"))
+                .when().post(APPS, NS).then().statusCode(201);
+        given().auth().oauth2("user:viewer:readonly").contentType("application/merge-patch+json")
+                .body("{\"replicas\":2}").when().patch(APPS + "/guarded", NS)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("User \"viewer\" cannot"));
+        given().auth().oauth2("user:viewer:readonly").when().delete(APPS + "/guarded", NS)
+                .then().statusCode(403);
+        given().auth().oauth2("user:owner").contentType("application/merge-patch+json")
+                .body("{\"replicas\":2}").when().patch(APPS + "/guarded", NS).then().statusCode(200);
+        given().auth().oauth2("user:owner").when().delete(APPS + "/guarded?deleteData=true", NS)
+                .then().statusCode(200);
+    }
 }
