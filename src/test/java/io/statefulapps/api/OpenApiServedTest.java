@@ -1,0 +1,37 @@
+package io.statefulapps.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The service serves exactly the committed contract, in YAML and in JSON. */
+@QuarkusTest
+class OpenApiServedTest {
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    JsonNode committed() throws Exception {
+        return YAML.readTree(Files.readString(Path.of("openapi/openapi.yaml")));
+    }
+
+    @Test
+    void servedYamlEqualsTheCommittedContract() throws Exception {
+        String served = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertEquals(committed(), YAML.readTree(served));
+    }
+
+    @Test
+    void servedJsonEqualsTheCommittedContract() throws Exception {
+        String served = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString();
+        assertEquals(committed(), JSON.readTree(served));
+    }
+}
