@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.statefulapps.spec.FieldError;
-import java.io.IOException;
 import java.util.List;
 
 /** Translates Fabric8's client exceptions into the service's own failure vocabulary. */
@@ -27,17 +26,12 @@ public final class KubernetesFailures {
         return new ClusterRefusedException(e.getCode(), reason, step, message, causes(status));
     }
 
-    /** A code of 0 or less means no HTTP answer came back at all. */
+    /**
+     * No HTTP answer at all (code 0: refused, timed out, TLS failure), or a gateway in front of the
+     * API server saying it is not there.
+     */
     public static boolean isUnreachable(KubernetesClientException e) {
-        if (e.getCode() > 0) {
-            return e.getCode() == 502 || e.getCode() == 503 || e.getCode() == 504;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException || t instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-        }
-        return true;
+        return e.getCode() <= 0 || e.getCode() == 502 || e.getCode() == 503 || e.getCode() == 504;
     }
 
     private static List<FieldError> causes(Status status) {
