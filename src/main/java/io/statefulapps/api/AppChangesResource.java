@@ -11,10 +11,11 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Day two: change a running app (PATCH, a JSON merge patch of its spec) and remove it (DELETE, the
@@ -29,10 +30,12 @@ public class AppChangesResource {
 
     private final AppPatches patches;
     private final AppDeleter deleter;
+    private final BodySizeLimit bodyLimit;
 
-    public AppChangesResource(AppPatches patches, AppDeleter deleter) {
+    public AppChangesResource(AppPatches patches, AppDeleter deleter, BodySizeLimit bodyLimit) {
         this.patches = patches;
         this.deleter = deleter;
+        this.bodyLimit = bodyLimit;
     }
 
     @PATCH
@@ -41,6 +44,7 @@ public class AppChangesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response patch(@PathParam("namespace") String namespace, @PathParam("name") String name,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+        bodyLimit.requireWithin(body);
         AppPatches.Outcome outcome = patches.patch(namespace, name, ifMatch, body);
         return Response.ok(outcome.view()).header(HttpHeaders.ETAG, outcome.etag()).build();
     }
@@ -49,8 +53,8 @@ public class AppChangesResource {
     @Path("{name}")
     @Produces(MediaType.APPLICATION_JSON)
     public DeleteResult delete(@PathParam("namespace") String namespace, @PathParam("name") String name,
-            @QueryParam("deleteData") String deleteData, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        boolean withData = QueryFlags.parse("deleteData", deleteData);
+            @Context UriInfo uri, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        boolean withData = QueryFlags.flag(uri, "deleteData");
         SpecIntake.requireNamespace(namespace);
         AppDeleter.Target target;
         try {
@@ -59,7 +63,14 @@ public class AppChangesResource {
             throw new ProblemException(ChangeProblems.partialChange(e));
         }
         if (!target.live().exists()) {
-            throw new ProblemException(ChangeProblems.notFound(namespace, name));
+            // The data an earlier DELETE kept can still be removed, and only that way through the API.
+            int kept = deleter.keptClaims(namespace, name);
+            if (kept == 0) {
+                throw new ProblemException(ChangeProblems.notFound(namespace, name));
+            }
+            if (!withData) {
+                throw new ProblemException(ChangeProblems.onlyDataLeft(namespace, name, kept));
+            }
         }
         if (!AppVersion.matches(ifMatch, target.live())) {
             throw new ProblemException(ChangeProblems.stale(namespace, name, AppVersion.etagOf(target.live())));

@@ -39,8 +39,11 @@ public class AppsResource {
     private final AppCatalog catalog;
     private final int maxTextLines;
 
+    private final BodySizeLimit bodyLimit;
+
     public AppsResource(SpecIntake intake, TrioWriter writer, AppViews views, AppCatalog catalog,
-            HealthConfig healthConfig) {
+            HealthConfig healthConfig, BodySizeLimit bodyLimit) {
+        this.bodyLimit = bodyLimit;
         this.intake = intake;
         this.writer = writer;
         this.views = views;
@@ -53,7 +56,8 @@ public class AppsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("namespace") String namespace, @QueryParam("dryRun") String dryRun,
             byte[] body, @Context UriInfo uri) {
-        boolean dry = QueryFlags.parse("dryRun", dryRun);
+        boolean dry = QueryFlags.flag(uri, "dryRun");
+        bodyLimit.requireWithin(body);
         SpecIntake.requireNamespace(namespace);
         AppSpec spec = intake.accept(body);
         Trio trio = renderer.render(namespace, spec);
@@ -99,14 +103,13 @@ public class AppsResource {
 
     @GET
     @Path("{name}/manifests")
-    @Produces({MediaType.APPLICATION_JSON, YAML})
+    @Produces({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml"})
     public Response manifests(@PathParam("namespace") String namespace, @PathParam("name") String name,
             @Context HttpHeaders headers) {
         LiveApp app = views.require(namespace, name).trio();
         Trio trio = renderer.render(namespace, views.specOf(app));
-        if (MediaNegotiation.prefersYaml(headers)) {
-            return Response.ok(manifests.toYaml(trio), YAML).build();
-        }
-        return Response.ok(manifests.toJsonList(trio), MediaType.APPLICATION_JSON).build();
+        return MediaNegotiation.preferredYaml(headers)
+                .map(yaml -> Response.ok(manifests.toYaml(trio), yaml).build())
+                .orElseGet(() -> Response.ok(manifests.toJsonList(trio), MediaType.APPLICATION_JSON).build());
     }
 }

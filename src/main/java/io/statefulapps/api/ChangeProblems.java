@@ -46,4 +46,10 @@ public final class ChangeProblems {
         return Problem.of(ProblemType.NOT_FOUND, "There is no app \"" + name + "\" in namespace \"" + namespace
                 + "\".");
     }
+
+    public static Problem onlyDataLeft(String namespace, String name, int claims) {
+        return Problem.of(ProblemType.NOT_FOUND, "There is no app \"" + name + "\" in namespace \"" + namespace
+                + "\"; only its data is left (" + claims + " PersistentVolumeClaim" + (claims == 1 ? "" : "s")
+                + "). POST the app again to use it, or DELETE with ?deleteData=true to remove it.");
+    }
 }

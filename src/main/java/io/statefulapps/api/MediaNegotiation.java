@@ -2,39 +2,39 @@ package io.statefulapps.api;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import java.util.Set;
 
 /** Picks between JSON and the alternative a path offers, honouring the order and weights of Accept. */
 public final class MediaNegotiation {
 
+    /** The YAML media types people send: the registered one and the two older ones tools still use. */
+    static final Set<String> YAML_TYPES = Set.of("application/yaml", "application/x-yaml", "text/yaml");
+
     private MediaNegotiation() {
     }
 
-    public static boolean prefersYaml(HttpHeaders headers) {
-        return prefers(headers, "yaml");
-    }
-
-    public static boolean prefersText(HttpHeaders headers) {
+    /** The YAML type the caller prefers over JSON, if any (getAcceptableMediaTypes is sorted by weight). */
+    public static Optional<String> preferredYaml(HttpHeaders headers) {
         for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return false;
+            String name = type.getType() + "/" + type.getSubtype();
+            if (YAML_TYPES.contains(name)) {
+                return Optional.of(name);
             }
-            if (type.getType().equals("text") && type.getSubtype().equals("plain")) {
-                return true;
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return Optional.empty();
             }
         }
-        return false;
+        return Optional.empty();
     }
 
-    private static boolean prefers(HttpHeaders headers, String subtypeWord) {
-        // getAcceptableMediaTypes() is already sorted by quality and specificity.
+    /** Whether plain text ({@code text/plain} or {@code text/*}) comes before JSON in Accept. */
+    public static boolean prefersText(HttpHeaders headers) {
         for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType() || type.isWildcardSubtype()) {
-                continue;
-            }
-            if (type.getSubtype().contains(subtypeWord)) {
+            if (type.getType().equals("text") && (type.getSubtype().equals("plain") || type.isWildcardSubtype())) {
                 return true;
             }
-            if (type.getSubtype().equals("json")) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 return false;
             }
         }

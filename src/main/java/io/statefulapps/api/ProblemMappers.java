@@ -58,7 +58,7 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
         Problem problem = WebProblems.forStatus(status, e.getMessage(), uri == null ? null : uri.getPath());
-        return responses.toResponse(problem.withInstance(path(uri)), e.getResponse());
+        return responses.toResponse(problem.withInstance(path(uri)), path(uri));
     }
 
     @ServerExceptionMapper

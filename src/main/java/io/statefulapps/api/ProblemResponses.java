@@ -34,13 +34,14 @@ public class ProblemResponses {
         }
     }
 
-    /** Keeps headers JAX-RS computed for the original answer (e.g. {@code Allow} on a 405). */
-    public Response toResponse(Problem problem, Response original) {
+    /** A 405 says which methods the path allows, as RFC 9110 requires. */
+    public Response toResponse(Problem problem, String path) {
         Response response = toResponse(problem);
-        if (original == null || original.getHeaderString(HttpHeaders.ALLOW) == null) {
+        if (problem.status() != 405 || path == null) {
             return response;
         }
-        return Response.fromResponse(response).header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW))
-                .build();
+        return AllowedMethods.forPath(path)
+                .map(allow -> Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build())
+                .orElse(response);
     }
 }

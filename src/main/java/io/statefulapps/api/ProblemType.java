@@ -11,7 +11,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
-    CONFLICT("conflict", "Name already taken", 409),
+    CONFLICT("conflict", "Conflict with the state of the cluster", 409),
     PRECONDITION_FAILED("precondition-failed", "The app changed meanwhile", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),

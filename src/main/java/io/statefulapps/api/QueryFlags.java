@@ -9,6 +9,23 @@ public final class QueryFlags {
     private QueryFlags() {
     }
 
+    /**
+     * A flag as the query has it: absent is false; present with no value ({@code ?dryRun} or
+     * {@code ?dryRun=}) is true, as the contract says.
+     */
+    public static boolean flag(jakarta.ws.rs.core.UriInfo uri, String name) {
+        java.util.List<String> values = uri.getQueryParameters().get(name);
+        if (values == null) {
+            return false;
+        }
+        if (values.size() > 1) {
+            throw ProblemException.of(ProblemType.MALFORMED_REQUEST,
+                    "Query parameter '" + name + "' is given " + values.size() + " times; give it once.");
+        }
+        String value = values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+        return parse(name, value);
+    }
+
     public static boolean parse(String name, String value) {
         if (value == null) {
             return false;

@@ -134,6 +134,11 @@ public class AppDeleter {
         }
     }
 
+    /** How many claims of the app are left, e.g. kept by an earlier DELETE without deleteData. */
+    public int keptClaims(String namespace, String name) {
+        return claims(namespace, name).size();
+    }
+
     private List<PersistentVolumeClaim> claims(String namespace, String name) {
         try {
             return client.persistentVolumeClaims().inNamespace(namespace)

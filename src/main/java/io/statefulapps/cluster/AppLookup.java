@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * Finds an app in the watch cache. A miss is confirmed against the API server (one read, only on a
- * miss) because another replica may have created the app a moment ago and this replica's watches may
+ * Finds an app in the watch cache. A miss, or an app the cache holds only part of, is confirmed
+ * against the API server (one read, only then) because another replica may have created the app a moment ago and this replica's watches may
  * not have seen it yet: such an app is reported as it is, never as absent.
  */
 @ApplicationScoped
@@ -21,9 +21,10 @@ public class AppLookup {
 
     public Optional<CachedApp> find(String namespace, String name) {
         Optional<CachedApp> cached = cache.app(namespace, name);
-        if (cached.isPresent()) {
+        if (cached.isPresent() && cached.get().trio().complete()) {
             return cached;
         }
+        // Absent or partly absent: the watches may simply not have caught up with a fresh create.
         LiveApp app = live.read(namespace, name);
         return app.exists() ? Optional.of(cache.complete(app)) : Optional.empty();
     }

@@ -41,8 +41,11 @@ public class WatchCache {
     static final String BY_SERVICE = "service";
     static final String BY_OBJECT = "object";
 
+    private static final long FAILURE_LOG_INTERVAL_NANOS = 60_000_000_000L;
+
     private final KubernetesClient client;
     private final List<SharedIndexInformer<?>> all = new ArrayList<>();
+    private final Map<String, Long> lastFailureLog = new java.util.concurrent.ConcurrentHashMap<>();
     private SharedIndexInformer<StatefulSet> statefulSets;
     private SharedIndexInformer<Service> services;
     private SharedIndexInformer<Pod> pods;
@@ -104,8 +107,18 @@ public class WatchCache {
 
     private <T extends HasMetadata> SharedIndexInformer<T> register(SharedIndexInformer<T> informer) {
         informer.itemStore(new TrimmingItemStore<>());
-        // Keep watching whatever happens: a lost API server must not end the cache for good.
-        informer.exceptionHandler((running, error) -> true);
+        // Keep watching whatever happens: a lost API server must not end the cache for good. Say so
+        // once a minute per kind, not at every retry (the readiness check shows the rest).
+        String kind = informer.getApiTypeClass().getSimpleName();
+        informer.exceptionHandler((running, error) -> {
+            long now = System.nanoTime();
+            Long last = lastFailureLog.get(kind);
+            if (last == null || now - last > FAILURE_LOG_INTERVAL_NANOS) {
+                lastFailureLog.put(kind, now);
+                LOG.warnf("Watch of %s failed, retrying: %s", kind, rootMessage(error));
+            }
+            return true;
+        });
         all.add(informer);
         return informer;
     }
@@ -203,6 +216,14 @@ public class WatchCache {
                 ? event.getInvolvedObject().getNamespace()
                 : event.getMetadata().getNamespace();
         return List.of(Cache.namespaceKeyFunc(namespace, event.getInvolvedObject().getName()));
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Map<String, String> labels(HasMetadata object) {

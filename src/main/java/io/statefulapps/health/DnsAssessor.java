@@ -69,10 +69,12 @@ final class DnsAssessor {
 
         if (!headlessOk || Kube.isTerminating(pod) || podIP == null) {
             status = podReady ? HealthStatus.Healthy : HealthStatus.Progressing;
-        } else if (!published.isEmpty() && !published.contains(podIP)) {
+        } else if (!published.isEmpty() && (!published.contains(podIP) || published.size() > 1)) {
+            // Any address besides the pod's own is served too: clients would reach a stranger.
             findings.add(Finding.of(Reason.DnsRecordMismatch, object,
-                    fqdn + " resolves to " + String.join(", ", published) + " but the pod's IP is " + podIP,
-                    "the EndpointSlice is stale; check kube-controller-manager and " + sliceHint));
+                    fqdn + " resolves to " + String.join(", ", published) + " but the pod's IP is " + podIP
+                            + (published.contains(podIP) ? " alone" : ""),
+                    "an EndpointSlice is stale or foreign; check kube-controller-manager and " + sliceHint));
         } else if (podReady && !served) {
             String message = refWithoutHostname
                     ? "the pod's endpoint carries no hostname, so " + fqdn + " does not resolve (pod subdomain "

@@ -128,14 +128,17 @@ final class VolumeAssessor {
         String resizeStatus = claim.getStatus().getAllocatedResourceStatuses() == null ? null
                 : claim.getStatus().getAllocatedResourceStatuses().get(STORAGE);
         boolean infeasible = resizeStatus != null && resizeStatus.endsWith("Infeasible");
-        if (!infeasible && resizing(claim, requested)) {
+        String className = claim.getSpec().getStorageClassName();
+        StorageClassInfo storageClass = className == null ? snapshot.defaultStorageClass()
+                : snapshot.storageClasses().get(className);
+        boolean expandable = storageClass != null && storageClass.allowVolumeExpansion();
+        // On an expandable class the resizer acts on a larger request by itself; until it sets its
+        // conditions (a moment after the request grew) the claim is waiting, not failing.
+        if (!infeasible && (resizing(claim, requested) || expandable)) {
             return Finding.of(Reason.ResizePending, object, sizes + "; a resize is under way",
                     "a file system resize finishes when the pod restarts or the node expands it: "
                             + kubectl.describe("pvc", claimName));
         }
-        String className = claim.getSpec().getStorageClassName();
-        StorageClassInfo storageClass = className == null ? snapshot.defaultStorageClass()
-                : snapshot.storageClasses().get(className);
         String hint = storageClass != null && !storageClass.allowVolumeExpansion()
                 ? "StorageClass " + storageClass.name() + " does not allow volume expansion; " + kubectl.describe("pvc", claimName)
                 : kubectl.describe("pvc", claimName);

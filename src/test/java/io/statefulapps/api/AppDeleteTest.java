@@ -104,6 +104,20 @@ class AppDeleteTest {
     }
 
     @Test
+    void theDataAnEarlierDeleteKeptCanBeRemovedLater() {
+        create("later", 1);
+        await().atMost(WAIT).until(() -> "Healthy".equals(healthOf("later")));
+        delete("later", "");
+        assertEquals(1, claims("later").size());
+        given().delete("/api/v1/namespaces/{ns}/apps/later", NS).then().statusCode(404)
+                .body("detail", containsString("only its data is left"));
+        JsonPath result = delete("later", "?deleteData");
+        assertEquals(List.of("PersistentVolumeClaim"), result.getList("deleted.kind"));
+        await().atMost(WAIT).until(() -> claims("later").isEmpty());
+        given().delete("/api/v1/namespaces/{ns}/apps/later?deleteData=true", NS).then().statusCode(404);
+    }
+
+    @Test
     void aMissingAppIs404() {
         given().delete("/api/v1/namespaces/{ns}/apps/never", NS).then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("never"));

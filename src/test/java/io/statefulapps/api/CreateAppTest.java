@@ -106,6 +106,25 @@ class CreateAppTest {
     }
 
     @Test
+    void dryRunWithoutAValueIsADryRun() {
+        for (String query : new String[] {"?dryRun", "?dryRun="}) {
+            given().contentType("application/json")
+                    .body("{\"name\":\"flag\",\"image\":\"nginx:1.27\",\"ports\":[{\"port\":80}]}")
+                    .when().post("/api/v1/namespaces/{ns}/apps" + query, NS)
+                    .then().statusCode(200).body("objects", hasSize(3));
+        }
+        assertNull(client.apps().statefulSets().inNamespace(NS).withName("flag").get());
+    }
+
+    @Test
+    void chunkedBodiesOverTheLimitAre413() {
+        byte[] big = ("{\"name\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().contentType("application/json").body(new java.io.ByteArrayInputStream(big))
+                .post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void malformedBodiesAre400() {
         for (String body : new String[] {"{", "[]", ""}) {
             given().contentType("application/json").body(body)
@@ -122,7 +141,15 @@ class CreateAppTest {
         given().get("/api/v1/namespaces/{ns}/apps/nope", NS)
                 .then().statusCode(404).contentType("application/problem+json");
         given().put("/api/v1/namespaces/{ns}/apps", NS)
-                .then().statusCode(405).contentType("application/problem+json");
+                .then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", "GET, HEAD, POST, OPTIONS");
+        given().contentType("application/json").body("{}").post("/api/v1/namespaces/{ns}/apps/x", NS)
+                .then().statusCode(405).header("Allow", "GET, HEAD, PATCH, DELETE, OPTIONS");
+        given().options("/api/v1/namespaces/{ns}/apps/x/health", NS)
+                .then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        given().body("{}").post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(415).contentType("application/problem+json");
+        given().accept("text/*").get("/api/v1/namespaces/{ns}/apps/none/health", NS).then().statusCode(404);
         given().accept("image/png").get("/api/v1/namespaces/{ns}/apps", NS)
                 .then().statusCode(406).contentType("application/problem+json");
         given().get("/api/v1/nowhere")

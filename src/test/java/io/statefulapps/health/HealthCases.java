@@ -165,8 +165,11 @@ final class HealthCases {
                 row("volume failed", healthyApp("eureka", 2).withVolume(1, v -> new PersistentVolumeBuilder(v)
                         .editStatus().withPhase("Failed").withMessage("recycler failed").endStatus().build()), Degraded,
                         VolumeFailed),
-                row("capacity below request", healthyApp("eureka", 2).withClaim(1, requesting("2Gi")), Degraded,
-                        CapacityBelowRequest),
+                row("capacity below request on a class that cannot expand", healthyApp("eureka", 2)
+                        .withStorageClass(new StorageClassInfo("standard", "Immediate", false, true))
+                        .withClaim(1, requesting("2Gi")), Degraded, CapacityBelowRequest),
+                row("larger request on an expandable class, before the resizer acts", healthyApp("eureka", 2)
+                        .withClaim(1, requesting("2Gi")), Progressing, ResizePending),
                 row("resize infeasible", healthyApp("eureka", 2).withClaim(1, c -> new PersistentVolumeClaimBuilder(
                         requesting("2Gi").apply(c)).editStatus().addToAllocatedResources("storage", new Quantity("2Gi"))
                         .addToAllocatedResourceStatuses("storage", "ControllerResizeInfeasible").endStatus().build()),
@@ -183,6 +186,8 @@ final class HealthCases {
                 row("endpoint without hostname", healthyApp("eureka", 2).withEndpointWithoutHostname(1), Degraded,
                         DnsRecordMissing),
                 row("stale DNS record", healthyApp("eureka", 2).withEndpointIP(1, "10.0.0.99"), Degraded, DnsRecordMismatch),
+                row("a second address under the pod's name", healthyApp("eureka", 2).withExtraEndpointIP(0, "10.9.9.9"),
+                        Degraded, DnsRecordMismatch),
                 row("headless Service with a cluster IP", healthyApp("eureka", 2)
                         .withHeadless(s -> new ServiceBuilder(s).editSpec().withClusterIP("10.96.0.11").endSpec().build()),
                         Degraded, HeadlessServiceNotHeadless),

@@ -56,6 +56,7 @@ final class SnapshotFixture {
     private final Set<Integer> unpublished = new HashSet<>();
     private final Set<Integer> withoutHostname = new HashSet<>();
     private final Map<Integer, String> publishedIP = new HashMap<>();
+    private final Map<Integer, String> extraIP = new HashMap<>();
     private boolean clientEndpoints = true;
     private boolean deriveStatus = true;
     private boolean synced = true;
@@ -230,6 +231,12 @@ final class SnapshotFixture {
         return this;
     }
 
+    /** A second address published under the pod's hostname (a stale or foreign endpoint). */
+    SnapshotFixture withExtraEndpointIP(int ordinal, String ip) {
+        extraIP.put(ordinal, ip);
+        return this;
+    }
+
     SnapshotFixture withEndpointWithoutHostname(int ordinal) {
         withoutHostname.add(ordinal);
         return this;
@@ -305,6 +312,10 @@ final class SnapshotFixture {
             endpoints.add(new EndpointBuilder().withAddresses(ip).withHostname(hostname)
                     .withNewConditions().withReady(Kube.isReady(pod)).endConditions()
                     .withNewTargetRef().withKind("Pod").withName(Kube.name(pod)).withNamespace(NS).endTargetRef().build());
+            if (hostnames && extraIP.containsKey(e.getKey())) {
+                endpoints.add(new EndpointBuilder().withAddresses(extraIP.get(e.getKey())).withHostname(hostname)
+                        .withNewConditions().withReady(true).endConditions().build());
+            }
         }
         return new EndpointSliceBuilder().withNewMetadata().withName(service + "-abcde").withNamespace(NS)
                 .addToLabels(Slices.SERVICE_NAME_LABEL, service).endMetadata()
