@@ -67,6 +67,12 @@ final class SecurityContextRules {
             }
         }
         errors.oneOf(field + ".procMount", sc.getProcMount(), PROC_MOUNTS);
+        // The API server allows an unmasked /proc only in a pod with its own user namespace (hostUsers:
+        // false); the rendered pods never set hostUsers, so it would refuse every one of them.
+        if ("Unmasked".equals(sc.getProcMount())) {
+            errors.add(field + ".procMount", "'Unmasked' needs a pod in its own user namespace (hostUsers: false),"
+                    + " which this service does not create; use Default or leave it unset");
+        }
         SeccompProfile seccomp = sc.getSeccompProfile();
         if (seccomp != null) {
             profile(field + ".seccompProfile", seccomp.getType(), seccomp.getLocalhostProfile(), errors);

@@ -46,6 +46,8 @@ class PassthroughRulesTest {
                         "securityContext.allowPrivilegeEscalation", "securityContext.allowPrivilegeEscalation",
                         "securityContext.procMount", "securityContext.seccompProfile.localhostProfile",
                         "securityContext.appArmorProfile.type", "securityContext.appArmorProfile.localhostProfile"),
+                bad("unmasked /proc without a user namespace", app("'securityContext': {'procMount': 'Unmasked'}"),
+                        "securityContext.procMount"),
                 bad("profile without type", app("'securityContext': {'seccompProfile': {}},"
                         + " 'podSecurityContext': {'seccompProfile': {'type': 'RuntimeDefault', 'localhostProfile': 'x'}}"),
                         "securityContext.seccompProfile.type", "podSecurityContext.seccompProfile.localhostProfile"),
@@ -172,7 +174,7 @@ class PassthroughRulesTest {
                         + " 'topologyKey': 'topology.kubernetes.io/zone'}}]}}}")),
                 Arguments.of("privileged container that may escalate", app("'securityContext': {'privileged': true,"
                         + " 'allowPrivilegeEscalation': true, 'capabilities': {'add': ['CAP_SYS_ADMIN']},"
-                        + " 'procMount': 'Unmasked', 'seccompProfile': {'type': 'Unconfined'}}")),
+                        + " 'seccompProfile': {'type': 'Unconfined'}}")),
                 Arguments.of("empty passthrough blocks", app("'securityContext': {}, 'podSecurityContext': {},"
                         + " 'affinity': {'nodeAffinity': {}, 'podAffinity': {}, 'podAntiAffinity': {}}")));
     }
