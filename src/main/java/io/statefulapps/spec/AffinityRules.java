@@ -32,7 +32,8 @@ final class AffinityRules {
         }
         nodeAffinity("affinity.nodeAffinity", affinity.getNodeAffinity(), errors);
         if (affinity.getPodAffinity() != null) {
-            podAffinity("affinity.podAffinity", affinity.getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution(),
+            podAffinity("affinity.podAffinity",
+                    affinity.getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution(),
                     affinity.getPodAffinity().getPreferredDuringSchedulingIgnoredDuringExecution(), errors);
         }
         if (affinity.getPodAntiAffinity() != null) {
@@ -132,8 +133,8 @@ final class AffinityRules {
             if (count != 1) {
                 errors.add(valuesField, "must have exactly one value when operator is " + operator + ", got " + count);
             } else if (!isInteger(values.get(0))) {
-                errors.add(FieldErrors.at(valuesField, 0), "'" + values.get(0) + "' must be an integer when operator is "
-                        + operator);
+                errors.add(FieldErrors.at(valuesField, 0), "'" + values.get(0)
+                        + "' must be an integer when operator is " + operator);
             }
         }
     }

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
 import io.fabric8.kubernetes.api.model.ResourceFieldSelector;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An env var's {@code valueFrom} (Fabric8's model, passed through): the API server's rules for its references. */
@@ -79,7 +81,7 @@ final class EnvSourceRules {
         if (FIELD_PATHS.contains(path)) {
             return;
         }
-        var match = LABEL_OR_ANNOTATION_PATH_RE.matcher(path);
+        Matcher match = LABEL_OR_ANNOTATION_PATH_RE.matcher(path);
         if (!match.matches()) {
             errors.add(field, "'" + path + "' is not supported; must be one of " + String.join(", ", FIELD_PATHS)
                     + ", metadata.labels['<key>'] or metadata.annotations['<key>']");
@@ -87,7 +89,7 @@ final class EnvSourceRules {
             errors.addAll(field, path, KubernetesNames.qualifiedName(match.group(2)));
         } else {
             // the API server checks annotation keys in lower case
-            errors.addAll(field, path, KubernetesNames.qualifiedName(match.group(2).toLowerCase(java.util.Locale.ROOT)));
+            errors.addAll(field, path, KubernetesNames.qualifiedName(match.group(2).toLowerCase(Locale.ROOT)));
         }
     }
 
