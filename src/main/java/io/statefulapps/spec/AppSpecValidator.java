@@ -9,8 +9,9 @@ import java.util.List;
  * map entries by key). A {@code null} field means "the default" and is valid unless required.
  *
  * <p>The rules live in one class per area ({@link PortRules}, {@link ServiceRules}, {@link ResourceRules},
- * {@link VolumeRules}, {@link ProbeRules}, {@link ContainerRules}, {@link MetadataRules}); this class
- * holds the StatefulSet-level ones and the order.
+ * {@link VolumeRules}, {@link ProbeRules}, {@link ContainerRules} with {@link EnvSourceRules} and
+ * {@link TolerationRules}, {@link MetadataRules}, {@link SecurityContextRules}, {@link AffinityRules} with
+ * {@link LabelSelectorRules}); this class holds the StatefulSet-level ones and the order.
  */
 public final class AppSpecValidator {
 
@@ -45,6 +46,8 @@ public final class AppSpecValidator {
         VolumeRules.check(spec.volumes(), errors);
         ProbeRules.check(spec, errors);
         MetadataRules.check(spec, errors);
+        SecurityContextRules.check(spec, errors);
+        AffinityRules.check(spec.affinity(), errors);
         return errors.toList();
     }
 

@@ -95,5 +95,6 @@ final class ContainerRules {
             errors.add(field, "must have exactly one of fieldRef, resourceFieldRef, configMapKeyRef,"
                     + " secretKeyRef or fileKeyRef, got " + sources);
         }
+        EnvSourceRules.check(field, source, errors);
     }
 }

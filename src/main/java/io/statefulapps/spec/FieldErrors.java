@@ -44,6 +44,22 @@ final class FieldErrors {
         }
     }
 
+    /** The {@code Long} fields of Fabric8's model (user and group IDs). */
+    void inRange(String field, Long value, long min, long max) {
+        if (value != null && (value < min || value > max)) {
+            add(field, "must be between " + min + " and " + max + ", inclusive, got " + value);
+        }
+    }
+
+    /** A string the API server requires: absent and empty are the same to it. */
+    boolean required(String field, String value, String what) {
+        if (value == null || value.isEmpty()) {
+            add(field, "is required: " + what);
+            return false;
+        }
+        return true;
+    }
+
     /** Path of a list element: {@code ports[0]}. */
     static String at(String list, int index) {
         return list + "[" + index + "]";
