@@ -29,7 +29,7 @@ class CallerReviewsTest {
     private EmbeddedApiServer api;
     private KubernetesClient client;
     private final AtomicInteger requests = new AtomicInteger();
-    private final ExpiringCacheTest.StepClock clock = new ExpiringCacheTest.StepClock();
+    private final io.statefulapps.testing.ManualClock clock = new io.statefulapps.testing.ManualClock();
 
     record Settings(Optional<Boolean> enabled, Duration cacheTtl, int cacheSize, Optional<List<String>> audiences)
             implements AuthConfig {

@@ -1,5 +1,7 @@
 package io.statefulapps.cluster;
 
+import io.statefulapps.testing.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,31 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {
 
-    /** A clock that moves only when told. */
-    static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final StepClock clock = new StepClock();
+    private final ManualClock clock = new ManualClock();
     private final AtomicInteger loads = new AtomicInteger();
 
     private String load(ExpiringCache<String, String> cache, String key) {

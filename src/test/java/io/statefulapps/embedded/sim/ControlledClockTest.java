@@ -1,5 +1,7 @@
 package io.statefulapps.embedded.sim;
 
+import io.statefulapps.testing.ManualClock;
+
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import org.junit.jupiter.api.Test;
@@ -15,30 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every delay is measured on the injected Clock, so a test can hold time still and move it. */
 class ControlledClockTest extends SimulatorTestBase {
-
-  /** A clock that only moves when told. */
-  static final class ManualClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   private final ManualClock clock = new ManualClock();
 
