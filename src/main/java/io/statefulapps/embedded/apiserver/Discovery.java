@@ -115,6 +115,11 @@ public final class Discovery {
       if (IN_CATEGORY_ALL.contains(t.plural())) {
         r.putArray("categories").add("all");
       }
+      if (t.plural().equals("pods") && t.group().isEmpty()) {
+        ObjectNode log = resources.addObject().put("name", "pods/log").put("singularName", "")
+            .put("namespaced", true).put("kind", "Pod");
+        log.putArray("verbs").add("get");
+      }
       if (t.hasStatus()) {
         ObjectNode s = resources.addObject().put("name", t.plural() + "/status").put("singularName", "")
             .put("namespaced", t.namespaced()).put("kind", t.kind());

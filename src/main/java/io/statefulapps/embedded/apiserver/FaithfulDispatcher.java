@@ -33,6 +33,7 @@ public final class FaithfulDispatcher extends Dispatcher {
   private final ScaleSubresource scales;
   private final WatchHub watches = new WatchHub();
   private final TableConverter tables = new TableConverter(java.time.Clock.systemUTC());
+  private final PodLogs logs;
   private final OpenApi openApi;
   /** One write at a time: read-modify-write of the store must not interleave. */
   private final ReentrantLock lock = new ReentrantLock();
@@ -46,6 +47,7 @@ public final class FaithfulDispatcher extends Dispatcher {
     this.writes = new WriteHandler(store, catalog);
     this.deletes = new DeleteHandler(store, catalog, lists);
     this.scales = new ScaleSubresource(writes);
+    this.logs = new PodLogs(writes, java.time.Clock.systemUTC());
     this.discovery = new Discovery(catalog, "127.0.0.1:0");
     this.openApi = new OpenApi(catalog);
   }
@@ -155,8 +157,16 @@ public final class FaithfulDispatcher extends Dispatcher {
             + "the requested resource", null, null, null, List.of());
       };
     }
+    if (PodLogs.applies(type, target)) {
+      if (!method.equals("GET")) {
+        throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested"
+            + " resource", null, null, null, List.of());
+      }
+      return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+          .setBody(logs.read(type, target));
+    }
     if (target.subresource() != null && !"status".equals(target.subresource())) {
-      // log, exec, binding, eviction ...: nothing behind them in a simulated cluster
+      // exec, binding, eviction ...: nothing behind them in a simulated cluster
       throw new ApiException(404, "NotFound", "the server could not find the requested resource", target.name(),
           type.group(), type.plural(), List.of());
     }

@@ -11,6 +11,8 @@
  * paging), {@code DeleteHandler} and {@code GarbageCollector}. The final objects are stored by
  * {@code Store} through Fabric8's {@code KubernetesCrudDispatcher}, and every stored change is
  * published to {@code WatchHub}, which serves watches with resourceVersion replay and selectors.
- * Kinds outside the catalog pass through to the CRUD dispatcher unchanged.
+ * {@code PodLogs} serves {@code pods/log} ({@code PodLogOptions}) with {@code SimulatedLog}'s text,
+ * made up from the stored pod's status. Kinds outside the catalog pass through to the CRUD
+ * dispatcher unchanged.
  */
 package io.statefulapps.embedded.apiserver;
