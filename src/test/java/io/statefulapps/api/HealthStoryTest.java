@@ -123,7 +123,9 @@ class HealthStoryTest {
                 .then().statusCode(200).body("items.name", not(hasItem(names.get(0))));
         given().get("/api/v1/namespaces/{ns}/apps?limit=0", NS).then().statusCode(400);
         given().get("/api/v1/namespaces/{ns}/apps?continue=bogus", NS).then().statusCode(400);
-        given().get("/api/v1/namespaces/{ns}/apps/page-a", NS).then().statusCode(200)
-                .body("status.health", equalTo("Suspended"));
+        // Progressing until the StatefulSet controller has observed the new set, then Suspended.
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Suspended".equals(given()
+                .get("/api/v1/namespaces/{ns}/apps/page-a", NS).then().statusCode(200).extract().jsonPath()
+                .getString("status.health")));
     }
 }
