@@ -52,6 +52,15 @@ class CreateAppTest {
                 .body("spec.service.type", equalTo("LoadBalancer"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"minimal-appspec.json", "product-example.json",
+            "seed-appspec.json", "every-field-appspec.json"})
+    void everyFixturePassesTheApiServersDryRun(String file) throws Exception {
+        given().contentType("application/json").body(resource(file))
+                .when().post("/api/v1/namespaces/{ns}/apps?dryRun=true", "fixtures")
+                .then().statusCode(200).body("objects", hasSize(3));
+    }
+
     @Test
     void dryRunRendersAndCreatesNothing() {
         given().contentType("application/json")
