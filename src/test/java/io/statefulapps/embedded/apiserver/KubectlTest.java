@@ -1,20 +1,14 @@
 package io.statefulapps.embedded.apiserver;
 
-import org.junit.jupiter.api.BeforeAll;
+import io.statefulapps.testing.KubectlRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The real kubectl against the written kubeconfig: what a newcomer will type. */
 class KubectlTest extends ApiServerTestBase {
@@ -22,77 +16,56 @@ class KubectlTest extends ApiServerTestBase {
   @TempDir
   Path dir;
 
-  private Path kubectl;
 
-  @BeforeAll
-  void findKubectl() {
-    for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(p, "kubectl");
-      if (Files.isExecutable(candidate)) {
-        kubectl = candidate;
-        return;
-      }
-    }
-  }
-
-  private record Result(int code, String out) {
-  }
-
-  private Result run(String... args) throws Exception {
-    Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
-    List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString(),
-        "--cache-dir", dir.resolve("cache").toString()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl timed out: " + cmd);
-    return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+  private KubectlRunner.Result run(String... args) throws Exception {
+    KubectlRunner runner = new KubectlRunner(api.writeKubeconfig(dir.resolve("kubeconfig")), dir.resolve("cache"));
+    return runner.run(args);
   }
 
   @Test
   void kubectlGetsPatchesAndDescribes() throws Exception {
-    assumeTrue(kubectl != null, "kubectl is not on the PATH");
-    client.apps().statefulSets().resource(statefulSet("web")).create();
+        client.apps().statefulSets().resource(statefulSet("web")).create();
     client.services().resource(service("web")).create();
     client.persistentVolumeClaims().resource(pvc("data-web-0", "1Gi", null)).create();
     client.pods().resource(pod("web-0")).create();
 
-    Result get = run("get", "sts,pods,pvc,pv,svc,endpointslices", "-A");
+    KubectlRunner.Result get = run("get", "sts,pods,pvc,pv,svc,endpointslices", "-A");
     assertEquals(0, get.code(), get.out());
     assertTrue(get.out().contains("statefulset.apps/web"), get.out());
     assertTrue(get.out().contains("persistentvolumeclaim/data-web-0"), get.out());
     // server-side printing: the real columns, not just NAME and AGE
     assertTrue(get.out().contains("STORAGECLASS") && get.out().contains("CLUSTER-IP"), get.out());
-    Result pods = run("get", "pods,nodes");
+    KubectlRunner.Result pods = run("get", "pods,nodes");
     assertTrue(pods.out().contains("RESTARTS") && pods.out().contains("sim-node-1   Ready"), pods.out());
 
-    Result patch = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"replicas\":3}}");
+    KubectlRunner.Result patch = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"replicas\":3}}");
     assertEquals(0, patch.code(), patch.out());
     assertEquals(3, client.apps().statefulSets().withName("web").get().getSpec().getReplicas());
 
-    Result strategic = run("patch", "sts", "web", "-p",
+    KubectlRunner.Result strategic = run("patch", "sts", "web", "-p",
         "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"main\",\"image\":\"nginx:1.28\"}]}}}}");
     assertEquals(0, strategic.code(), strategic.out());
 
-    Result refused = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"serviceName\":\"x\"}}");
+    KubectlRunner.Result refused = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"serviceName\":\"x\"}}");
     assertTrue(refused.code() != 0 && refused.out().contains("is invalid"), refused.out());
 
-    Result scale = run("scale", "sts", "web", "--replicas=4");
+    KubectlRunner.Result scale = run("scale", "sts", "web", "--replicas=4");
     assertEquals(0, scale.code(), scale.out());
     assertEquals(4, client.apps().statefulSets().withName("web").get().getSpec().getReplicas());
 
-    Result yaml = run("get", "sts", "web", "-o", "yaml");
+    KubectlRunner.Result yaml = run("get", "sts", "web", "-o", "yaml");
     assertEquals(0, yaml.code(), yaml.out());
     assertTrue(yaml.out().contains("image: nginx:1.28") && yaml.out().contains("replicas: 4"), yaml.out());
 
-    Result describe = run("describe", "sts", "web");
+    KubectlRunner.Result describe = run("describe", "sts", "web");
     assertEquals(0, describe.code(), describe.out());
     assertTrue(describe.out().contains("Replicas:"), describe.out());
 
     Path manifest = dir.resolve("cm.yaml");
     Files.writeString(manifest, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: \"1\"\n");
-    Result apply = run("apply", "-f", manifest.toString());
+    KubectlRunner.Result apply = run("apply", "-f", manifest.toString());
     assertEquals(0, apply.code(), apply.out());
-    Result delete = run("delete", "sts", "web");
+    KubectlRunner.Result delete = run("delete", "sts", "web");
     assertEquals(0, delete.code(), delete.out());
   }
 }

@@ -1,26 +1,19 @@
 package io.statefulapps.embedded.sim;
 
+import io.statefulapps.testing.KubectlRunner;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The logs of the simulator's fault pods, through Fabric8 and through the real kubectl: the
@@ -31,31 +24,18 @@ class PodLogsTest extends SimulatorTestBase {
   @TempDir
   Path dir;
 
-  private Path kubectl;
 
-  @BeforeAll
-  void findKubectl() {
-    for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(p, "kubectl");
-      if (Files.isExecutable(candidate)) {
-        kubectl = candidate;
-        return;
-      }
-    }
+  private KubectlRunner.Result kubectl(String... args) throws Exception {
+    KubectlRunner runner = new KubectlRunner(api.writeKubeconfig(dir.resolve("kubeconfig")), dir.resolve("cache"));
+    return runner.run(prependNamespace(args));
   }
 
-  private record Result(int code, String out) {
-  }
-
-  private Result kubectl(String... args) throws Exception {
-    assumeTrue(kubectl != null, "kubectl is not on the PATH");
-    Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
-    List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString(),
-        "--cache-dir", dir.resolve("cache").toString(), "-n", "default"));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl timed out: " + cmd);
-    return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+  private static String[] prependNamespace(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "-n";
+    all[1] = "default";
+    System.arraycopy(args, 0, all, 2, args.length);
+    return all;
   }
 
   private void createPod(String name, String image) {
@@ -81,14 +61,14 @@ class PodLogsTest extends SimulatorTestBase {
     assertTrue(previous.contains("listening on 0.0.0.0:8080/tcp (http)"), previous);
     assertTrue(previous.endsWith("ERROR exiting with code 1\n"), previous);
 
-    Result r = kubectl("logs", "crashy", "-c", "main", "--previous");
+    KubectlRunner.Result r = kubectl("logs", "crashy", "-c", "main", "--previous");
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("starting app crashloop (image app:crashloop) as container main in pod default/crashy")
         && r.out().contains("ERROR unrecoverable error") && r.out().contains("exiting with code 1"), r.out());
-    Result plain = kubectl("logs", "crashy");
+    KubectlRunner.Result plain = kubectl("logs", "crashy");
     assertEquals(0, plain.code(), plain.out());
     assertTrue(plain.out().contains("starting app crashloop"), plain.out());
-    Result tail = kubectl("logs", "crashy", "-c", "main", "-p", "--tail=1", "--timestamps");
+    KubectlRunner.Result tail = kubectl("logs", "crashy", "-c", "main", "-p", "--tail=1", "--timestamps");
     assertTrue(tail.out().matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z ERROR exiting with code 1\\n"), tail.out());
   }
 
@@ -115,7 +95,7 @@ class PodLogsTest extends SimulatorTestBase {
     createPod("nopull", "app:pullfail");
     await("ImagePullBackOff", () -> main("nopull").getState().getWaiting() != null
         && "ImagePullBackOff".equals(main("nopull").getState().getWaiting().getReason()));
-    Result r = kubectl("logs", "nopull", "-c", "main");
+    KubectlRunner.Result r = kubectl("logs", "nopull", "-c", "main");
     assertNotEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("Error from server (BadRequest): container \"main\" in pod \"nopull\" is waiting to"
         + " start: trying and failing to pull image"), r.out());
@@ -128,10 +108,10 @@ class PodLogsTest extends SimulatorTestBase {
         .addNewContainer().withName("main").withImage("nginx:1.27").endContainer()
         .addNewContainer().withName("sidecar").withImage("envoy:1.31").endContainer().endSpec().build()).create();
     await("ready", () -> ready(pod("duo")));
-    Result r = kubectl("logs", "duo");
+    KubectlRunner.Result r = kubectl("logs", "duo");
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("starting envoy 1.31 (image envoy:1.31) as container sidecar"), r.out());
-    Result main = kubectl("logs", "duo", "-c", "main", "--follow");
+    KubectlRunner.Result main = kubectl("logs", "duo", "-c", "main", "--follow");
     assertEquals(0, main.code(), main.out());
     assertTrue(main.out().contains("as container main") && main.out().contains("ready to accept connections"),
         main.out());
