@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AppPatcher {
 
+    private static final int UNCONDITIONAL_ATTEMPTS = 5;
+
     static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
 
     private final KubernetesClient client;
@@ -129,8 +131,23 @@ public class AppPatcher {
         }
     }
 
+    /**
+     * An update without a resourceVersion is "last writer wins": the client reads the latest version
+     * first, and a controller writing status in between makes that version stale. Such a conflict is
+     * no one else's change of the spec, so the write is simply tried again.
+     */
     private void update(String namespace, HasMetadata object) {
-        client.resource(object).inNamespace(namespace).update();
+        boolean unconditional = object.getMetadata().getResourceVersion() == null;
+        for (int attempt = 1;; attempt++) {
+            try {
+                client.resource(object).inNamespace(namespace).update();
+                return;
+            } catch (KubernetesClientException e) {
+                if (!unconditional || e.getCode() != 409 || attempt >= UNCONDITIONAL_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static Service service(Service service, boolean conditional) {
