@@ -52,7 +52,16 @@ class AppChangesTest {
     }
 
     static void awaitHealth(String name, String status) {
-        await().atMost(WAIT).until(() -> status.equals(health(name).getString("status")));
+        var last = new java.util.concurrent.atomic.AtomicReference<String>();
+        try {
+            await().atMost(WAIT).until(() -> {
+                JsonPath report = health(name);
+                last.set(report.prettify());
+                return status.equals(report.getString("status"));
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("health of " + name + " never became " + status + "; last report:\n" + last.get(), e);
+        }
     }
 
     StatefulSet sts(String name) {

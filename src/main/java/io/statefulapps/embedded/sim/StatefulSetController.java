@@ -141,13 +141,19 @@ final class StatefulSetController implements Controller {
     }
     for (Pod pod : caches.podsMatching(sts.getMetadata().getNamespace(), selector)) {
       int ordinal = StatefulSetPods.ordinal(sts, pod);
+      // A controller reference to a deleted predecessor of the same name counts as none: the garbage
+      // collector removes such references, and the cache may still show one for a moment.
+      java.util.function.Predicate<io.fabric8.kubernetes.api.model.OwnerReference> dangling = ref ->
+          "StatefulSet".equals(ref.getKind()) && sts.getMetadata().getName().equals(ref.getName())
+              && !sts.getMetadata().getUid().equals(ref.getUid());
       boolean orphan = pod.getMetadata().getOwnerReferences().stream()
-          .noneMatch(ref -> Boolean.TRUE.equals(ref.getController()));
+          .filter(ref -> Boolean.TRUE.equals(ref.getController())).allMatch(dangling);
       if (ordinal < 0 || !orphan || pod.getMetadata().getDeletionTimestamp() != null || owned.containsKey(ordinal)) {
         continue;
       }
+      var kept = pod.getMetadata().getOwnerReferences().stream().filter(dangling.negate()).toList();
       Pod adopted = new io.fabric8.kubernetes.api.model.PodBuilder(pod).editMetadata()
-          .addToOwnerReferences(Kube.controllerRef(sts)).endMetadata().build();
+          .withOwnerReferences(kept).addToOwnerReferences(Kube.controllerRef(sts)).endMetadata().build();
       if (Kube.write(() -> client.pods().inNamespace(sts.getMetadata().getNamespace()).resource(adopted).update())) {
         owned.put(ordinal, adopted);
       }
