@@ -14,15 +14,14 @@ import org.junit.jupiter.api.Test;
 @TestProfile(UnreachableClusterTest.NoCluster.class)
 class UnreachableClusterTest {
 
+    /** The same unreachable cluster as the caller checks see, with the checks off: this is about the cluster layer. */
     public static class NoCluster implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("stateful-apps.cluster", "external",
-                    "quarkus.kubernetes-client.api-server-url", "http://127.0.0.1:9",
-                    "quarkus.kubernetes-client.connection-timeout", "PT1S",
-                    "quarkus.kubernetes-client.request-retry-backoff-limit", "0",
-                    // About the cluster layer; callers' checks without a cluster: CallerChecksUnreachableClusterTest.
-                    "stateful-apps.auth.enabled", "false");
+            Map<String, String> overrides = new java.util.HashMap<>(
+                    new CallerChecksUnreachableClusterTest.RealClusterDown().getConfigOverrides());
+            overrides.put("stateful-apps.auth.enabled", "false");
+            return overrides;
         }
     }
 
