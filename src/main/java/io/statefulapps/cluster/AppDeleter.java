@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.statefulapps.render.ManagedLabels;
-import io.statefulapps.spec.AppSpecDefaults;
+import io.statefulapps.spec.TrioNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ public class AppDeleter {
         }
         String headlessName = live.statefulSet() != null ? live.statefulSet().getSpec().getServiceName()
                 : live.headlessService() != null ? live.headlessService().getMetadata().getName()
-                : name + AppSpecDefaults.HEADLESS_SUFFIX;
+                : TrioNames.defaultHeadlessName(name);
         String clientName = live.clientService() != null ? live.clientService().getMetadata().getName() : name;
         List<DeleteResult.KindName> missing = new ArrayList<>();
         List<DeleteResult.KindName> skipped = new ArrayList<>();

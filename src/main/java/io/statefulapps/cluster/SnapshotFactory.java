@@ -3,7 +3,7 @@ package io.statefulapps.cluster;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.statefulapps.health.ClusterSnapshot;
 import io.statefulapps.health.StorageClassInfo;
-import io.statefulapps.health.TrioNames;
+import io.statefulapps.spec.TrioNames;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

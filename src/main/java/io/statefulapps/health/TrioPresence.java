@@ -1,6 +1,7 @@
 package io.statefulapps.health;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.statefulapps.spec.TrioNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -27,7 +27,6 @@ public final class AppSpecDefaults {
     public static final String UPDATE_STRATEGY = "RollingUpdate";
     public static final int PARTITION = 0;
     public static final int REVISION_HISTORY_LIMIT = 10;
-    public static final String HEADLESS_SUFFIX = "-headless";
     public static final String SERVICE_TYPE = "ClusterIP";
     public static final String SESSION_AFFINITY = "None";
     public static final String EXTERNAL_TRAFFIC_POLICY = "Cluster";
@@ -132,7 +131,7 @@ public final class AppSpecDefaults {
         if (given != null || spec.name() == null) {
             return given;
         }
-        return spec.name() + HEADLESS_SUFFIX;
+        return TrioNames.defaultHeadlessName(spec.name());
     }
 
     private static HeadlessServiceSpec headlessService(HeadlessServiceSpec headless) {

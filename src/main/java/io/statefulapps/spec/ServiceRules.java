@@ -13,7 +13,6 @@ final class ServiceRules {
     static final List<String> TYPES = List.of("ClusterIP", "NodePort", "LoadBalancer");
     static final List<String> EXTERNAL_TRAFFIC_POLICIES = List.of("Cluster", "Local");
     static final List<String> SESSION_AFFINITIES = List.of("None", "ClientIP");
-    static final String HEADLESS_SUFFIX = "-headless";
 
     private ServiceRules() {
     }
@@ -26,7 +25,7 @@ final class ServiceRules {
         ServiceSpec service = spec.service();
         String clientName = service == null ? null : service.name();
         String headless = effectiveName("headlessServiceName", spec.headlessServiceName(),
-                spec.name(), HEADLESS_SUFFIX, "the headless Service", nameUsable, errors);
+                spec.name(), TrioNames.HEADLESS_SUFFIX, "the headless Service", nameUsable, errors);
         String client = effectiveName("service.name", clientName, spec.name(), "", "the client Service",
                 nameUsable, errors);
         if (headless != null && headless.equals(client)) {
