@@ -1,9 +1,6 @@
 package io.statefulapps.cluster;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.statefulapps.embedded.EmbeddedApiServer;
-import io.statefulapps.embedded.sim.ClusterSimulator;
-import io.statefulapps.embedded.sim.SimulatorSettings;
+import io.statefulapps.embedded.EmbeddedCluster;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -12,9 +9,8 @@ import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the embedded simulated cluster (API server and controllers) for the life of the application.
- * It starts only when the service is configured to use it; the controllers get their own client so
- * that their requests never count as the service's.
+ * Runs the embedded simulated cluster for the life of the application. It starts only when the
+ * service is configured to use it.
  */
 @Singleton
 public class EmbeddedClusterHost {
@@ -23,10 +19,7 @@ public class EmbeddedClusterHost {
 
     private final EmbeddedConfig config;
     private final Clock clock;
-    private EmbeddedApiServer server;
-    private KubernetesClient simulatorClient;
-    private ClusterSimulator simulator;
-    private Path kubeconfig;
+    private EmbeddedCluster cluster;
 
     public EmbeddedClusterHost(EmbeddedConfig config, Clock clock) {
         this.config = config;
@@ -35,44 +28,34 @@ public class EmbeddedClusterHost {
 
     /** Starts the cluster on first use and answers its URL. */
     public synchronized URI url() {
-        if (server == null) {
+        if (cluster == null) {
             start();
         }
-        return server.url();
+        return cluster.url();
     }
 
     public synchronized Path kubeconfig() {
         url();
-        return kubeconfig;
+        return cluster.kubeconfig();
     }
 
     private void start() {
-        server = EmbeddedApiServer.start(config.port());
-        kubeconfig = server.writeKubeconfig(config.kubeconfig()).toAbsolutePath();
-        simulatorClient = server.newClient();
-        simulator = new ClusterSimulator(simulatorClient, new SimulatorSettings(config.tick(),
-                config.podStartDelay(), config.podReadyDelay(), config.loadBalancerDelay(), config.provisionDelay(),
-                config.crashLoopBackoff(), config.crashAfter()), clock);
-        simulator.start();
+        cluster = EmbeddedCluster.start(new EmbeddedCluster.Settings(config.port(), config.kubeconfig(),
+                config.tick(), config.podStartDelay(), config.podReadyDelay(), config.loadBalancerDelay(),
+                config.provisionDelay(), config.crashLoopBackoff(), config.crashAfter()), clock);
         LOG.warnf("%n"
                 + "=====================================================================%n"
                 + " EMBEDDED SIMULATED CLUSTER: no real Kubernetes is used.%n"
                 + " API server: %s (127.0.0.1 only)%n"
                 + " kubectl:    export KUBECONFIG=%s%n"
                 + "=====================================================================",
-                server.url(), kubeconfig);
+                cluster.url(), cluster.kubeconfig());
     }
 
     @PreDestroy
     synchronized void stop() {
-        if (simulator != null) {
-            simulator.close();
-        }
-        if (simulatorClient != null) {
-            simulatorClient.close();
-        }
-        if (server != null) {
-            server.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * thread, every {@link SimulatorSettings#tick()}. Faults are chosen by image tag: see {@link ImageFault}.
  *
  * <pre>
- * try (ClusterSimulator sim = new ClusterSimulator(client, SimulatorSettings.defaults(), Clock.systemUTC())) {
+ * try (ClusterSimulator sim = new ClusterSimulator(client, settings, Clock.systemUTC())) {
  *   sim.start();
  * }
  * </pre>

@@ -18,19 +18,9 @@ import java.time.Duration;
 public record SimulatorSettings(Duration tick, Duration podStartDelay, Duration podReadyDelay,
     Duration loadBalancerDelay, Duration provisionDelay, Duration crashLoopBackoff, Duration crashAfter) {
 
-  public static SimulatorSettings defaults() {
-    return new SimulatorSettings(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(1),
-        Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1));
-  }
-
   /** Everything scaled down for tests: a whole pod life in well under a second. */
   public static SimulatorSettings fast() {
     return new SimulatorSettings(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(100),
         Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofMillis(200));
-  }
-
-  public SimulatorSettings withTick(Duration value) {
-    return new SimulatorSettings(value, podStartDelay, podReadyDelay, loadBalancerDelay, provisionDelay,
-        crashLoopBackoff, crashAfter);
   }
 }

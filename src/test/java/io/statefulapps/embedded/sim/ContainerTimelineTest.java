@@ -14,7 +14,9 @@ class ContainerTimelineTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   // the kubelet's own numbers: 10s base back-off; containers crash after 1s
-  private static final SimulatorSettings REAL = SimulatorSettings.defaults();
+  private static final SimulatorSettings REAL = new SimulatorSettings(Duration.ofMillis(200),
+      Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(200),
+      Duration.ofSeconds(10), Duration.ofSeconds(1));
 
   private final ContainerTimeline crash = new ContainerTimeline(ImageFault.CRASH_LOOP, T0, REAL);
 
