@@ -1,9 +1,8 @@
 package io.statefulapps.api;
 
-import io.statefulapps.cluster.AppDeleter;
-import io.statefulapps.cluster.AppVersion;
+import io.statefulapps.app.AppPatches;
+import io.statefulapps.app.AppRemoval;
 import io.statefulapps.cluster.DeleteResult;
-import io.statefulapps.cluster.PartialChangeException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -29,12 +28,12 @@ public class AppChangesResource {
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final AppPatches patches;
-    private final AppDeleter deleter;
+    private final AppRemoval removal;
     private final BodySizeLimit bodyLimit;
 
-    public AppChangesResource(AppPatches patches, AppDeleter deleter, BodySizeLimit bodyLimit) {
+    public AppChangesResource(AppPatches patches, AppRemoval removal, BodySizeLimit bodyLimit) {
         this.patches = patches;
-        this.deleter = deleter;
+        this.removal = removal;
         this.bodyLimit = bodyLimit;
     }
 
@@ -54,31 +53,6 @@ public class AppChangesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public DeleteResult delete(@PathParam("namespace") String namespace, @PathParam("name") String name,
             @Context UriInfo uri, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        boolean withData = QueryFlags.flag(uri, "deleteData");
-        SpecIntake.requireNamespace(namespace);
-        AppDeleter.Target target;
-        try {
-            target = deleter.inspect(namespace, name);
-        } catch (PartialChangeException e) {
-            throw new ProblemException(ChangeProblems.partialChange(e));
-        }
-        if (!target.live().exists()) {
-            // The data an earlier DELETE kept can still be removed, and only that way through the API.
-            int kept = deleter.keptClaims(namespace, name);
-            if (kept == 0) {
-                throw new ProblemException(ChangeProblems.notFound(namespace, name));
-            }
-            if (!withData) {
-                throw new ProblemException(ChangeProblems.onlyDataLeft(namespace, name, kept));
-            }
-        }
-        if (!AppVersion.matches(ifMatch, target.live())) {
-            throw new ProblemException(ChangeProblems.stale(namespace, name, AppVersion.etagOf(target.live())));
-        }
-        try {
-            return deleter.delete(target, withData);
-        } catch (PartialChangeException e) {
-            throw new ProblemException(ChangeProblems.partialChange(e));
-        }
+        return removal.delete(namespace, name, ifMatch, QueryFlags.flag(uri, "deleteData"));
     }
 }

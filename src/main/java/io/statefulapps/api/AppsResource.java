@@ -1,16 +1,17 @@
 package io.statefulapps.api;
 
-import io.statefulapps.cluster.LiveApp;
-import io.statefulapps.cluster.AppVersion;
-import io.statefulapps.cluster.CachedApp;
-import io.statefulapps.cluster.HealthConfig;
+import io.statefulapps.app.AppCatalog;
+import io.statefulapps.app.AppCreation;
+import io.statefulapps.app.AppView;
+import io.statefulapps.app.AppList;
+import io.statefulapps.app.AppViews;
+import io.statefulapps.config.HealthConfig;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthTextRenderer;
-import io.statefulapps.cluster.TrioWriter;
+import io.statefulapps.live.AppVersion;
+import io.statefulapps.live.CachedApp;
 import io.statefulapps.render.ManifestWriter;
 import io.statefulapps.render.Trio;
-import io.statefulapps.render.TrioRenderer;
-import io.statefulapps.spec.AppSpec;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,23 +32,19 @@ public class AppsResource {
 
     static final String YAML = "application/yaml";
 
-    private final SpecIntake intake;
-    private final TrioRenderer renderer = new TrioRenderer();
-    private final ManifestWriter manifests = new ManifestWriter();
-    private final TrioWriter writer;
+    private final AppCreation creation;
     private final AppViews views;
     private final AppCatalog catalog;
+    private final BodySizeLimit bodyLimit;
+    private final ManifestWriter manifests = new ManifestWriter();
     private final int maxTextLines;
 
-    private final BodySizeLimit bodyLimit;
-
-    public AppsResource(SpecIntake intake, TrioWriter writer, AppViews views, AppCatalog catalog,
-            HealthConfig healthConfig, BodySizeLimit bodyLimit) {
-        this.bodyLimit = bodyLimit;
-        this.intake = intake;
-        this.writer = writer;
+    public AppsResource(AppCreation creation, AppViews views, AppCatalog catalog, HealthConfig healthConfig,
+            BodySizeLimit bodyLimit) {
+        this.creation = creation;
         this.views = views;
         this.catalog = catalog;
+        this.bodyLimit = bodyLimit;
         this.maxTextLines = healthConfig.maxTextLines();
     }
 
@@ -58,17 +55,14 @@ public class AppsResource {
             byte[] body, @Context UriInfo uri) {
         boolean dry = QueryFlags.flag(uri, "dryRun");
         bodyLimit.requireWithin(body);
-        SpecIntake.requireNamespace(namespace);
-        AppSpec spec = intake.accept(body);
-        Trio trio = renderer.render(namespace, spec);
-        if (dry) {
-            writer.dryRun(namespace, trio);
-            return Response.ok(new DryRunResult(spec.name(), namespace, spec, trio.inCreationOrder())).build();
+        AppCreation.Outcome outcome = creation.create(namespace, body, dry);
+        if (outcome instanceof AppCreation.DryRun done) {
+            return Response.ok(done.result()).build();
         }
-        writer.create(namespace, trio);
+        AppView created = ((AppCreation.Created) outcome).app();
         URI location = uri.getBaseUriBuilder().path("api/v1/namespaces/{ns}/apps/{name}")
-                .build(namespace, spec.name());
-        return Response.created(location).entity(views.justCreated(namespace, spec)).build();
+                .build(namespace, created.name());
+        return Response.created(location).entity(created).build();
     }
 
     @GET
@@ -85,7 +79,7 @@ public class AppsResource {
         CachedApp app = views.require(namespace, name);
         // The ETag comes from the watch cache: right after a write on another replica it may lag
         // for a moment, in which case a PATCH with it answers 412 and the caller reads again.
-        return Response.ok(views.view(app)).header(HttpHeaders.ETAG, AppVersion.etagOf(app.trio())).build();
+        return Response.ok(views.view(app)).header(HttpHeaders.ETAG, AppVersion.etagOf(app.live())).build();
     }
 
     @GET
@@ -106,8 +100,7 @@ public class AppsResource {
     @Produces({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml"})
     public Response manifests(@PathParam("namespace") String namespace, @PathParam("name") String name,
             @Context HttpHeaders headers) {
-        LiveApp app = views.require(namespace, name).trio();
-        Trio trio = renderer.render(namespace, views.specOf(app));
+        Trio trio = views.manifests(namespace, name);
         return MediaNegotiation.preferredYaml(headers)
                 .map(yaml -> Response.ok(manifests.toYaml(trio), yaml).build())
                 .orElseGet(() -> Response.ok(manifests.toJsonList(trio), MediaType.APPLICATION_JSON).build());

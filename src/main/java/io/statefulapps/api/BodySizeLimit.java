@@ -1,5 +1,8 @@
 package io.statefulapps.api;
 
+import io.statefulapps.problem.Problem;
+import io.statefulapps.problem.ProblemException;
+import io.statefulapps.problem.ProblemType;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,7 @@
 package io.statefulapps.api;
 
+import io.statefulapps.problem.ProblemException;
+import io.statefulapps.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

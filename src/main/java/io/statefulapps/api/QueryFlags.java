@@ -1,5 +1,8 @@
 package io.statefulapps.api;
 
+import io.statefulapps.problem.ProblemException;
+import io.statefulapps.problem.ProblemType;
+
 /**
  * Boolean query parameters parsed by hand: JAX-RS would answer a bad value with a bare 404,
  * and a caller who typed {@code dryRun=yes} deserves a 400 that says what is accepted.

@@ -1,5 +1,8 @@
 package io.statefulapps.api;
 
+import io.statefulapps.problem.Problem;
+import io.statefulapps.problem.ProblemType;
+
 /** Problems for the errors the HTTP layer itself raises (no such path, wrong method or media type). */
 public final class WebProblems {
 

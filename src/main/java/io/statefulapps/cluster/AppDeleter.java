@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.statefulapps.live.ClaimNotes;
+import io.statefulapps.live.LiveApp;
 import io.statefulapps.render.ManagedLabels;
 import io.statefulapps.spec.TrioNames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,10 +49,9 @@ public class AppDeleter {
         if (replacement.finishPending(live)) {
             live = reader.read(namespace, name);
         }
-        String headlessName = live.statefulSet() != null ? live.statefulSet().getSpec().getServiceName()
-                : live.headlessService() != null ? live.headlessService().getMetadata().getName()
-                : TrioNames.defaultHeadlessName(name);
-        String clientName = live.clientService() != null ? live.clientService().getMetadata().getName() : name;
+        TrioNames names = live.names();
+        String headlessName = names.headlessService();
+        String clientName = names.clientService();
         List<DeleteResult.KindName> missing = new ArrayList<>();
         List<DeleteResult.KindName> skipped = new ArrayList<>();
         if (live.clientService() == null) {

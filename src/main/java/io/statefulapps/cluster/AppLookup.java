@@ -1,5 +1,7 @@
 package io.statefulapps.cluster;
 
+import io.statefulapps.live.CachedApp;
+import io.statefulapps.live.LiveApp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ public class AppLookup {
 
     public Optional<CachedApp> find(String namespace, String name) {
         Optional<CachedApp> cached = cache.app(namespace, name);
-        if (cached.isPresent() && cached.get().trio().complete()) {
+        if (cached.isPresent() && cached.get().live().complete()) {
             return cached;
         }
         // Absent or partly absent: the watches may simply not have caught up with a fresh create.

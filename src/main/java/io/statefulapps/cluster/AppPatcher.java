@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.statefulapps.kubernetes.WellKnownLabels;
+import io.statefulapps.live.LiveApp;
 import io.statefulapps.render.ManagedLabels;
 import io.statefulapps.render.TrioChanges;
 import io.statefulapps.spec.Quantities;
@@ -36,7 +38,6 @@ public class AppPatcher {
 
     private static final int UNCONDITIONAL_ATTEMPTS = 5;
 
-    static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
 
     private final KubernetesClient client;
     private final StatefulSetReplacement replacement;
@@ -61,7 +62,7 @@ public class AppPatcher {
         }
         try {
             return client.storage().v1().storageClasses().list().getItems().stream()
-                    .filter(sc -> "true".equals(annotation(sc, DEFAULT_CLASS_ANNOTATION)))
+                    .filter(sc -> "true".equals(annotation(sc, WellKnownLabels.DEFAULT_STORAGE_CLASS)))
                     .map(sc -> sc.getMetadata().getName())
                     .findFirst().orElse(null);
         } catch (KubernetesClientException e) {

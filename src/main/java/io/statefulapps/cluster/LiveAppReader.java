@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.statefulapps.live.LiveApp;
+import io.statefulapps.live.LiveAppAssembler;
 import io.statefulapps.render.ManagedLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

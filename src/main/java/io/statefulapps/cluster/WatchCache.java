@@ -14,6 +14,10 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.statefulapps.kubernetes.WellKnownLabels;
+import io.statefulapps.live.CachedApp;
+import io.statefulapps.live.LiveApp;
+import io.statefulapps.live.LiveAppAssembler;
 import io.statefulapps.render.ManagedLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -87,7 +91,7 @@ public class WatchCache {
         slices = register(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(0));
         slices.addIndexers(Map.of(BY_SERVICE, slice -> List.of(Cache.namespaceKeyFunc(
                 slice.getMetadata().getNamespace(),
-                String.valueOf(labels(slice).get("kubernetes.io/service-name"))))));
+                String.valueOf(labels(slice).get(WellKnownLabels.SERVICE_NAME))))));
         events = register(client.v1().events().inAnyNamespace().runnableInformer(0));
         events.addIndexers(Map.of(BY_OBJECT, WatchCache::warningEventKey));
         storageClasses = register(client.storage().v1().storageClasses().runnableInformer(0));

@@ -1,38 +1,45 @@
 package io.statefulapps.spec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
-import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 
 /**
- * JSON merge patch (RFC 7386) over Jackson trees: an object patch merges member by member, a
- * {@code null} member removes the target's member, anything else (a scalar, an array) replaces
- * the target's value as a whole. Pure: neither the target nor the patch is changed.
+ * JSON merge patch (RFC 7386) over Jackson trees, applied by Jakarta JSON-P's implementation
+ * (parsson) rather than our own: an object patch merges member by member, a {@code null} member
+ * removes the target's member, anything else replaces the target's value as a whole. Neither the
+ * target nor the patch is changed.
  */
 public final class MergePatch {
+
+    private static final ObjectMapper JACKSON = new ObjectMapper();
 
     private MergePatch() {
     }
 
-    /** The target with the patch applied (RFC 7386, section 2). */
+    /** The target with the patch applied (RFC 7386, section 2); a null target counts as JSON null. */
     public static JsonNode apply(JsonNode target, JsonNode patch) {
-        if (patch == null || !patch.isObject()) {
-            // A non-object patch replaces the whole document (a null patch included).
-            return patch == null ? null : patch.deepCopy();
+        if (patch == null) {
+            return null;
         }
-        ObjectNode result = target != null && target.isObject()
-                ? ((ObjectNode) target).deepCopy()
-                : ((ObjectNode) patch).objectNode();
-        Iterator<Map.Entry<String, JsonNode>> members = patch.fields();
-        while (members.hasNext()) {
-            Map.Entry<String, JsonNode> member = members.next();
-            if (member.getValue().isNull()) {
-                result.remove(member.getKey());
-            } else {
-                result.set(member.getKey(), apply(result.get(member.getKey()), member.getValue()));
-            }
+        JsonValue result = Json.createMergePatch(toJsonP(patch)).apply(toJsonP(target));
+        try {
+            return JACKSON.readTree(result.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON-P wrote JSON that Jackson cannot read", e);
         }
-        return result;
+    }
+
+    private static JsonValue toJsonP(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return JsonValue.NULL;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(node.toString()))) {
+            return reader.readValue();
+        }
     }
 }

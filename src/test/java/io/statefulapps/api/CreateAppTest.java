@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.statefulapps.problem.ProblemType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;

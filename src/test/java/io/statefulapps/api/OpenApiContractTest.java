@@ -1,5 +1,7 @@
 package io.statefulapps.api;
 
+import io.statefulapps.problem.ProblemType;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,12 +73,12 @@ class OpenApiContractTest {
     void answerSchemasDocumentEveryMemberTheApiWrites() {
         // Answers may gain members compatibly, so here the rule is one-way: everything the code writes is
         // in the contract.
-        documents("io.statefulapps.api.Problem", "Problem");
-        documents("io.statefulapps.api.AppView", "AppView");
-        documents("io.statefulapps.api.AppStatus", "AppStatus");
-        documents("io.statefulapps.api.DryRunResult", "DryRunResult");
-        documents("io.statefulapps.api.AppList", "AppList");
-        documents("io.statefulapps.api.AppSummary", "AppSummary");
+        documents("io.statefulapps.problem.Problem", "Problem");
+        documents("io.statefulapps.app.AppView", "AppView");
+        documents("io.statefulapps.app.AppStatus", "AppStatus");
+        documents("io.statefulapps.app.DryRunResult", "DryRunResult");
+        documents("io.statefulapps.app.AppList", "AppList");
+        documents("io.statefulapps.app.AppSummary", "AppSummary");
         documents("io.statefulapps.spec.FieldError", "FieldError");
         documents("io.statefulapps.cluster.DeleteResult", "DeleteResult");
         documents("io.statefulapps.cluster.DeleteResult$KindName", "ObjectRef");

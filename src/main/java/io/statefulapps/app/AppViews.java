@@ -1,0 +1,80 @@
+package io.statefulapps.app;
+
+import io.statefulapps.cluster.AppLookup;
+import io.statefulapps.config.HealthConfig;
+import io.statefulapps.health.HealthAssessor;
+import io.statefulapps.health.HealthReport;
+import io.statefulapps.health.HealthStatus;
+import io.statefulapps.live.CachedApp;
+import io.statefulapps.live.LiveApp;
+import io.statefulapps.live.SnapshotFactory;
+import io.statefulapps.problem.ProblemException;
+import io.statefulapps.problem.ProblemType;
+import io.statefulapps.render.Trio;
+import io.statefulapps.render.TrioReader;
+import io.statefulapps.render.TrioRenderer;
+import io.statefulapps.spec.AppSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+
+/** Finds apps and shows them: the spec read back from the live objects, and their health. */
+@ApplicationScoped
+public class AppViews {
+
+    private final AppLookup lookup;
+    private final HealthConfig healthConfig;
+    private final Clock clock;
+    private final TrioReader trioReader = new TrioReader();
+    private final TrioRenderer renderer = new TrioRenderer();
+
+    public AppViews(AppLookup lookup, HealthConfig healthConfig, Clock clock) {
+        this.lookup = lookup;
+        this.healthConfig = healthConfig;
+        this.clock = clock;
+    }
+
+    /** The app, or a 404 problem when none of its objects exists. */
+    public CachedApp require(String namespace, String name) {
+        SpecIntake.requireNamespace(namespace);
+        return lookup.find(namespace, name).orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND,
+                "There is no app \"" + name + "\" in namespace \"" + namespace + "\"."));
+    }
+
+    /** The spec read back from the live objects; a 409 problem while one of them is missing. */
+    public AppSpec specOf(LiveApp app) {
+        if (!app.complete()) {
+            throw ProblemException.of(ProblemType.CONFLICT,
+                    "The app \"" + app.name() + "\" is incomplete (missing: " + String.join(", ", app.missing())
+                            + "); delete it and create it again.");
+        }
+        return trioReader.read(app.trio());
+    }
+
+    /** The three objects as the app's spec (read back from the cluster) renders them now. */
+    public Trio manifests(String namespace, String name) {
+        return renderer.render(namespace, specOf(require(namespace, name).live()));
+    }
+
+    public HealthReport health(CachedApp app) {
+        return HealthAssessor.assess(SnapshotFactory.snapshot(app, clock.instant()), healthConfig.settings());
+    }
+
+    public AppView view(CachedApp app) {
+        LiveApp trio = app.live();
+        AppSpec spec = trio.complete() ? specOf(trio) : null;
+        return new AppView(trio.name(), trio.namespace(), spec, status(health(app), trio));
+    }
+
+    public AppView justCreated(String namespace, AppSpec spec) {
+        int replicas = spec.replicas() == null ? 1 : spec.replicas();
+        HealthStatus health = replicas == 0 ? HealthStatus.Suspended : HealthStatus.Progressing;
+        return new AppView(spec.name(), namespace, spec, new AppStatus(health, replicas, 0, null, null));
+    }
+
+    static AppStatus status(HealthReport report, LiveApp trio) {
+        List<String> missing = trio.missing();
+        return new AppStatus(report.status(), report.desiredPods(), report.readyPods(), report.summary(),
+                missing.isEmpty() ? null : missing);
+    }
+}

@@ -1,0 +1,50 @@
+package io.statefulapps.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.statefulapps.health.HealthSettings;
+import java.time.Duration;
+
+/** The health rules' deadlines and limits ({@code stateful-apps.health.*}). */
+@ConfigMapping(prefix = "stateful-apps.health")
+public interface HealthConfig {
+
+    @WithDefault("10m")
+    Duration rolloutDeadline();
+
+    @WithDefault("5m")
+    Duration loadBalancerDeadline();
+
+    @WithDefault("5m")
+    Duration terminatingDeadline();
+
+    @WithDefault("5m")
+    Duration pendingDeadline();
+
+    @WithDefault("30s")
+    Duration creationGrace();
+
+    @WithDefault("15m")
+    Duration recentTermination();
+
+    @WithDefault("30s")
+    Duration notReadyMargin();
+
+    @WithDefault("cluster.local")
+    String clusterDomain();
+
+    @WithDefault("5")
+    int restartWarningThreshold();
+
+    @WithDefault("20")
+    int maxEvents();
+
+    @WithDefault("15")
+    int maxTextLines();
+
+    default HealthSettings settings() {
+        return new HealthSettings(rolloutDeadline(), loadBalancerDeadline(), terminatingDeadline(), pendingDeadline(),
+                creationGrace(), recentTermination(), notReadyMargin(), clusterDomain(), restartWarningThreshold(),
+                maxEvents(), maxTextLines());
+    }
+}

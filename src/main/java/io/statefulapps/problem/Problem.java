@@ -1,0 +1,64 @@
+package io.statefulapps.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.statefulapps.spec.FieldError;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail. Beyond the standard members: {@code errors} lists every broken rule
+ * of a refused spec; {@code step}, {@code undone} and {@code leftBehind} say where a multi-object
+ * write failed and what the cluster holds now; {@code changed} and {@code unchanged} say what a PATCH
+ * or DELETE that failed part-way had done and not done (retrying the same request finishes it);
+ * {@code object} names the object a conflict is about.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldError> errors,
+        String object,
+        String step,
+        List<String> undone,
+        List<String> leftBehind,
+        List<String> changed,
+        List<String> unchanged) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(ProblemType type, String detail) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, null, null, null, null, null, null, null,
+                null);
+    }
+
+    public static Problem of(ProblemType type, int status, String detail) {
+        return new Problem(type.uri(), type.title(), status, detail, null, null, null, null, null, null, null,
+                null);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, fieldErrors, object, step, undone, leftBehind,
+                changed, unchanged);
+    }
+
+    public Problem withInstance(String path) {
+        return new Problem(type, title, status, detail, path, errors, object, step, undone, leftBehind,
+                changed, unchanged);
+    }
+
+    public Problem withObject(String ref) {
+        return new Problem(type, title, status, detail, instance, errors, ref, step, undone, leftBehind,
+                changed, unchanged);
+    }
+
+
+    /** For a change (PATCH, DELETE) that failed part-way: what it had already changed and what it had not. */
+    public Problem withChange(String failedStep, List<String> changedObjects, List<String> unchangedObjects) {
+        return new Problem(type, title, status, detail, instance, errors, object, failedStep, undone, leftBehind,
+                changedObjects, unchangedObjects);
+    }
+}
