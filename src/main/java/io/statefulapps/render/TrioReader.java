@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRete
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.statefulapps.spec.AppSpec;
+import io.statefulapps.spec.AppSpecBuilder;
 import io.statefulapps.spec.AppSpecDefaults;
 import io.statefulapps.spec.ModelCopies;
 import io.statefulapps.spec.RetentionPolicySpec;
@@ -39,37 +40,38 @@ public final class TrioReader {
         String name = statefulSet.getMetadata().getName();
         Container container = ContainerReader.appContainer(pod, name);
 
-        AppSpec asLive = new AppSpec(
-                name,
-                container.getImage(),
-                container.getImagePullPolicy(),
-                sts.getReplicas(),
-                ServiceReader.ports(live.clientService()),
-                ContainerReader.env(container),
-                ContainerReader.resources(container),
-                VolumeReader.volumes(sts.getVolumeClaimTemplates(), container.getVolumeMounts()),
-                ProbeReader.read(container.getLivenessProbe()),
-                ProbeReader.read(container.getReadinessProbe()),
-                ProbeReader.read(container.getStartupProbe()),
-                sts.getPodManagementPolicy(),
-                updateStrategy(sts.getUpdateStrategy()),
-                sts.getRevisionHistoryLimit(),
-                ManagedLabels.extraOf(podMeta.getLabels()),
-                ServiceReader.userAnnotations(podMeta),
-                sts.getServiceName(),
-                ServiceReader.headlessOptions(live.headlessService()),
-                ServiceReader.clientService(live.clientService()),
-                retentionPolicy(sts.getPersistentVolumeClaimRetentionPolicy()),
-                container.getCommand(),
-                container.getArgs(),
-                ModelCopies.copy(container.getSecurityContext()),
-                ModelCopies.copy(pod.getSecurityContext()),
-                pod.getNodeSelector(),
-                pod.getTolerations(),
-                pod.getAffinity(),
-                imagePullSecrets(pod.getImagePullSecrets()),
-                pod.getServiceAccountName(),
-                pod.getTerminationGracePeriodSeconds());
+        AppSpec asLive = AppSpecBuilder.builder()
+                .name(name)
+                .image(container.getImage())
+                .imagePullPolicy(container.getImagePullPolicy())
+                .replicas(sts.getReplicas())
+                .ports(ServiceReader.ports(live.clientService()))
+                .env(ContainerReader.env(container))
+                .resources(ContainerReader.resources(container))
+                .volumes(VolumeReader.volumes(sts.getVolumeClaimTemplates(), container.getVolumeMounts()))
+                .livenessProbe(ProbeReader.read(container.getLivenessProbe()))
+                .readinessProbe(ProbeReader.read(container.getReadinessProbe()))
+                .startupProbe(ProbeReader.read(container.getStartupProbe()))
+                .podManagementPolicy(sts.getPodManagementPolicy())
+                .updateStrategy(updateStrategy(sts.getUpdateStrategy()))
+                .revisionHistoryLimit(sts.getRevisionHistoryLimit())
+                .labels(ManagedLabels.extraOf(podMeta.getLabels()))
+                .podAnnotations(ServiceReader.userAnnotations(podMeta))
+                .headlessServiceName(sts.getServiceName())
+                .headlessService(ServiceReader.headlessOptions(live.headlessService()))
+                .service(ServiceReader.clientService(live.clientService()))
+                .persistentVolumeClaimRetentionPolicy(retentionPolicy(sts.getPersistentVolumeClaimRetentionPolicy()))
+                .command(container.getCommand())
+                .args(container.getArgs())
+                .securityContext(ModelCopies.copy(container.getSecurityContext()))
+                .podSecurityContext(ModelCopies.copy(pod.getSecurityContext()))
+                .nodeSelector(pod.getNodeSelector())
+                .tolerations(pod.getTolerations())
+                .affinity(pod.getAffinity())
+                .imagePullSecrets(imagePullSecrets(pod.getImagePullSecrets()))
+                .serviceAccountName(pod.getServiceAccountName())
+                .terminationGracePeriodSeconds(pod.getTerminationGracePeriodSeconds())
+                .build();
         // Whatever the server left out means the Kubernetes default, which is ours; this also
         // normalizes empties to null and copies every Fabric8 object away from the live ones.
         return AppSpecDefaults.apply(asLive);

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,11 @@ import java.util.Map;
  * <p>The Kubernetes-native blocks ({@code securityContext}, {@code podSecurityContext},
  * {@code tolerations}, {@code affinity}) reuse Fabric8's model types so that everything
  * Kubernetes accepts there can be expressed without a translation layer.
+ *
+ * <p>Built by name, never by position: {@code AppSpecBuilder.builder().name("web").image("nginx").build()},
+ * or {@code spec.withReplicas(3)} (both generated at compile time), so a new field touches no call site.
  */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "image", "imagePullPolicy", "replicas", "ports", "env", "resources", "volumes",
         "livenessProbe", "readinessProbe", "startupProbe", "podManagementPolicy", "updateStrategy",
@@ -53,5 +58,5 @@ public record AppSpec(
         Affinity affinity,
         List<String> imagePullSecrets,
         String serviceAccountName,
-        Long terminationGracePeriodSeconds) {
+        Long terminationGracePeriodSeconds) implements AppSpecBuilder.With {
 }

@@ -40,37 +40,38 @@ public final class AppSpecDefaults {
 
     public static AppSpec apply(AppSpec spec) {
         String name = spec.name();
-        return new AppSpec(
-                name,
-                spec.image(),
-                or(EmptyAsAbsent.string(spec.imagePullPolicy()), IMAGE_PULL_POLICY),
-                or(spec.replicas(), REPLICAS),
-                EmptyAsAbsent.list(spec.ports(), AppSpecDefaults::port),
-                EmptyAsAbsent.list(spec.env(), AppSpecDefaults::env),
-                resources(spec.resources()),
-                EmptyAsAbsent.list(spec.volumes(), AppSpecDefaults::volume),
-                ProbeDefaults.apply(spec.livenessProbe()),
-                ProbeDefaults.apply(spec.readinessProbe()),
-                ProbeDefaults.apply(spec.startupProbe()),
-                or(EmptyAsAbsent.string(spec.podManagementPolicy()), POD_MANAGEMENT_POLICY),
-                updateStrategy(spec.updateStrategy()),
-                or(spec.revisionHistoryLimit(), REVISION_HISTORY_LIMIT),
-                EmptyAsAbsent.map(spec.labels()),
-                EmptyAsAbsent.map(spec.podAnnotations()),
-                headlessServiceName(spec),
-                headlessService(spec.headlessService()),
-                service(name, spec.service()),
-                retentionPolicy(spec.persistentVolumeClaimRetentionPolicy()),
-                EmptyAsAbsent.list(spec.command()),
-                EmptyAsAbsent.list(spec.args()),
-                Hardening.container(spec.securityContext()),
-                Hardening.pod(spec.podSecurityContext()),
-                EmptyAsAbsent.map(spec.nodeSelector()),
-                EmptyAsAbsent.list(spec.tolerations(), ModelCopies::copy),
-                affinity(spec.affinity()),
-                EmptyAsAbsent.list(spec.imagePullSecrets()),
-                EmptyAsAbsent.string(spec.serviceAccountName()),
-                or(spec.terminationGracePeriodSeconds(), TERMINATION_GRACE_PERIOD_SECONDS));
+        return AppSpecBuilder.builder()
+                .name(name)
+                .image(spec.image())
+                .imagePullPolicy(or(EmptyAsAbsent.string(spec.imagePullPolicy()), IMAGE_PULL_POLICY))
+                .replicas(or(spec.replicas(), REPLICAS))
+                .ports(EmptyAsAbsent.list(spec.ports(), AppSpecDefaults::port))
+                .env(EmptyAsAbsent.list(spec.env(), AppSpecDefaults::env))
+                .resources(resources(spec.resources()))
+                .volumes(EmptyAsAbsent.list(spec.volumes(), AppSpecDefaults::volume))
+                .livenessProbe(ProbeDefaults.apply(spec.livenessProbe()))
+                .readinessProbe(ProbeDefaults.apply(spec.readinessProbe()))
+                .startupProbe(ProbeDefaults.apply(spec.startupProbe()))
+                .podManagementPolicy(or(EmptyAsAbsent.string(spec.podManagementPolicy()), POD_MANAGEMENT_POLICY))
+                .updateStrategy(updateStrategy(spec.updateStrategy()))
+                .revisionHistoryLimit(or(spec.revisionHistoryLimit(), REVISION_HISTORY_LIMIT))
+                .labels(EmptyAsAbsent.map(spec.labels()))
+                .podAnnotations(EmptyAsAbsent.map(spec.podAnnotations()))
+                .headlessServiceName(headlessServiceName(spec))
+                .headlessService(headlessService(spec.headlessService()))
+                .service(service(name, spec.service()))
+                .persistentVolumeClaimRetentionPolicy(retentionPolicy(spec.persistentVolumeClaimRetentionPolicy()))
+                .command(EmptyAsAbsent.list(spec.command()))
+                .args(EmptyAsAbsent.list(spec.args()))
+                .securityContext(Hardening.container(spec.securityContext()))
+                .podSecurityContext(Hardening.pod(spec.podSecurityContext()))
+                .nodeSelector(EmptyAsAbsent.map(spec.nodeSelector()))
+                .tolerations(EmptyAsAbsent.list(spec.tolerations(), ModelCopies::copy))
+                .affinity(affinity(spec.affinity()))
+                .imagePullSecrets(EmptyAsAbsent.list(spec.imagePullSecrets()))
+                .serviceAccountName(EmptyAsAbsent.string(spec.serviceAccountName()))
+                .terminationGracePeriodSeconds(or(spec.terminationGracePeriodSeconds(), TERMINATION_GRACE_PERIOD_SECONDS))
+                .build();
     }
 
     private static PortSpec port(PortSpec port) {

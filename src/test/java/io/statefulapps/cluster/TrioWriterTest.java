@@ -13,6 +13,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.statefulapps.render.Trio;
 import io.statefulapps.render.TrioRenderer;
 import io.statefulapps.spec.AppSpec;
+import io.statefulapps.spec.AppSpecBuilder;
 import io.statefulapps.spec.PortSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,8 @@ class TrioWriterTest {
         server.init();
         client = server.createClient(b -> b.withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(
                 server.createClient().getConfiguration()).withRequestRetryBackoffLimit(0).build()));
-        AppSpec spec = new AppSpec("app", "nginx:1.27", null, null, List.of(new PortSpec(null, 80, null, null)),
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+        AppSpec spec = AppSpecBuilder.builder().name("app").image("nginx:1.27")
+                .ports(List.of(new PortSpec(null, 80, null, null))).build();
         trio = new TrioRenderer().render(NS, spec);
         expectDryRunsPass();
     }
