@@ -2,7 +2,6 @@ package io.statefulapps.access;
 
 import static io.statefulapps.access.AccessCheck.CORE;
 
-import io.statefulapps.access.AccessCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package io.statefulapps.access;
 
-import io.statefulapps.access.AccessCheck;
-import io.statefulapps.access.AccessVerdict;
 import io.statefulapps.problem.Problem;
 import io.statefulapps.problem.ProblemType;
 

@@ -1,5 +1,6 @@
 package io.statefulapps.api;
 
+import io.statefulapps.config.ApiConfig;
 import io.statefulapps.problem.Problem;
 import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
@@ -7,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -21,9 +21,8 @@ public class BodySizeLimit {
     private final long maxBytes;
     private final ProblemResponses responses;
 
-    public BodySizeLimit(@ConfigProperty(name = "stateful-apps.api.max-body-bytes", defaultValue = "1048576")
-            long maxBytes, ProblemResponses responses) {
-        this.maxBytes = maxBytes;
+    public BodySizeLimit(ApiConfig config, ProblemResponses responses) {
+        this.maxBytes = config.maxBodyBytes();
         this.responses = responses;
     }
 

@@ -1,6 +1,5 @@
 package io.statefulapps.app;
 
-import io.statefulapps.api.ContinueToken;
 import io.statefulapps.cluster.WatchCache;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.live.CachedApp;

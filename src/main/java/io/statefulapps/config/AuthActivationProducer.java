@@ -2,8 +2,6 @@ package io.statefulapps.config;
 
 import io.quarkus.runtime.StartupEvent;
 import io.statefulapps.access.AuthActivation;
-import io.statefulapps.config.AuthConfig;
-import io.statefulapps.config.ClusterModeInEffect;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

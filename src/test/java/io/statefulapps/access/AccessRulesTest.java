@@ -3,7 +3,6 @@ package io.statefulapps.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.statefulapps.access.AccessCheck;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.statefulapps.api;
+package io.statefulapps.app;
 
 import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
