@@ -15,7 +15,10 @@ import io.restassured.path.json.JsonPath;
 import io.statefulapps.cluster.ApiRequestMetrics;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +50,14 @@ class HealthStoryTest {
     @Test
     void createProgressingHealthyCrashLoopingFixedHealthy() {
         create("story", "nginx:1.27", 2);
-        assertEquals("Progressing", health("story").getString("status"));
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> "Healthy".equals(health("story").getString("status")));
+        // From its creation to Healthy an app is Progressing, never Missing, Degraded or Unknown on the way.
+        List<String> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            seen.add(health("story").getString("status"));
+            return seen.get(seen.size() - 1).equals("Healthy");
+        });
+        assertEquals(Set.of("Healthy"), new HashSet<>(seen.stream().filter(s -> !s.equals("Progressing")).toList()),
+                "statuses seen on the way: " + seen);
         JsonPath healthy = health("story");
         assertEquals(2, healthy.getList("pods").size());
         assertEquals(List.of("Bound", "Bound"), healthy.getList("volumes.claim.phase"));
@@ -61,12 +69,12 @@ class HealthStoryTest {
             return sts;
         });
         // A crash-looping container flips between running and waiting: catch it while it waits.
-        AtomicReference<JsonPath> seen = new AtomicReference<>();
+        AtomicReference<JsonPath> crashing = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            seen.set(health("story"));
-            return seen.get().getList("problems.reason").contains("CrashLoopBackOff");
+            crashing.set(health("story"));
+            return crashing.get().getList("problems.reason").contains("CrashLoopBackOff");
         });
-        JsonPath degraded = seen.get();
+        JsonPath degraded = crashing.get();
         assertEquals("Degraded", degraded.getString("status"));
         String hint = degraded.getString("problems.find { it.reason == 'CrashLoopBackOff' }.hint");
         assertTrue(hint.contains("kubectl -n " + NS + " logs story-1") && hint.contains("--previous"), hint);

@@ -166,7 +166,8 @@ class TrioRendererTest {
         void claimTemplatesCarryOnlyTheManagedLabelsBecauseTheyAreImmutable() {
             Trio withVolume = render(minimalWith("\"labels\": {\"tier\": \"db\"}, "
                     + "\"volumes\": [{\"name\": \"data\", \"mountPath\": \"/data\", \"size\": \"1Gi\"}]"));
-            assertEquals(ManagedLabels.of("db"),
+            assertEquals(Map.of("app", "db", "app.kubernetes.io/name", "db", "app.kubernetes.io/instance", "db",
+                    "app.kubernetes.io/managed-by", "stateful-apps-api"),
                     withVolume.statefulSet().getSpec().getVolumeClaimTemplates().get(0).getMetadata().getLabels());
         }
 
