@@ -5,9 +5,6 @@ import io.statefulapps.app.AppCreation;
 import io.statefulapps.app.AppView;
 import io.statefulapps.app.AppList;
 import io.statefulapps.app.AppViews;
-import io.statefulapps.config.HealthConfig;
-import io.statefulapps.health.HealthReport;
-import io.statefulapps.health.HealthTextRenderer;
 import io.statefulapps.live.AppVersion;
 import io.statefulapps.live.CachedApp;
 import io.statefulapps.render.ManifestWriter;
@@ -37,15 +34,12 @@ public class AppsResource {
     private final AppCatalog catalog;
     private final BodySizeLimit bodyLimit;
     private final ManifestWriter manifests = new ManifestWriter();
-    private final int maxTextLines;
 
-    public AppsResource(AppCreation creation, AppViews views, AppCatalog catalog, HealthConfig healthConfig,
-            BodySizeLimit bodyLimit) {
+    public AppsResource(AppCreation creation, AppViews views, AppCatalog catalog, BodySizeLimit bodyLimit) {
         this.creation = creation;
         this.views = views;
         this.catalog = catalog;
         this.bodyLimit = bodyLimit;
-        this.maxTextLines = healthConfig.maxTextLines();
     }
 
     @POST
@@ -80,19 +74,6 @@ public class AppsResource {
         // The ETag comes from the watch cache: right after a write on another replica it may lag
         // for a moment, in which case a PATCH with it answers 412 and the caller reads again.
         return Response.ok(views.view(app)).header(HttpHeaders.ETAG, AppVersion.etagOf(app.live())).build();
-    }
-
-    @GET
-    @Path("{name}/health")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public Response health(@PathParam("namespace") String namespace, @PathParam("name") String name,
-            @Context HttpHeaders headers) {
-        HealthReport report = views.health(views.require(namespace, name));
-        if (MediaNegotiation.prefersText(headers)) {
-            return Response.ok(HealthTextRenderer.render(report, maxTextLines), MediaType.TEXT_PLAIN + ";charset=UTF-8")
-                    .build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -1,8 +1,10 @@
 package io.statefulapps.app;
 
+import io.statefulapps.cluster.ReportStore;
+import io.statefulapps.cluster.StoredReport;
 import io.statefulapps.cluster.WatchCache;
 import io.statefulapps.health.HealthReport;
-import io.statefulapps.live.CachedApp;
+import io.statefulapps.live.AppKey;
 import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +19,11 @@ public class AppCatalog {
     static final int MAX_LIMIT = 500;
 
     private final WatchCache cache;
-    private final AppViews views;
+    private final ReportStore reports;
 
-    public AppCatalog(WatchCache cache, AppViews views) {
+    public AppCatalog(WatchCache cache, ReportStore reports) {
         this.cache = cache;
-        this.views = views;
+        this.reports = reports;
     }
 
     public AppList list(String namespace, Integer limit, String continueToken) {
@@ -40,16 +42,24 @@ public class AppCatalog {
                 more = true;
                 break;
             }
-            Optional<CachedApp> app = cache.app(namespace, name);
-            if (app.isEmpty()) {
+            Optional<HealthReport> found = reportOf(namespace, name);
+            if (found.isEmpty()) {
                 continue;
             }
-            HealthReport report = views.health(app.get());
+            HealthReport report = found.get();
             items.add(new AppSummary(name, namespace, report.status(), report.desiredPods(), report.readyPods(),
                     report.summary()));
             last = name;
         }
         return new AppList(items, more && last != null ? ContinueToken.after(last) : null);
+    }
+
+    private Optional<HealthReport> reportOf(String namespace, String name) {
+        Optional<StoredReport> stored = reports.get(new AppKey(namespace, name));
+        if (stored.isPresent()) {
+            return Optional.of(stored.get().report());
+        }
+        return cache.app(namespace, name).map(app -> reports.reportOf(app).report());
     }
 
     private static int pageSize(Integer limit) {

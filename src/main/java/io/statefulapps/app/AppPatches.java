@@ -89,7 +89,7 @@ public class AppPatches {
         Trio liveTrio = live.trio();
         TrioChanges changes = diff.between(namespace, liveTrio, current, proposed);
         if (changes.isEmpty() && grown.isEmpty()) {
-            return new Outcome(views.view(cache.complete(live)), AppVersion.etagOf(live), List.of());
+            return new Outcome(views.viewAfterWrite(cache.complete(live)), AppVersion.etagOf(live), List.of());
         }
         List<String> done;
         try {
@@ -98,7 +98,7 @@ public class AppPatches {
             throw new ProblemException(ChangeProblems.partialChange(e));
         }
         LiveApp written = reader.read(namespace, name);
-        return new Outcome(views.view(cache.complete(written)), AppVersion.etagOf(written), done);
+        return new Outcome(views.viewAfterWrite(cache.complete(written)), AppVersion.etagOf(written), done);
     }
 
     /** An earlier PATCH that failed while replacing the StatefulSet is finished first. */

@@ -1,13 +1,13 @@
 package io.statefulapps.app;
 
 import io.statefulapps.cluster.AppLookup;
-import io.statefulapps.config.HealthConfig;
-import io.statefulapps.health.HealthAssessor;
+import io.statefulapps.cluster.ReportStore;
+import io.statefulapps.cluster.StoredReport;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthStatus;
+import io.statefulapps.live.AppKey;
 import io.statefulapps.live.CachedApp;
 import io.statefulapps.live.LiveApp;
-import io.statefulapps.live.SnapshotFactory;
 import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
 import io.statefulapps.render.Trio;
@@ -15,23 +15,28 @@ import io.statefulapps.render.TrioReader;
 import io.statefulapps.render.TrioRenderer;
 import io.statefulapps.spec.AppSpec;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Finds apps and shows them: the spec read back from the live objects, and their health. */
 @ApplicationScoped
 public class AppViews {
 
     private final AppLookup lookup;
-    private final HealthConfig healthConfig;
-    private final Clock clock;
+    private final ReportStore reports;
     private final TrioReader trioReader = new TrioReader();
     private final TrioRenderer renderer = new TrioRenderer();
 
-    public AppViews(AppLookup lookup, HealthConfig healthConfig, Clock clock) {
+    public AppViews(AppLookup lookup, ReportStore reports) {
         this.lookup = lookup;
-        this.healthConfig = healthConfig;
-        this.clock = clock;
+        this.reports = reports;
+    }
+
+    /** The app's health report as stored (computed when its objects last changed); 404 when no such app. */
+    public StoredReport storedHealth(String namespace, String name) {
+        SpecIntake.requireNamespace(namespace);
+        Optional<StoredReport> stored = reports.get(new AppKey(namespace, name));
+        return stored.isPresent() ? stored.get() : reports.reportOf(require(namespace, name));
     }
 
     /** The app, or a 404 problem when none of its objects exists. */
@@ -56,14 +61,20 @@ public class AppViews {
         return renderer.render(namespace, specOf(require(namespace, name).live()));
     }
 
-    public HealthReport health(CachedApp app) {
-        return HealthAssessor.assess(SnapshotFactory.snapshot(app, clock.instant()), healthConfig.settings());
+    /** The app as GET shows it, its status from the stored report. */
+    public AppView view(CachedApp app) {
+        return view(app, reports.reportOf(app).report());
     }
 
-    public AppView view(CachedApp app) {
+    /** The app right after a write: its status assessed now from what the write left, not stored. */
+    public AppView viewAfterWrite(CachedApp app) {
+        return view(app, reports.assess(app));
+    }
+
+    private AppView view(CachedApp app, HealthReport health) {
         LiveApp trio = app.live();
         AppSpec spec = trio.complete() ? specOf(trio) : null;
-        return new AppView(trio.name(), trio.namespace(), spec, status(health(app), trio));
+        return new AppView(trio.name(), trio.namespace(), spec, status(health, trio));
     }
 
     public AppView justCreated(String namespace, AppSpec spec) {

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.statefulapps.kubernetes.WellKnownLabels;
+import io.statefulapps.live.AppKey;
 import io.statefulapps.live.CachedApp;
 import io.statefulapps.live.LiveApp;
 import io.statefulapps.live.LiveAppAssembler;
@@ -24,9 +25,11 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -58,6 +61,7 @@ public class WatchCache {
     private SharedIndexInformer<EndpointSlice> slices;
     private SharedIndexInformer<Event> events;
     private SharedIndexInformer<StorageClass> storageClasses;
+    private final List<AppChangeRouter.Listener> listeners = new ArrayList<>();
 
     public WatchCache(KubernetesClient client) {
         this.client = client;
@@ -95,12 +99,37 @@ public class WatchCache {
         events = register(client.v1().events().inAnyNamespace().runnableInformer(0));
         events.addIndexers(Map.of(BY_OBJECT, WatchCache::warningEventKey));
         storageClasses = register(client.storage().v1().storageClasses().runnableInformer(0));
+        listeners.forEach(this::wire);
         all.forEach(informer -> informer.start().whenComplete((ok, error) -> {
             if (error != null) {
                 LOG.warnf("Watch of %s could not start yet: %s", informer.getApiTypeClass().getSimpleName(),
                         error.getMessage());
             }
         }));
+    }
+
+    /**
+     * Tells the listener which app each change of the cluster concerns, from the first list on
+     * (existing objects arrive as additions).
+     */
+    synchronized void addAppListener(AppChangeRouter.Listener listener) {
+        listeners.add(listener);
+        if (!all.isEmpty()) {
+            wire(listener);
+        }
+    }
+
+    private void wire(AppChangeRouter.Listener listener) {
+        AppChangeRouter router = new AppChangeRouter(listener);
+        router.routeManaged(statefulSets);
+        router.routeManaged(services);
+        router.routeManaged(pods);
+        router.routeManaged(claims);
+        router.routeVolumes(volumes, claims);
+        router.routeSlices(slices, services);
+        router.routeEvents(events, Map.of("StatefulSet", statefulSets, "Service", services, "Pod", pods,
+                "PersistentVolumeClaim", claims));
+        router.routeToAll(storageClasses);
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> managed(SharedIndexInformer<T> informer) {
@@ -186,6 +215,14 @@ public class WatchCache {
         }
         return new CachedApp(trio, appPods, appClaims, appVolumes, appSlices, appEvents,
                 storageClasses.getStore().list(), synced());
+    }
+
+    /** Every app the cache knows of, in any namespace. */
+    public Set<AppKey> allApps() {
+        Set<AppKey> apps = new HashSet<>();
+        Stream.concat(statefulSets.getStore().list().stream(), services.getStore().list().stream())
+                .map(AppChangeRouter::appOf).flatMap(Optional::stream).forEach(apps::add);
+        return apps;
     }
 
     /** The names of the apps in a namespace, sorted. */

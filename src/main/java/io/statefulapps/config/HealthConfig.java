@@ -42,6 +42,13 @@ public interface HealthConfig {
     @WithDefault("15")
     int maxTextLines();
 
+    /**
+     * How often a report whose verdict is not settled (neither Healthy nor Suspended) is computed
+     * again although nothing changed, because time alone changes it (a deadline passing).
+     */
+    @WithDefault("2s")
+    Duration recheckInterval();
+
     default HealthSettings settings() {
         return new HealthSettings(rolloutDeadline(), loadBalancerDeadline(), terminatingDeadline(), pendingDeadline(),
                 creationGrace(), recentTermination(), notReadyMargin(), clusterDomain(), restartWarningThreshold(),

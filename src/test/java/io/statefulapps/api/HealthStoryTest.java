@@ -40,11 +40,15 @@ class HealthStoryTest {
     }
 
     static void create(String name, String image, int replicas) {
+        create(name, image, replicas, NS);
+    }
+
+    static void create(String name, String image, int replicas, String namespace) {
         given().contentType("application/json")
                 .body("{\"name\":\"" + name + "\",\"image\":\"" + image + "\",\"replicas\":" + replicas
                         + ",\"ports\":[{\"name\":\"http\",\"port\":8080}],"
                         + "\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\"}]}")
-                .post("/api/v1/namespaces/{ns}/apps", NS).then().statusCode(201);
+                .post("/api/v1/namespaces/{ns}/apps", namespace).then().statusCode(201);
     }
 
     @Test

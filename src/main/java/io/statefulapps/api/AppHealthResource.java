@@ -1,0 +1,54 @@
+package io.statefulapps.api;
+
+import io.statefulapps.app.AppViews;
+import io.statefulapps.cluster.StoredReport;
+import io.statefulapps.config.HealthConfig;
+import io.statefulapps.health.HealthTextRenderer;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Date;
+
+/**
+ * An app's health report: the stored JSON as it is (no serialization per read), with a strong
+ * ETag so that polling callers revalidate for nothing ({@code If-None-Match} → 304), or the chat
+ * text ({@code Accept: text/plain}).
+ */
+@Path("/api/v1/namespaces/{namespace}/apps/{name}/health")
+public class AppHealthResource {
+
+    /** Always revalidate: the report changes whenever the cluster does, and a 304 costs nothing. */
+    static final String CACHE_CONTROL = "private, no-cache";
+
+    private final AppViews views;
+    private final int maxTextLines;
+
+    public AppHealthResource(AppViews views, HealthConfig healthConfig) {
+        this.views = views;
+        this.maxTextLines = healthConfig.maxTextLines();
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public Response health(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context HttpHeaders headers) {
+        StoredReport stored = views.storedHealth(namespace, name);
+        if (MediaNegotiation.prefersText(headers)) {
+            return Response.ok(HealthTextRenderer.render(stored.report(), maxTextLines),
+                    MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
+        }
+        Response.ResponseBuilder answer = EntityTags.matchesAny(ifNoneMatch, stored.etag())
+                ? Response.notModified()
+                : Response.ok(stored.json(), MediaType.APPLICATION_JSON);
+        return answer.header(HttpHeaders.ETAG, stored.etag())
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.LAST_MODIFIED, Date.from(stored.computedAt()))
+                .build();
+    }
+}

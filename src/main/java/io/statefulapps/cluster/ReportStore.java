@@ -1,0 +1,215 @@
+package io.statefulapps.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.statefulapps.config.HealthConfig;
+import io.statefulapps.health.HealthAssessor;
+import io.statefulapps.health.HealthReport;
+import io.statefulapps.health.HealthStatus;
+import io.statefulapps.live.AppKey;
+import io.statefulapps.live.CachedApp;
+import io.statefulapps.live.SnapshotFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Every app's health report, computed ahead of the reads: when an informer event concerns the app
+ * (see {@link AppChangeRouter}), and again every {@code recheck-interval} while the verdict is not
+ * settled, because time alone can change it then (a deadline such as {@code pending-deadline}
+ * passing). A read is a map lookup; it costs the Kubernetes API nothing and the CPU one copy.
+ */
+@ApplicationScoped
+public class ReportStore {
+
+    private static final Logger LOG = Logger.getLogger(ReportStore.class);
+
+    private final WatchCache cache;
+    private final HealthConfig config;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final Map<AppKey, StoredReport> reports = new ConcurrentHashMap<>();
+    private final Set<AppKey> queued = ConcurrentHashMap.newKeySet();
+    private final LinkedBlockingQueue<AppKey> queue = new LinkedBlockingQueue<>();
+    private volatile boolean caughtUp;
+    private volatile boolean working;
+    private Thread worker;
+    private ScheduledExecutorService rechecks;
+
+    public ReportStore(WatchCache cache, HealthConfig config, Clock clock, ObjectMapper mapper) {
+        this.cache = cache;
+        this.config = config;
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (worker != null) {
+            worker.interrupt();
+        }
+        if (rechecks != null) {
+            rechecks.shutdownNow();
+        }
+    }
+
+    synchronized void start() {
+        if (worker != null) {
+            return;
+        }
+        worker = new Thread(this::work, "health-reports");
+        worker.setDaemon(true);
+        worker.start();
+        cache.addAppListener(new AppChangeRouter.Listener() {
+            @Override
+            public void changed(AppKey app) {
+                enqueue(app);
+            }
+
+            @Override
+            public void everythingChanged() {
+                cache.allApps().forEach(ReportStore.this::enqueue);
+            }
+        });
+        long period = Math.max(100, config.recheckInterval().toMillis());
+        rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "health-report-rechecks");
+            t.setDaemon(true);
+            return t;
+        });
+        rechecks.scheduleWithFixedDelay(this::recheckUnsettled, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** The app's stored report, if it has been computed. */
+    public Optional<StoredReport> get(AppKey app) {
+        return Optional.ofNullable(reports.get(app));
+    }
+
+    /**
+     * The stored report of an app the caller holds from the cache, or computed now when the store
+     * has none yet (an app created a moment ago, whose events are still on their way).
+     */
+    public StoredReport reportOf(CachedApp app) {
+        AppKey key = new AppKey(app.live().namespace(), app.live().name());
+        StoredReport stored = reports.get(key);
+        return stored != null ? stored : store(key, assess(app));
+    }
+
+    /** Assessed now from what the caller holds, not stored: for answers right after a write. */
+    public HealthReport assess(CachedApp app) {
+        return HealthAssessor.assess(SnapshotFactory.snapshot(app, clock.instant()), config.settings());
+    }
+
+    /** Every informer synced and every app known then computed once: reads answer from here now. */
+    public boolean caughtUp() {
+        if (!caughtUp && cache.synced() && queue.isEmpty() && !working) {
+            caughtUp = true;
+        }
+        return caughtUp;
+    }
+
+    public int size() {
+        return reports.size();
+    }
+
+    private void enqueue(AppKey app) {
+        if (queued.add(app)) {
+            queue.add(app);
+        }
+    }
+
+    private void recheckUnsettled() {
+        reports.forEach((app, stored) -> {
+            HealthStatus status = stored.report().status();
+            if (status != HealthStatus.Healthy && status != HealthStatus.Suspended) {
+                enqueue(app);
+            }
+        });
+    }
+
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            AppKey app;
+            try {
+                app = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            working = true;
+            queued.remove(app);
+            try {
+                recompute(app);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "The health report of %s could not be computed; it is tried again at its next change",
+                        app);
+            } finally {
+                working = false;
+            }
+        }
+    }
+
+    private void recompute(AppKey app) {
+        Optional<CachedApp> cached = cache.app(app.namespace(), app.name());
+        if (cached.isEmpty()) {
+            reports.remove(app);
+            return;
+        }
+        store(app, assess(cached.get()));
+    }
+
+    private StoredReport store(AppKey app, HealthReport report) {
+        StoredReport previous = reports.get(app);
+        if (previous != null && sameButForTime(previous.report(), report)) {
+            // Nothing a caller sees changed: the same bytes and ETag keep serving 304s.
+            return previous;
+        }
+        StoredReport stored = serialize(report);
+        reports.put(app, stored);
+        return stored;
+    }
+
+    private static boolean sameButForTime(HealthReport before, HealthReport after) {
+        return before.equals(new HealthReport(after.app(), after.namespace(), after.status(), after.summary(),
+                before.observedAt(), after.statefulSet(), after.pods(), after.volumes(), after.dns(), after.services(),
+                after.problems(), after.events()));
+    }
+
+    private StoredReport serialize(HealthReport report) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(report);
+            return new StoredReport(report, json, etagOf(json), report.observedAt() != null
+                    ? report.observedAt() : Instant.now(clock));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A health report could not be written as JSON", e);
+        }
+    }
+
+    static String etagOf(byte[] json) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+}

@@ -1,0 +1,15 @@
+package io.statefulapps.cluster;
+
+import io.statefulapps.health.HealthReport;
+import java.time.Instant;
+
+/**
+ * An app's health report as computed when its objects last changed, kept with its JSON (so a read
+ * only copies bytes) and its strong entity tag.
+ *
+ * @param json the report as the API writes it; never changed once stored
+ * @param etag strong, quoted: a hash of {@code json}
+ * @param computedAt when the report was computed (the {@code Last-Modified} of the answer)
+ */
+public record StoredReport(HealthReport report, byte[] json, String etag, Instant computedAt) {
+}
