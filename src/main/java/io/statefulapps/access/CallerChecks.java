@@ -71,6 +71,12 @@ public class CallerChecks {
         }
     }
 
+    /** For an open stream: the problem when the caller may no longer read what it streams. */
+    public Optional<Problem> recheck(List<String> authorization, ApiEndpoint endpoint, String namespace,
+            Map<String, List<String>> query, String path) {
+        return check(authorization, "GET", Optional.of(endpoint), namespace, query, path).map(Refusal::problem);
+    }
+
     private Optional<Refusal> firstRefusal(CallerIdentity caller, List<AccessCheck> checks, String method,
             String path) {
         for (AccessCheck check : checks) {

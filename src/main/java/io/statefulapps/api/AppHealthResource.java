@@ -1,6 +1,9 @@
 package io.statefulapps.api;
 
+import io.statefulapps.access.ApiEndpoint;
+import io.statefulapps.access.CallerChecks;
 import io.statefulapps.app.AppViews;
+import io.statefulapps.app.HealthStreams;
 import io.statefulapps.cluster.StoredReport;
 import io.statefulapps.config.HealthConfig;
 import io.statefulapps.health.HealthTextRenderer;
@@ -13,6 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Date;
 
 /**
@@ -27,11 +33,33 @@ public class AppHealthResource {
     static final String CACHE_CONTROL = "private, no-cache";
 
     private final AppViews views;
+    private final HealthStreams healthStreams;
+    private final EventStreams streams;
+    private final CallerChecks callers;
     private final int maxTextLines;
 
-    public AppHealthResource(AppViews views, HealthConfig healthConfig) {
+    public AppHealthResource(AppViews views, HealthStreams healthStreams, EventStreams streams, CallerChecks callers,
+            HealthConfig healthConfig) {
         this.views = views;
+        this.healthStreams = healthStreams;
+        this.streams = streams;
+        this.callers = callers;
         this.maxTextLines = healthConfig.maxTextLines();
+    }
+
+    /**
+     * The report each time its verdict or problems change ({@code event: health}), first the current
+     * one (or, with {@code Last-Event-ID}, what was missed since), {@code event: deleted} when the app
+     * is gone.
+     */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context SseEventSink sink, @Context Sse sse) {
+        streams.start(sink, sse, () -> callers.recheck(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
+                ApiEndpoint.APP_HEALTH, namespace, uri.getQueryParameters(), uri.getRequestUri().getRawPath()),
+                listener -> healthStreams.app(namespace, name, lastEventId, listener));
     }
 
     @GET

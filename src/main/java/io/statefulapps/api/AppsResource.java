@@ -1,16 +1,20 @@
 package io.statefulapps.api;
 
+import io.statefulapps.access.ApiEndpoint;
+import io.statefulapps.access.CallerChecks;
 import io.statefulapps.app.AppCatalog;
 import io.statefulapps.app.AppCreation;
-import io.statefulapps.app.AppView;
 import io.statefulapps.app.AppList;
+import io.statefulapps.app.AppView;
 import io.statefulapps.app.AppViews;
+import io.statefulapps.app.HealthStreams;
 import io.statefulapps.live.AppVersion;
 import io.statefulapps.live.CachedApp;
 import io.statefulapps.render.ManifestWriter;
 import io.statefulapps.render.Trio;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +25,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
 
 /** The apps of a namespace: create, read, and the manifests they render to. */
@@ -30,12 +36,19 @@ public class AppsResource {
     static final String YAML = "application/yaml";
 
     private final AppCreation creation;
+    private final HealthStreams healthStreams;
+    private final EventStreams streams;
+    private final CallerChecks callers;
     private final AppViews views;
     private final AppCatalog catalog;
     private final BodySizeLimit bodyLimit;
     private final ManifestWriter manifests = new ManifestWriter();
 
-    public AppsResource(AppCreation creation, AppViews views, AppCatalog catalog, BodySizeLimit bodyLimit) {
+    public AppsResource(AppCreation creation, AppViews views, AppCatalog catalog, BodySizeLimit bodyLimit,
+            HealthStreams healthStreams, EventStreams streams, CallerChecks callers) {
+        this.healthStreams = healthStreams;
+        this.streams = streams;
+        this.callers = callers;
         this.creation = creation;
         this.views = views;
         this.catalog = catalog;
@@ -57,6 +70,21 @@ public class AppsResource {
         URI location = uri.getBaseUriBuilder().path("api/v1/namespaces/{ns}/apps/{name}")
                 .build(namespace, created.name());
         return Response.created(location).entity(created).build();
+    }
+
+    /**
+     * Every app of the namespace as Server-Sent Events: first each app's current report (or what was
+     * missed since {@code Last-Event-ID}), then each change of a verdict or of problems, apps created
+     * later included. {@code ?watch=true} is accepted, as kubectl users type it.
+     */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@PathParam("namespace") String namespace, @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context HttpHeaders headers, @Context UriInfo uri, @Context SseEventSink sink, @Context Sse sse) {
+        QueryFlags.flag(uri, "watch");
+        streams.start(sink, sse, () -> callers.recheck(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
+                ApiEndpoint.APPS, namespace, uri.getQueryParameters(), uri.getRequestUri().getRawPath()),
+                listener -> healthStreams.namespace(namespace, lastEventId, listener));
     }
 
     @GET

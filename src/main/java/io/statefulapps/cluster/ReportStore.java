@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.statefulapps.config.HealthConfig;
+import io.statefulapps.config.StreamConfig;
 import io.statefulapps.health.HealthAssessor;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthStatus;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +48,7 @@ public class ReportStore {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final Map<AppKey, StoredReport> reports = new ConcurrentHashMap<>();
+    private final ReportChanges changes;
     private final Set<AppKey> queued = ConcurrentHashMap.newKeySet();
     private final LinkedBlockingQueue<AppKey> queue = new LinkedBlockingQueue<>();
     private volatile boolean caughtUp;
@@ -51,7 +56,8 @@ public class ReportStore {
     private Thread worker;
     private ScheduledExecutorService rechecks;
 
-    public ReportStore(WatchCache cache, HealthConfig config, Clock clock, ObjectMapper mapper) {
+    public ReportStore(WatchCache cache, HealthConfig config, StreamConfig streams, Clock clock, ObjectMapper mapper) {
+        this.changes = new ReportChanges(streams.history());
         this.cache = cache;
         this.config = config;
         this.clock = clock;
@@ -130,6 +136,28 @@ public class ReportStore {
         return reports.size();
     }
 
+    /** Every stored report, for lists and metrics. */
+    public Map<AppKey, StoredReport> all() {
+        return Collections.unmodifiableMap(reports);
+    }
+
+    /**
+     * Registers a stream for the changes of the apps in scope: each time an app's verdict or its
+     * problems change (not when only details do), and when an app is gone.
+     */
+    public ReportSubscription subscribe(Predicate<AppKey> scope, Consumer<ReportChange> listener, String lastEventId) {
+        return changes.subscribe(scope, listener, lastEventId);
+    }
+
+    /** The id a stream gives the current state it starts with. */
+    public String latestChangeId() {
+        return changes.latestId(clock.instant());
+    }
+
+    public int subscribers() {
+        return changes.subscribers();
+    }
+
     private void enqueue(AppKey app) {
         if (queued.add(app)) {
             queue.add(app);
@@ -170,7 +198,9 @@ public class ReportStore {
     private void recompute(AppKey app) {
         Optional<CachedApp> cached = cache.app(app.namespace(), app.name());
         if (cached.isEmpty()) {
-            reports.remove(app);
+            if (reports.remove(app) != null) {
+                changes.publish(app, null, clock.instant());
+            }
             return;
         }
         store(app, assess(cached.get()));
@@ -184,6 +214,9 @@ public class ReportStore {
         }
         StoredReport stored = serialize(report);
         reports.put(app, stored);
+        if (previous == null || !ReportDigest.of(previous.report()).equals(ReportDigest.of(report))) {
+            changes.publish(app, stored, stored.computedAt());
+        }
         return stored;
     }
 

@@ -18,7 +18,8 @@ public enum ProblemType {
     INVALID_SPEC("invalid-spec", "The app spec breaks a rule", 422),
     REFUSED_BY_CLUSTER("refused-by-cluster", "The Kubernetes API refused the request", 422),
     INTERNAL("internal", "Internal error", 500),
-    CLUSTER_UNAVAILABLE("cluster-unavailable", "The Kubernetes API cannot be reached", 503);
+    CLUSTER_UNAVAILABLE("cluster-unavailable", "The Kubernetes API cannot be reached", 503),
+    TOO_MANY_STREAMS("too-many-streams", "Too many open streams on this replica", 503);
 
     /** Base of every problem type URI. */
     public static final String BASE = "https://stateful-apps.dev/problems/";
