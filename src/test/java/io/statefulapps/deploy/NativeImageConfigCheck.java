@@ -18,13 +18,18 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Reads the reflection configuration the native build generated and checks that every class
  * Jackson reaches from the serialization roots is in it: ours (from nativeimage.SerializedTypes) and
- * Fabric8's model (from the Kubernetes client extension). Not part of {@code verify}: .ci/run runs
- * it right after {@code package -Dnative -Dquarkus.native.sources-only=true}, whose output it reads.
+ * Fabric8's model (from the Kubernetes client extension). It reads a build's output, so it runs
+ * only when asked, right after that build, as .ci/run does:
+ * {@code ./mvnw package -Dnative -Dquarkus.native.sources-only=true -DskipTests} then
+ * {@code ./mvnw surefire:test -Dtest=NativeImageConfigCheck -Dnative-sources.check=true}.
  */
+@EnabledIfSystemProperty(named = "native-sources.check", matches = "true",
+        disabledReason = "reads the output of the native sources build; .ci/run runs it right after that build")
 class NativeImageConfigCheck {
 
     private static final Path TARGET = Path.of("target");
