@@ -1,12 +1,11 @@
 package io.statefulapps.nativeimage;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.statefulapps.api.AppList;
-import io.statefulapps.api.AppStatus;
-import io.statefulapps.api.AppSummary;
-import io.statefulapps.api.AppView;
-import io.statefulapps.api.DryRunResult;
-import io.statefulapps.api.Problem;
+import io.statefulapps.app.AppList;
+import io.statefulapps.app.AppStatus;
+import io.statefulapps.app.AppSummary;
+import io.statefulapps.app.AppView;
+import io.statefulapps.app.DryRunResult;
 import io.statefulapps.cluster.DeleteResult;
 import io.statefulapps.health.ClaimReport;
 import io.statefulapps.health.ContainerReport;
@@ -23,6 +22,7 @@ import io.statefulapps.health.ServiceReport;
 import io.statefulapps.health.Severity;
 import io.statefulapps.health.StatefulSetReport;
 import io.statefulapps.health.VolumeReport;
+import io.statefulapps.problem.Problem;
 import io.statefulapps.spec.AppSpec;
 import io.statefulapps.spec.EnvVarSpec;
 import io.statefulapps.spec.ExecSpec;

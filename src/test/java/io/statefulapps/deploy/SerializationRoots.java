@@ -1,12 +1,12 @@
 package io.statefulapps.deploy;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.statefulapps.api.AppList;
-import io.statefulapps.api.AppView;
-import io.statefulapps.api.DryRunResult;
-import io.statefulapps.api.Problem;
+import io.statefulapps.app.AppList;
+import io.statefulapps.app.AppView;
+import io.statefulapps.app.DryRunResult;
 import io.statefulapps.cluster.DeleteResult;
 import io.statefulapps.health.HealthReport;
+import io.statefulapps.problem.Problem;
 import io.statefulapps.spec.AppSpec;
 import java.util.List;
 import java.util.Set;
