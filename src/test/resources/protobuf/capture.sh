@@ -54,7 +54,7 @@ capture create-token no create token ledger-sa --duration=1h --audience=x -n sho
 capture create-token-bound no create token ledger-sa --bound-object-kind=Pod --bound-object-name=solo \
     --bound-object-uid=0d4691ed-659b-4935-a832-355f77ee47cc -n shop
 capture auth-can-i no auth can-i create pods -n shop
-capture auth-can-i-subresource no auth can-i get statefulsets.apps/scale --all-namespaces
+capture auth-can-i-subresource no auth can-i get statefulsets.apps --subresource=scale --all-namespaces
 capture auth-can-i-list no auth can-i --list -n shop
 capture create-role yes create role reader --verb=get,list --resource=pods -n shop
 capture create-clusterrole yes create clusterrole watcher --verb=watch --resource=statefulsets.apps
