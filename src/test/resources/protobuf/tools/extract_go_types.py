@@ -1,96 +1,127 @@
-"""Reads the Go type descriptors of a Go 1.23 amd64 ELF binary (kubectl) and prints, for every struct
-type whose fields carry protobuf tags: package path, type name, and per field: Go name, kind chain
-(ptr/slice/map/struct/scalar), json tag, protobuf tag."""
-import struct, sys, json
-path = sys.argv[1]
-data = open(path, 'rb').read()
-# section headers
-e_shoff, = struct.unpack_from('<Q', data, 0x28)
-e_shentsize, e_shnum, e_shstrndx = struct.unpack_from('<HHH', data, 0x3A)
-secs = []
-for i in range(e_shnum):
-    off = e_shoff + i * e_shentsize
-    name, typ, flags, addr, offset, size = struct.unpack_from('<IIQQQQ', data, off)
-    secs.append([name, addr, offset, size])
-shstr = secs[e_shstrndx]
-def secname(n):
-    s = shstr[2] + n
-    return data[s:data.index(b'\0', s)].decode()
-S = {secname(s[0]): s for s in secs}
-def off_of(addr):
-    for _, a, o, sz in secs:
-        if a and a <= addr < a + sz:
-            return o + (addr - a)
-    raise ValueError(hex(addr))
-def u8(a): return data[off_of(a)]
-def u32(a): return struct.unpack_from('<I', data, off_of(a))[0]
-def i32(a): return struct.unpack_from('<i', data, off_of(a))[0]
-def u64(a): return struct.unpack_from('<Q', data, off_of(a))[0]
-types_base = S['.rodata'][1]
-def varint(a):
-    v = 0; shift = 0
-    while True:
-        b = u8(a); a += 1
-        v |= (b & 0x7f) << shift; shift += 7
-        if not b & 0x80: return v, a
-def read_name(a):
-    flags = u8(a)
-    n, p = varint(a + 1)
-    o = off_of(p)
-    name = data[o:o + n].decode('utf-8', 'replace')
-    tag = ''
-    if flags & 2:
-        t, q = varint(p + n)
-        o2 = off_of(q)
-        tag = data[o2:o2 + t].decode('utf-8', 'replace')
-    return name, tag, flags
-def type_name(t):
-    tflag = u8(t + 20)
-    off = i32(t + 40)
-    n, _, _ = read_name(types_base + off)
-    if tflag & 2: n = n[1:]
-    return n
-KIND = {1:'bool',2:'int',3:'int8',4:'int16',5:'int32',6:'int64',7:'uint',8:'uint8',9:'uint16',10:'uint32',11:'uint64',13:'float32',14:'float64',17:'array',20:'interface',21:'map',22:'ptr',23:'slice',24:'string',25:'struct'}
-def kind(t): return u8(t + 23) & 0x1f
-def elem(t): return u64(t + 48)
-def pkgpath_of_struct(t):
-    if not u8(t + 20) & 1: return ''
-    off = i32(t + 80)
-    return read_name(types_base + off)[0] if off else ''
-def describe(t, depth=0):
-    k = kind(t)
-    kn = KIND.get(k, str(k))
-    if k == 22 or k == 23:
-        return kn + ':' + describe(elem(t), depth + 1)
-    if k == 21:
-        return 'map:' + describe(u64(t + 48), depth+1) + '=' + describe(u64(t + 56), depth + 1)
-    return kn + '(' + type_name(t) + ')'
-seen = set(); out = {}
-def walk(t):
-    if t in seen or t == 0: return
-    seen.add(t)
-    k = kind(t)
-    if k in (22, 23, 17): walk(elem(t)); return
-    if k == 21: walk(u64(t + 48)); walk(u64(t + 56)); return
-    if k != 25: return
-    fptr = u64(t + 56); flen = u64(t + 64)
-    fields = []
-    has_pb = False
-    for i in range(flen):
-        f = fptr + 24 * i
-        name, tag, flags = read_name(u64(f))
-        ft = u64(f + 8)
-        fields.append({'go': name, 'type': describe(ft), 'tag': tag, 'embedded': bool(flags & 8)})
-        if 'protobuf:"' in tag: has_pb = True
-        walk(ft)
-    if has_pb:
-        key = pkgpath_of_struct(t) + '.' + type_name(t)
-        out[key] = fields
-tl = S['.typelink']
-for i in range(tl[3] // 4):
-    o = struct.unpack_from('<i', data, tl[2] + 4 * i)[0]
-    try:
-        walk(types_base + o)
-    except Exception as ex:
-        pass
-json.dump(out, sys.stdout, indent=1, sort_keys=True)
+"""Prints, as JSON, the struct types compiled into a Go binary (a Go 1.2x amd64 ELF such as kubectl)
+whose fields carry protobuf tags: "<package path>.<type name>" -> its fields, each with the Go name,
+the field's type ("ptr:int32(int32)", "struct(v1.ObjectMeta)", ...) and the struct tag.
+
+Go keeps these for reflection even in a stripped binary: the .typelink section lists type descriptors
+in .rodata (abi.Type), which lead to every struct type and its fields. Usage:
+    python3 extract_go_types.py "$(readlink -f "$(command -v kubectl)")" > go-types.json
+"""
+import json
+import struct
+import sys
+
+KINDS = {1: 'bool', 2: 'int', 3: 'int8', 4: 'int16', 5: 'int32', 6: 'int64', 7: 'uint', 8: 'uint8',
+         9: 'uint16', 10: 'uint32', 11: 'uint64', 13: 'float32', 14: 'float64', 17: 'array', 20: 'interface',
+         21: 'map', 22: 'ptr', 23: 'slice', 24: 'string', 25: 'struct'}
+ARRAY, MAP, POINTER, SLICE, STRUCT = 17, 21, 22, 23, 25
+TYPE_SIZE = 48  # abi.Type on amd64; the kind-specific part follows
+
+
+class Binary:
+    def __init__(self, path):
+        self.data = open(path, 'rb').read()
+        section_offset, = struct.unpack_from('<Q', self.data, 0x28)
+        entry_size, count, names_index = struct.unpack_from('<HHH', self.data, 0x3A)
+        self.sections = []
+        for i in range(count):
+            name, _, _, address, offset, size = struct.unpack_from('<IIQQQQ', self.data, section_offset + i * entry_size)
+            self.sections.append((name, address, offset, size))
+        names = self.sections[names_index][2]
+        self.by_name = {self.data[names + s[0]:self.data.index(b'\0', names + s[0])].decode(): s for s in self.sections}
+        self.types = self.by_name['.rodata'][1]
+
+    def offset(self, address):
+        for _, start, offset, size in self.sections:
+            if start and start <= address < start + size:
+                return offset + address - start
+        raise ValueError(hex(address))
+
+    def u8(self, address):
+        return self.data[self.offset(address)]
+
+    def i32(self, address):
+        return struct.unpack_from('<i', self.data, self.offset(address))[0]
+
+    def u64(self, address):
+        return struct.unpack_from('<Q', self.data, self.offset(address))[0]
+
+    def varint(self, address):
+        value, shift = 0, 0
+        while True:
+            byte = self.u8(address)
+            address += 1
+            value |= (byte & 0x7f) << shift
+            shift += 7
+            if not byte & 0x80:
+                return value, address
+
+    def name(self, address):
+        """An abi.Name: flags, varint length, bytes, then (if flagged) varint length and the tag."""
+        flags = self.u8(address)
+        length, start = self.varint(address + 1)
+        text = self.data[self.offset(start):self.offset(start) + length].decode('utf-8', 'replace')
+        tag = ''
+        if flags & 2:
+            tag_length, tag_start = self.varint(start + length)
+            tag = self.data[self.offset(tag_start):self.offset(tag_start) + tag_length].decode('utf-8', 'replace')
+        return text, tag, flags
+
+    def kind(self, t):
+        return self.u8(t + 23) & 0x1f
+
+    def type_name(self, t):
+        text = self.name(self.types + self.i32(t + 40))[0]
+        return text[1:] if self.u8(t + 20) & 2 else text  # TFlagExtraStar
+
+    def package_path(self, t):
+        if not self.u8(t + 20) & 1:  # TFlagUncommon: the uncommon part follows the struct part
+            return ''
+        offset = self.i32(t + TYPE_SIZE + 32)
+        return self.name(self.types + offset)[0] if offset else ''
+
+    def describe(self, t):
+        kind = self.kind(t)
+        if kind in (POINTER, SLICE):
+            return KINDS[kind] + ':' + self.describe(self.u64(t + TYPE_SIZE))
+        if kind == MAP:
+            return 'map:' + self.describe(self.u64(t + TYPE_SIZE)) + '=' + self.describe(self.u64(t + TYPE_SIZE + 8))
+        return KINDS.get(kind, str(kind)) + '(' + self.type_name(t) + ')'
+
+
+def main():
+    binary = Binary(sys.argv[1])
+    seen, structs = set(), {}
+
+    def walk(t):
+        if t == 0 or t in seen:
+            return
+        seen.add(t)
+        kind = binary.kind(t)
+        if kind in (POINTER, SLICE, ARRAY):
+            walk(binary.u64(t + TYPE_SIZE))
+        elif kind == MAP:
+            walk(binary.u64(t + TYPE_SIZE))
+            walk(binary.u64(t + TYPE_SIZE + 8))
+        elif kind == STRUCT:
+            fields_at, count = binary.u64(t + TYPE_SIZE + 8), binary.u64(t + TYPE_SIZE + 16)
+            fields = []
+            for i in range(count):
+                field = fields_at + 24 * i
+                name, tag, flags = binary.name(binary.u64(field))
+                field_type = binary.u64(field + 8)
+                fields.append({'go': name, 'type': binary.describe(field_type), 'tag': tag, 'embedded': bool(flags & 8)})
+                walk(field_type)
+            if any('protobuf:"' in f['tag'] for f in fields):
+                structs[binary.package_path(t) + '.' + binary.type_name(t)] = fields
+
+    _, _, offset, size = binary.by_name['.typelink']
+    for i in range(size // 4):
+        try:
+            walk(binary.types + struct.unpack_from('<i', binary.data, offset + 4 * i)[0])
+        except (ValueError, IndexError, struct.error):
+            pass  # an offset that is not a type this reader understands
+    json.dump(structs, sys.stdout, indent=1, sort_keys=True)
+
+
+if __name__ == '__main__':
+    main()

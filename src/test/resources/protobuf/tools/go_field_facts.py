@@ -5,8 +5,8 @@ kubectl). For every struct of k8s.io/api and k8s.io/apimachinery it records, by 
   name          a non-pointer scalar with `omitempty`: its zero value ("" 0 false, empty bytes) is left out
   +name         an embedded struct with `json:",inline"`: its fields belong to the parent object
   name=json     a field whose JSON name differs from its proto name
-Alpha and beta versions are left out. Facts about fields the proto descriptors lack are harmless
-(never consulted). Usage: python3 go_field_facts.py types.json > GoFieldFacts.java
+Alpha and beta versions are left out; GoFieldFactsTest checks that every fact names a field of
+client-java-proto's messages. Usage: python3 go_field_facts.py go-types.json > GoFieldFacts.java
 """
 import collections
 import json

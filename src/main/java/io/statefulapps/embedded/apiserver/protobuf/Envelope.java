@@ -2,6 +2,7 @@ package io.statefulapps.embedded.apiserver.protobuf;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -17,7 +18,11 @@ record Envelope(String apiVersion, String kind, ByteString raw) {
 
     private static final byte[] MAGIC = {'k', '8', 's', 0};
     private static final Descriptor UNKNOWN = Runtime.getDescriptor().findMessageTypeByName("Unknown");
+    private static final FieldDescriptor UNKNOWN_TYPE_META = UNKNOWN.findFieldByName("typeMeta");
+    private static final FieldDescriptor UNKNOWN_RAW = UNKNOWN.findFieldByName("raw");
     private static final Descriptor TYPE_META = Runtime.getDescriptor().findMessageTypeByName("TypeMeta");
+    private static final FieldDescriptor API_VERSION = TYPE_META.findFieldByName("apiVersion");
+    private static final FieldDescriptor KIND = TYPE_META.findFieldByName("kind");
 
     static boolean hasMagic(byte[] body) {
         if (body.length < MAGIC.length) {
@@ -43,10 +48,10 @@ record Envelope(String apiVersion, String kind, ByteString raw) {
             throw ProtobufDecodingException.unrecognized("empty body", body);
         }
         Message unknown = parseUnknown(body);
-        Message typeMeta = (Message) unknown.getField(UNKNOWN.findFieldByName("typeMeta"));
-        String apiVersion = (String) typeMeta.getField(TYPE_META.findFieldByName("apiVersion"));
-        String kind = (String) typeMeta.getField(TYPE_META.findFieldByName("kind"));
-        ByteString raw = (ByteString) unknown.getField(UNKNOWN.findFieldByName("raw"));
+        Message typeMeta = (Message) unknown.getField(UNKNOWN_TYPE_META);
+        String apiVersion = (String) typeMeta.getField(API_VERSION);
+        String kind = (String) typeMeta.getField(KIND);
+        ByteString raw = (ByteString) unknown.getField(UNKNOWN_RAW);
         String goTypeMeta = "runtime.TypeMeta{APIVersion:\"" + apiVersion + "\", Kind:\"" + kind + "\"}";
         if (kind.isEmpty()) {
             throw ProtobufDecodingException.unrecognized("Object 'Kind' is missing in '" + goTypeMeta + "'", body);
@@ -63,7 +68,7 @@ record Envelope(String apiVersion, String kind, ByteString raw) {
             ByteString afterMagic = UnsafeByteOperations.unsafeWrap(body, MAGIC.length, body.length - MAGIC.length);
             DynamicMessage unknown = DynamicMessage.parseFrom(UNKNOWN, afterMagic);
             WireChecks.rejectMisencodedFields(unknown);
-            WireChecks.rejectMisencodedFields((Message) unknown.getField(UNKNOWN.findFieldByName("typeMeta")));
+            WireChecks.rejectMisencodedFields((Message) unknown.getField(UNKNOWN_TYPE_META));
             return unknown;
         } catch (InvalidProtocolBufferException e) {
             throw ProtobufDecodingException.unrecognized(ProtobufDecodingException.wireError(e), body);

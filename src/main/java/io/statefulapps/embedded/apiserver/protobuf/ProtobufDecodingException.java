@@ -85,8 +85,14 @@ public final class ProtobufDecodingException extends RuntimeException {
         if (message.contains("malformed varint")) {
             return "proto: integer overflow";
         }
-        if (message.contains("invalid tag") || message.contains("invalid wire type")) {
-            return "proto: illegal tag or wire type (" + message + ")";
+        if (message.contains("invalid tag (zero)")) {
+            return "proto: illegal tag 0";
+        }
+        if (message.contains("invalid wire type")) {
+            return "proto: illegal wireType";
+        }
+        if (message.contains("end-group tag did not match")) {
+            return "proto: wiretype end group for non-group";
         }
         return "proto: " + message;
     }
