@@ -42,9 +42,10 @@ public final class KubernetesProtobuf {
      * encoding/json writes the object the API server decodes from it.
      *
      * @throws ProtobufDecodingException when the body is not a Kubernetes protobuf object of a known kind
+     *     (a missing body is an empty one)
      */
     public static ObjectNode decode(byte[] body) {
-        return Loaded.DECODER.decode(body);
+        return Loaded.DECODER.decode(body == null ? new byte[0] : body);
     }
 
     /** Loads the descriptors of every API group on first use, not when the server starts. */

@@ -43,6 +43,8 @@ class DecodingFailuresTest {
                 statusFor(new byte[0]));
         assertEquals("the object provided is unrecognized (must be of type Namespace): empty body (6b387300)",
                 statusFor(MAGIC));
+        assertEquals("the object provided is unrecognized (must be of type Namespace): empty data (<empty>)",
+                statusFor(null));
     }
 
     @Test
