@@ -36,10 +36,10 @@ class DecodeSpeedTest {
     void aTypicalBodyDecodesInMicroseconds() {
         byte[] deployment = kubectlBody("create-deployment");
         byte[] namespace = kubectlBody("create-namespace");
-        cpuMicrosecondsPerDecode(deployment, 30_000);
-        cpuMicrosecondsPerDecode(namespace, 30_000);
-        double deploymentMicros = cpuMicrosecondsPerDecode(deployment, 50_000);
-        double namespaceMicros = cpuMicrosecondsPerDecode(namespace, 50_000);
+        cpuMicrosecondsPerDecode(deployment, 10_000);
+        cpuMicrosecondsPerDecode(namespace, 10_000);
+        double deploymentMicros = cpuMicrosecondsPerDecode(deployment, 20_000);
+        double namespaceMicros = cpuMicrosecondsPerDecode(namespace, 20_000);
         System.out.printf("protobuf decode, CPU time: create-deployment (%d bytes) %.1f µs,"
                 + " create-namespace (%d bytes) %.1f µs%n",
                 deployment.length, deploymentMicros, namespace.length, namespaceMicros);
