@@ -40,6 +40,12 @@ public final class AccessRules {
      */
     public static Optional<List<AccessCheck>> checks(String method, ApiEndpoint endpoint, String namespace,
             Map<String, List<String>> query) {
+        if (endpoint == ApiEndpoint.ALL_APPS && method != null
+                && List.of("GET", "HEAD", "OPTIONS").contains(method.toUpperCase())) {
+            // Being someone is enough here: the list shows only namespaces whose apps the caller may
+            // list, each asked with the APPS rule (see CallerChecks#mayList).
+            return Optional.of(List.of());
+        }
         if (endpoint == null || namespace == null || namespace.isBlank() || method == null) {
             return Optional.empty();
         }
@@ -49,7 +55,7 @@ public final class AccessRules {
             case "GET", "HEAD" -> {
                 switch (endpoint) {
                     case APPS -> rights.list(APPS_GROUP, "statefulsets").list(CORE, "services").healthInputs();
-                    case APP, APP_HEALTH -> rights.get(APPS_GROUP, "statefulsets").get(CORE, "services")
+                    case APP, APP_HEALTH, APP_BADGE -> rights.get(APPS_GROUP, "statefulsets").get(CORE, "services")
                             .healthInputs();
                     case APP_MANIFESTS -> rights.get(APPS_GROUP, "statefulsets").get(CORE, "services");
                     default -> {

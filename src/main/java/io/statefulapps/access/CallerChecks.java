@@ -71,6 +71,12 @@ public class CallerChecks {
         }
     }
 
+    /** Whether the caller may list the apps of a namespace (always, when checks are off). */
+    public boolean mayList(List<String> authorization, String namespace) {
+        return check(authorization, "GET", Optional.of(ApiEndpoint.APPS), namespace, Map.of(),
+                "/api/v1/namespaces/" + namespace + "/apps").isEmpty();
+    }
+
     /** For an open stream: the problem when the caller may no longer read what it streams. */
     public Optional<Problem> recheck(List<String> authorization, ApiEndpoint endpoint, String namespace,
             Map<String, List<String>> query, String path) {

@@ -20,9 +20,10 @@ public class AllowedMethods {
     private static final String SEGMENT = "[^/]+";
     private static final String APPS = "/api/v1/namespaces/" + SEGMENT + "/apps";
     private static final List<Route> ROUTES = List.of(
+            new Route(Pattern.compile("/api/v1/apps/?"), "GET, HEAD, OPTIONS"),
             new Route(Pattern.compile(APPS + "/?"), "GET, HEAD, POST, OPTIONS"),
             new Route(Pattern.compile(APPS + "/" + SEGMENT + "/?"), "GET, HEAD, PATCH, DELETE, OPTIONS"),
-            new Route(Pattern.compile(APPS + "/" + SEGMENT + "/(health|manifests)/?"), "GET, HEAD, OPTIONS"));
+            new Route(Pattern.compile(APPS + "/" + SEGMENT + "/(health|manifests|badge\\.svg)/?"), "GET, HEAD, OPTIONS"));
 
     /** The Allow value for a request path, if it is one of the API's. */
     public static Optional<String> forPath(String path) {

@@ -47,8 +47,7 @@ public class AppCatalog {
                 continue;
             }
             HealthReport report = found.get();
-            items.add(new AppSummary(name, namespace, report.status(), report.desiredPods(), report.readyPods(),
-                    report.summary()));
+            items.add(summary(name, namespace, report));
             last = name;
         }
         return new AppList(items, more && last != null ? ContinueToken.after(last) : null);
@@ -62,7 +61,12 @@ public class AppCatalog {
         return cache.app(namespace, name).map(app -> reports.reportOf(app).report());
     }
 
-    private static int pageSize(Integer limit) {
+    static AppSummary summary(String name, String namespace, HealthReport report) {
+        return new AppSummary(name, namespace, report.status(), report.desiredPods(), report.readyPods(),
+                report.summary(), AppSummary.reasonsOf(report));
+    }
+
+    static int pageSize(Integer limit) {
         if (limit == null) {
             return 100;
         }

@@ -1,0 +1,69 @@
+package io.statefulapps.app;
+
+import io.statefulapps.cluster.ReportStore;
+import io.statefulapps.cluster.StoredReport;
+import io.statefulapps.health.HealthReport;
+import io.statefulapps.live.AppKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Every app of every namespace the caller may list, from the stored reports, filtered by verdict
+ * and reason, sorted by namespace and name, a page at a time ({@code continue} as for a namespace).
+ */
+@ApplicationScoped
+public class AppOverview {
+
+    /** One page, and how many apps matched in all (for a digest's "3 of 41"). */
+    public record Page(AppList list, int matched, int total) {
+    }
+
+    private final ReportStore reports;
+
+    public AppOverview(ReportStore reports) {
+        this.reports = reports;
+    }
+
+    /**
+     * @param mayList whether the caller may list the apps of a namespace; asked once per namespace
+     */
+    public Page list(AppFilter filter, Integer limit, String continueToken, Predicate<String> mayList) {
+        int pageSize = AppCatalog.pageSize(limit);
+        String after = ContinueToken.decode(continueToken);
+        Map<String, Boolean> allowed = new HashMap<>();
+        TreeMap<AppKey, StoredReport> visible = new TreeMap<>();
+        reports.all().forEach((app, stored) -> {
+            if (allowed.computeIfAbsent(app.namespace(), mayList::test)) {
+                visible.put(app, stored);
+            }
+        });
+        List<AppSummary> items = new ArrayList<>();
+        int matched = 0;
+        String last = null;
+        boolean more = false;
+        for (Map.Entry<AppKey, StoredReport> entry : visible.entrySet()) {
+            HealthReport report = entry.getValue().report();
+            if (!filter.keeps(report)) {
+                continue;
+            }
+            matched++;
+            String key = entry.getKey().toString();
+            if (after != null && key.compareTo(after) <= 0) {
+                continue;
+            }
+            if (items.size() == pageSize) {
+                more = true;
+                continue;
+            }
+            items.add(AppCatalog.summary(entry.getKey().name(), entry.getKey().namespace(), report));
+            last = key;
+        }
+        return new Page(new AppList(items, more && last != null ? ContinueToken.after(last) : null), matched,
+                visible.size());
+    }
+}
