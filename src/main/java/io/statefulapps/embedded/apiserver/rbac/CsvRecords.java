@@ -23,6 +23,7 @@ final class CsvRecords {
     private int pos;
     private int line = 1;
     private int lineStart;
+    private int previousLineStart;
 
     private CsvRecords(String text) {
         this.text = text.replace("\r\n", "\n");
@@ -73,6 +74,11 @@ final class CsvRecords {
         StringBuilder value = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
+                if (text.endsWith("\n")) {
+                    // like Go, the end of the file is the end of the last line, not the start of a new one
+                    line--;
+                    lineStart = previousLineStart;
+                }
                 throw error(source, startLine, MISSING_QUOTE);
             }
             char c = text.charAt(pos);
@@ -110,6 +116,7 @@ final class CsvRecords {
     }
 
     private void newLine() {
+        previousLineStart = lineStart;
         line++;
         lineStart = pos;
     }
