@@ -1,9 +1,11 @@
 package io.statefulapps.embedded.apiserver.rbac;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,11 @@ final class InMemoryRbacObjects implements RbacObjects {
         } catch (Exception e) {
             throw new IllegalArgumentException(text, e);
         }
+    }
+
+    /** Compares JSON as text, so that numbers compare by value and not by Jackson's node type. */
+    static void assertJson(String expected, JsonNode actual) {
+        assertEquals(json(expected).toString(), actual.toString());
     }
 
     InMemoryRbacObjects add(String... texts) {
