@@ -19,13 +19,12 @@ final class FaultRuleChecks {
     /** The rule, or null after adding what is wrong with it to {@code problems}. */
     static FaultRule check(FaultRulesParser.RuleFields f, String at, List<String> problems) {
         int before = problems.size();
-        boolean answers = f.numbers.containsKey("status") || f.numbers.containsKey("delayMs");
         List<String> effects = new ArrayList<>();
-        if (answers) {
-            effects.add(f.numbers.containsKey("status") ? "status" : "delayMs");
+        if (f.mentioned.contains("status") || f.mentioned.contains("delayMs")) {
+            effects.add(f.mentioned.contains("status") ? "status" : "delayMs");
         }
         for (String flag : List.of("dropWatches", "refuseConnections", "watchGone")) {
-            if (f.flag(flag)) {
+            if (f.mentioned.contains(flag)) {
                 effects.add(flag);
             }
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,8 @@ final class FaultRulesParser {
         final Map<String, String> strings = new HashMap<>();
         final Map<String, Long> numbers = new HashMap<>();
         final Map<String, Boolean> flags = new HashMap<>();
+        /** Every field given, with a valid value or not, except flags set to false. */
+        final Set<String> mentioned = new HashSet<>();
 
         RuleFields(String at, List<String> problems) {
             this.at = at;
@@ -95,6 +98,9 @@ final class FaultRulesParser {
 
         void read(String key, JsonNode value) {
             String where = at + "." + key;
+            if (!(value.isBoolean() && !value.asBoolean())) {
+                mentioned.add(key);
+            }
             if (STRINGS.contains(key)) {
                 if (value.isTextual() && !value.asText().isEmpty()) {
                     strings.put(key, value.asText());
