@@ -30,7 +30,8 @@ final class FaultRulesParser {
             Set.of("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection");
     private static final List<String> STRINGS =
             List.of("verb", "resource", "subresource", "namespace", "name", "user", "reason");
-    private static final List<String> NUMBERS = List.of("status", "retryAfterSeconds", "delayMs", "forMs", "nth", "times");
+    private static final List<String> NUMBERS =
+            List.of("status", "retryAfterSeconds", "delayMs", "forMs", "nth", "times");
     private static final List<String> FLAGS = List.of("dropWatches", "refuseConnections", "watchGone");
     private static final Set<String> READ_ONLY = Set.of("fired", "matched");
     private static final ObjectMapper STRICT = JsonMapper.builder()

@@ -103,9 +103,9 @@ final class AccessReviews {
         JsonNode spec = review.path("spec");
         JsonNode resource = spec.path("resourceAttributes");
         RequestAttributes attributes = resource.isObject()
-                ? new RequestAttributes(true, text(resource, "verb"), text(resource, "group"), text(resource, "version"),
-                        text(resource, "resource"), text(resource, "subresource"), text(resource, "namespace"),
-                        text(resource, "name"), "")
+                ? new RequestAttributes(true, text(resource, "verb"), text(resource, "group"),
+                        text(resource, "version"), text(resource, "resource"), text(resource, "subresource"),
+                        text(resource, "namespace"), text(resource, "name"), "")
                 : RequestAttributes.nonResource(text(spec.path("nonResourceAttributes"), "verb"),
                         text(spec.path("nonResourceAttributes"), "path"));
         AuthorizationDecision decision = authorizer.authorize(user, attributes);

@@ -49,7 +49,7 @@ final class RbacAuthorizer {
                 continue;
             }
             JsonNode roleRef = binding.path("roleRef");
-            List<PolicyRule> rules;
+            JsonNode rules;
             try {
                 rules = rules(roleRef, namespace);
             } catch (IllegalStateException missing) {
@@ -57,12 +57,13 @@ final class RbacAuthorizer {
                 continue;
             }
             for (int i = 0; i < rules.size(); i++) {
-                if (rules.get(i).allows(request)) {
+                if (RuleMatch.allows(rules.get(i), request)) {
                     JsonNode s = subject.get();
                     String subjectKind = s.path("kind").asText();
                     return Optional.of(new RuleSource(bindingKind, binding.path("metadata").path("name").asText(),
                             namespace, roleRef.path("kind").asText(), roleRef.path("name").asText(), subjectKind,
-                            s.path("name").asText(), serviceAccountNamespace(s, namespace), i, rules.get(i)));
+                            s.path("name").asText(), serviceAccountNamespace(s, namespace), i,
+                            PolicyRule.of(rules.get(i))));
                 }
             }
         }
@@ -70,20 +71,25 @@ final class RbacAuthorizer {
     }
 
     /** The rules a role reference grants, or an IllegalStateException worded like the real resolver's error. */
-    private List<PolicyRule> rules(JsonNode roleRef, String bindingNamespace) {
+    private JsonNode rules(JsonNode roleRef, String bindingNamespace) {
         String kind = roleRef.path("kind").asText();
         String name = roleRef.path("name").asText();
         return switch (kind) {
-            case "ClusterRole" -> PolicyRule.ofRole(find(objects.clusterRoles(), name)
-                    .orElseThrow(() -> missing("clusterrole", name)));
-            case "Role" -> PolicyRule.ofRole(find(objects.roles(bindingNamespace), name)
-                    .orElseThrow(() -> missing("role", name)));
+            case "ClusterRole" -> find(objects.clusterRoles(), name)
+                    .orElseThrow(() -> missing("clusterrole", name)).path("rules");
+            case "Role" -> find(objects.roles(bindingNamespace), name)
+                    .orElseThrow(() -> missing("role", name)).path("rules");
             default -> throw new IllegalStateException("unsupported role reference kind: \"" + kind + "\"");
         };
     }
 
-    static Optional<JsonNode> find(List<JsonNode> items, String name) {
-        return items.stream().filter(i -> i.path("metadata").path("name").asText().equals(name)).findFirst();
+    private static Optional<JsonNode> find(List<JsonNode> items, String name) {
+        for (JsonNode item : items) {
+            if (item.path("metadata").path("name").asText().equals(name)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
     }
 
     private static IllegalStateException missing(String singular, String name) {
