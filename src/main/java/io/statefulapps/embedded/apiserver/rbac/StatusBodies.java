@@ -41,6 +41,10 @@ final class StatusBodies {
         return failure(message, "BadRequest", null, 400);
     }
 
+    static ObjectNode unsupportedMediaType(String message) {
+        return failure(message, "UnsupportedMediaType", null, 415);
+    }
+
     static ObjectNode notFound(String group, String resource, String name) {
         String qualified = group.isEmpty() ? resource : resource + "." + group;
         return failure(qualified + " \"" + name + "\" not found", "NotFound", details(name, group, resource), 404);
