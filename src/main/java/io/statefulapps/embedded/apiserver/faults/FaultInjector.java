@@ -49,7 +49,7 @@ public final class FaultInjector {
         return install(FaultRulesParser.parse(body), now);
     }
 
-    public synchronized FaultInstallation install(List<FaultRule> newRules, Instant now) {
+    synchronized FaultInstallation install(List<FaultRule> newRules, Instant now) {
         rules.clear();
         List<FaultScope> drops = new ArrayList<>();
         for (FaultRule rule : newRules) {

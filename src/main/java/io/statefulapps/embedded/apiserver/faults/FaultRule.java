@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * fires from the {@code nth} request of its scope on (default the first), {@code times} times
  * (default: once when {@code nth} or {@code watchGone} is given, else without end).
  */
-public record FaultRule(FaultScope scope, OptionalInt status, Optional<String> reason, OptionalInt retryAfterSeconds,
+record FaultRule(FaultScope scope, OptionalInt status, Optional<String> reason, OptionalInt retryAfterSeconds,
         OptionalLong delayMs, boolean dropWatches, boolean refuseConnections, OptionalLong forMs, boolean watchGone,
         OptionalLong nth, OptionalLong times) {
 
