@@ -1,0 +1,135 @@
+package io.statefulapps.embedded.apiserver.rbac;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * kube-apiserver's authorizer chain as a cluster built with {@code --authorization-mode=RBAC} has
+ * it: members of {@code system:masters} may do anything; otherwise the rules of the roles bound to
+ * the user are visited in the RBAC authorizer's order (ClusterRoleBindings, then the RoleBindings
+ * of the request's namespace) until one allows the request. A RoleBinding to a ClusterRole grants
+ * its rules only in the binding's namespace. A binding whose role is missing contributes an error
+ * that becomes the reason of a refusal. Reads the objects on every decision.
+ */
+final class RbacAuthorizer {
+
+    private final RbacObjects objects;
+
+    RbacAuthorizer(RbacObjects objects) {
+        this.objects = objects;
+    }
+
+    AuthorizationDecision authorize(UserInfo user, RequestAttributes request) {
+        if (user.inGroup(UserInfo.MASTERS)) {
+            return new AuthorizationDecision(true, "", Optional.empty(), user, request);
+        }
+        List<String> errors = new ArrayList<>();
+        Optional<RuleSource> source = visit(user, request, objects.clusterRoleBindings(), "", errors);
+        if (source.isEmpty() && !request.namespace().isEmpty()) {
+            source = visit(user, request, objects.roleBindings(request.namespace()), request.namespace(), errors);
+        }
+        if (source.isPresent()) {
+            return new AuthorizationDecision(true, "RBAC: allowed by " + source.get().describe(), source, user,
+                    request);
+        }
+        return new AuthorizationDecision(false, errors.isEmpty() ? "" : "RBAC: " + aggregate(errors),
+                Optional.empty(), user, request);
+    }
+
+    private Optional<RuleSource> visit(UserInfo user, RequestAttributes request, List<JsonNode> bindings,
+            String namespace, List<String> errors) {
+        String bindingKind = namespace.isEmpty() ? "ClusterRoleBinding" : "RoleBinding";
+        for (JsonNode binding : bindings) {
+            Optional<JsonNode> subject = firstSubjectFor(user, binding.path("subjects"), namespace);
+            if (subject.isEmpty()) {
+                continue;
+            }
+            JsonNode roleRef = binding.path("roleRef");
+            JsonNode rules;
+            try {
+                rules = rules(roleRef, namespace);
+            } catch (IllegalStateException missing) {
+                errors.add(missing.getMessage());
+                continue;
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                if (RuleMatch.allows(rules.get(i), request)) {
+                    JsonNode s = subject.get();
+                    String subjectKind = s.path("kind").asText();
+                    return Optional.of(new RuleSource(bindingKind, binding.path("metadata").path("name").asText(),
+                            namespace, roleRef.path("kind").asText(), roleRef.path("name").asText(), subjectKind,
+                            s.path("name").asText(), serviceAccountNamespace(s, namespace), i,
+                            PolicyRule.of(rules.get(i))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The rules a role reference grants, or an IllegalStateException worded like the real resolver's error. */
+    private JsonNode rules(JsonNode roleRef, String bindingNamespace) {
+        String kind = roleRef.path("kind").asText();
+        String name = roleRef.path("name").asText();
+        return switch (kind) {
+            case "ClusterRole" -> find(objects.clusterRoles(), name)
+                    .orElseThrow(() -> missing("clusterrole", name)).path("rules");
+            case "Role" -> find(objects.roles(bindingNamespace), name)
+                    .orElseThrow(() -> missing("role", name)).path("rules");
+            default -> throw new IllegalStateException("unsupported role reference kind: \"" + kind + "\"");
+        };
+    }
+
+    private static Optional<JsonNode> find(List<JsonNode> items, String name) {
+        for (JsonNode item : items) {
+            if (item.path("metadata").path("name").asText().equals(name)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static IllegalStateException missing(String singular, String name) {
+        return new IllegalStateException(singular + ".rbac.authorization.k8s.io \"" + name + "\" not found");
+    }
+
+    private static Optional<JsonNode> firstSubjectFor(UserInfo user, JsonNode subjects, String namespace) {
+        for (JsonNode subject : subjects) {
+            if (appliesTo(user, subject, namespace)) {
+                return Optional.of(subject);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A ServiceAccount subject's namespace, defaulting to the binding's; "" for other subjects. */
+    private static String serviceAccountNamespace(JsonNode subject, String bindingNamespace) {
+        if (!subject.path("kind").asText().equals("ServiceAccount")) {
+            return "";
+        }
+        String ns = subject.path("namespace").asText("");
+        return ns.isEmpty() ? bindingNamespace : ns;
+    }
+
+    static boolean appliesTo(UserInfo user, JsonNode subject, String bindingNamespace) {
+        String name = subject.path("name").asText();
+        return switch (subject.path("kind").asText()) {
+            case "User" -> user.name().equals(name);
+            case "Group" -> user.inGroup(name);
+            case "ServiceAccount" -> {
+                String saNamespace = serviceAccountNamespace(subject, bindingNamespace);
+                yield !saNamespace.isEmpty() && user.name().equals(UserInfo.serviceAccountUser(saNamespace, name));
+            }
+            default -> false;
+        };
+    }
+
+    /** Go's aggregate error text: one message alone, several (deduplicated) in brackets. */
+    private static String aggregate(List<String> errors) {
+        Set<String> unique = new LinkedHashSet<>(errors);
+        return unique.size() == 1 ? unique.iterator().next() : "[" + String.join(", ", unique) + "]";
+    }
+}
