@@ -14,6 +14,7 @@ import io.statefulapps.render.Trio;
 import io.statefulapps.render.TrioReader;
 import io.statefulapps.render.TrioRenderer;
 import io.statefulapps.spec.AppSpec;
+import io.statefulapps.spec.KubernetesNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,10 @@ public class AppViews {
     /** The app, or a 404 problem when none of its objects exists. */
     public CachedApp require(String namespace, String name) {
         SpecIntake.requireNamespace(namespace);
-        return lookup.find(namespace, name).orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND,
+        // A name no StatefulSet can have names no app: no need to ask the cluster.
+        Optional<CachedApp> found = KubernetesNames.isDns1123Subdomain(name) ? lookup.find(namespace, name)
+                : Optional.empty();
+        return found.orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND,
                 "There is no app \"" + name + "\" in namespace \"" + namespace + "\"."));
     }
 
