@@ -19,9 +19,10 @@ public class ProblemResponses {
     }
 
     public Response toResponse(Problem problem) {
+        Problem identified = problem.requestId() == null ? problem.withRequestId(RequestIds.current()) : problem;
         Response.ResponseBuilder builder = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(json(problem));
+                .entity(json(identified));
         if (problem.status() == 503) {
             builder.header("Retry-After", String.valueOf(FailureProblems.RETRY_AFTER_SECONDS));
         }

@@ -4,6 +4,7 @@ import io.statefulapps.cluster.ClusterRefusedException;
 import io.statefulapps.cluster.PartialChangeException;
 import io.statefulapps.problem.FailureProblems;
 import io.statefulapps.problem.Problem;
+import io.statefulapps.problem.ProblemBuilder;
 import io.statefulapps.problem.ProblemType;
 import io.statefulapps.spec.FieldError;
 import java.util.List;
@@ -27,8 +28,9 @@ public final class ChangeProblems {
                 : " Already done: " + String.join("; ", e.changed()) + ".");
         detail.append(" Not done: ").append(String.join("; ", e.unchanged())).append('.');
         detail.append(" Send the same request again to finish.");
-        return new Problem(cause.type(), cause.title(), cause.status(), detail.toString(), null, cause.errors(),
-                cause.object(), null, null, null, null, null).withChange(e.step(), e.changed(), e.unchanged());
+        return ProblemBuilder.builder().type(cause.type()).title(cause.title()).status(cause.status())
+                .detail(detail.toString()).errors(cause.errors()).object(cause.object()).build()
+                .withChange(e.step(), e.changed(), e.unchanged());
     }
 
     /** A patch whose result breaks rules or changes what cannot change: 422 with every reason. */

@@ -1,15 +1,18 @@
 package io.statefulapps.cluster;
 
-import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
- * Counts every request this service sends to the Kubernetes API, by verb and resource, as
- * {@code stateful_apps_kubernetes_api_requests_total}. It is how we prove that reads are served
+ * Counts every request this service sends to the Kubernetes API, by verb, resource and the code
+ * of the answer, as {@code stateful_apps_kubernetes_api_requests_total}. It is how we prove that reads are served
  * from the watch cache and cost the API server nothing.
  */
 @ApplicationScoped
@@ -24,12 +27,23 @@ public class ApiRequestMetrics implements Interceptor {
     }
 
     @Override
-    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+    public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+        count(request, String.valueOf(response.code()));
+    }
+
+    @Override
+    public void afterConnectionFailure(HttpRequest request, Throwable failure) {
+        count(request, "none");
+    }
+
+    /** @param code the HTTP status of the answer, {@code none} when no answer came */
+    private void count(HttpRequest request, String code) {
         ApiRequestClassifier.Classified c = ApiRequestClassifier.classify(request.method(), request.uri());
         Counter.builder(METER)
-                .description("Requests sent to the Kubernetes API by this service")
+                .description("Requests sent to the Kubernetes API by this service, by verb, resource and answer")
                 .tag("verb", c.verb())
                 .tag("resource", c.resource())
+                .tag("code", code)
                 .register(registry)
                 .increment();
     }

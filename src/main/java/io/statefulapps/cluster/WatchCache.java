@@ -156,6 +156,11 @@ public class WatchCache {
         return informer;
     }
 
+    /** The informers, for metrics. */
+    List<SharedIndexInformer<?>> informers() {
+        return List.copyOf(all);
+    }
+
     /** Every informer has listed once; until then reads cannot be trusted. */
     public boolean synced() {
         return !all.isEmpty() && all.stream().allMatch(SharedIndexInformer::hasSynced);

@@ -49,8 +49,9 @@ public final class FailureProblems {
             detail.append(" Could not be undone and still exist: ").append(String.join(", ", e.leftBehind()))
                     .append('.');
         }
-        return new Problem(cause.type(), cause.title(), cause.status(), detail.toString(), null, cause.errors(),
-                cause.object(), e.step(), e.undone(), e.leftBehind(), null, null);
+        return ProblemBuilder.builder().type(cause.type()).title(cause.title()).status(cause.status())
+                .detail(detail.toString()).errors(cause.errors()).object(cause.object()).step(e.step())
+                .undone(e.undone()).leftBehind(e.leftBehind()).build();
     }
 
     /** Any failure of the cluster layer; anything else is an internal error. */

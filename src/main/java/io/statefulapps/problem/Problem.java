@@ -2,6 +2,7 @@ package io.statefulapps.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import io.statefulapps.spec.FieldError;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * or DELETE that failed part-way had done and not done (retrying the same request finishes it);
  * {@code object} names the object a conflict is about.
  */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
 public record Problem(
@@ -26,39 +28,21 @@ public record Problem(
         List<String> undone,
         List<String> leftBehind,
         List<String> changed,
-        List<String> unchanged) {
+        List<String> unchanged,
+        String requestId) implements ProblemBuilder.With {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(ProblemType type, String detail) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, null, null, null, null, null, null, null,
-                null);
+        return of(type, type.status(), detail);
     }
 
     public static Problem of(ProblemType type, int status, String detail) {
-        return new Problem(type.uri(), type.title(), status, detail, null, null, null, null, null, null, null,
-                null);
+        return ProblemBuilder.builder().type(type.uri()).title(type.title()).status(status).detail(detail).build();
     }
-
-    public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, fieldErrors, object, step, undone, leftBehind,
-                changed, unchanged);
-    }
-
-    public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors, object, step, undone, leftBehind,
-                changed, unchanged);
-    }
-
-    public Problem withObject(String ref) {
-        return new Problem(type, title, status, detail, instance, errors, ref, step, undone, leftBehind,
-                changed, unchanged);
-    }
-
 
     /** For a change (PATCH, DELETE) that failed part-way: what it had already changed and what it had not. */
     public Problem withChange(String failedStep, List<String> changedObjects, List<String> unchangedObjects) {
-        return new Problem(type, title, status, detail, instance, errors, object, failedStep, undone, leftBehind,
-                changedObjects, unchangedObjects);
+        return withStep(failedStep).withChanged(changedObjects).withUnchanged(unchangedObjects);
     }
 }

@@ -117,7 +117,7 @@ class HealthStoryTest {
         assertEquals(before, metrics.total(), "reads must be served from the watch cache");
 
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(scrape.contains("stateful_apps_kubernetes_api_requests_total{resource=\"statefulsets\",verb=\"create\"}"),
+        assertTrue(scrape.contains("stateful_apps_kubernetes_api_requests_total{code=\"201\",resource=\"statefulsets\",verb=\"create\"}"),
                 scrape.lines().filter(l -> l.contains("stateful_apps")).toList().toString());
     }
 

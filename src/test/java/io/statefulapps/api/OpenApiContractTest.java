@@ -137,7 +137,7 @@ class OpenApiContractTest {
             }
         }));
         assertEquals(Set.of("createApp", "listApps", "getApp", "getAppHealth", "patchApp", "deleteApp",
-                "getAppManifests"), ids);
+                "getAppManifests", "listAllApps", "getAppBadge"), ids);
     }
 
     private static List<String> components(String className) {

@@ -1,0 +1,62 @@
+package io.statefulapps.cluster;
+
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+
+/**
+ * How the watch cache is doing, for operators: {@code stateful_apps_watch_cache_objects{kind}} (what
+ * each informer holds) and {@code stateful_apps_watch_last_event_age_seconds} (how long since any
+ * watch delivered anything: a number that only grows means the watches are stuck).
+ */
+@ApplicationScoped
+public class WatchCacheMetrics {
+
+    private final WatchCache cache;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private volatile long lastEventMillis;
+
+    public WatchCacheMetrics(WatchCache cache, MeterRegistry registry, Clock clock) {
+        this.cache = cache;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        cache.start();
+        lastEventMillis = clock.millis();
+        for (SharedIndexInformer<?> informer : cache.informers()) {
+            Gauge.builder("stateful.apps.watch.cache.objects", informer, i -> i.getStore().listKeys().size())
+                    .description("Objects the watch cache holds, by kind")
+                    .tag("kind", informer.getApiTypeClass().getSimpleName()).register(registry);
+            informer.addEventHandler(new Heartbeat<>());
+        }
+        Gauge.builder("stateful.apps.watch.last.event.age.seconds", this,
+                m -> (m.clock.millis() - m.lastEventMillis) / 1000.0)
+                .description("Seconds since a watch last delivered an event").register(registry);
+    }
+
+    /** Any event of any kind counts as a sign of life. */
+    private final class Heartbeat<T> implements ResourceEventHandler<T> {
+        @Override
+        public void onAdd(T object) {
+            lastEventMillis = clock.millis();
+        }
+
+        @Override
+        public void onUpdate(T before, T after) {
+            lastEventMillis = clock.millis();
+        }
+
+        @Override
+        public void onDelete(T object, boolean finalStateUnknown) {
+            lastEventMillis = clock.millis();
+        }
+    }
+}
