@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Everything the health rules look at for one app, as the watch cache holds it at one moment.
@@ -63,10 +62,6 @@ public record ClusterSnapshot(
         endpointSlices = endpointSlices == null ? List.of() : endpointSlices;
         events = events == null ? List.of() : events;
         storageClasses = storageClasses == null ? Map.of() : storageClasses;
-    }
-
-    public Set<String> storageClassNames() {
-        return storageClasses.keySet();
     }
 
     /** The class a PVC without {@code storageClassName} gets, or {@code null} when the cluster has none. */

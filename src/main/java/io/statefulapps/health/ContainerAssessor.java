@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The (init) containers of one pod: what the kubelet says about each, and the failures among it.
@@ -19,30 +21,23 @@ final class ContainerAssessor {
     private ContainerAssessor() {
     }
 
-    static Assessed<List<ContainerReport>> assess(Pod pod, Kubectl kubectl, HealthSettings settings, Instant now) {
+    static PartAssessment<List<ContainerReport>> assess(Pod pod, Kubectl kubectl, HealthSettings settings, Instant now) {
         List<ContainerReport> reports = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        if (pod.getStatus() == null) {
-            return new Assessed<>(reports, findings);
+        String podName = MetadataReads.name(pod);
+        for (ContainerStatus status : PodReads.initContainerStatuses(pod)) {
+            reports.add(report(status, true));
+            check(status, true, podName, kubectl, settings, now).ifPresent(findings::add);
         }
-        String podName = Kube.name(pod);
-        if (pod.getStatus().getInitContainerStatuses() != null) {
-            for (ContainerStatus status : pod.getStatus().getInitContainerStatuses()) {
-                reports.add(report(status, true));
-                check(status, true, podName, kubectl, settings, now, findings);
-            }
+        for (ContainerStatus status : PodReads.containerStatuses(pod)) {
+            reports.add(report(status, false));
+            check(status, false, podName, kubectl, settings, now).ifPresent(findings::add);
         }
-        if (pod.getStatus().getContainerStatuses() != null) {
-            for (ContainerStatus status : pod.getStatus().getContainerStatuses()) {
-                reports.add(report(status, false));
-                check(status, false, podName, kubectl, settings, now, findings);
-            }
-        }
-        return new Assessed<>(reports, findings);
+        return new PartAssessment<>(reports, findings);
     }
 
-    private static void check(ContainerStatus status, boolean init, String pod, Kubectl kubectl,
-            HealthSettings settings, Instant now, List<Finding> findings) {
+    private static Optional<Finding> check(ContainerStatus status, boolean init, String pod, Kubectl kubectl,
+            HealthSettings settings, Instant now) {
         String object = "Pod/" + pod;
         String who = (init ? "init container " : "container ") + status.getName();
         ContainerStateWaiting waiting = status.getState() == null ? null : status.getState().getWaiting();
@@ -55,25 +50,20 @@ final class ContainerAssessor {
                 && finishedWithin(last, settings, now);
         if (oomNow || oomRecently) {
             String loop = waiting != null && "CrashLoopBackOff".equals(waiting.getReason()) ? ", now in CrashLoopBackOff" : "";
-            findings.add(Finding.of(Reason.OOMKilled, object,
-                    who + " was killed for exceeding its memory limit (restarts: " + Kube.orZero(status.getRestartCount())
-                            + loop + ")",
+            return Optional.of(Finding.of(Reason.OOMKilled, object,
+                    who + " was killed for exceeding its memory limit (restarts: " + restartCount(status) + loop + ")",
                     "raise the memory limit of " + status.getName() + " or lower the app's heap; check "
                             + kubectl.describe("pod", pod)));
-            return;
         }
         if (waiting != null && waiting.getReason() != null) {
-            Finding f = waitingFinding(waiting, status, init, pod, kubectl, last);
-            if (f != null) {
-                findings.add(f);
-            }
-            return;
+            return Optional.ofNullable(waitingFinding(waiting, status, init, pod, kubectl, last));
         }
-        if (init && terminated != null && Kube.orZero(terminated.getExitCode()) != 0) {
-            findings.add(Finding.of(Reason.InitContainerFailed, object,
+        if (init && terminated != null && Objects.requireNonNullElse(terminated.getExitCode(), 0) != 0) {
+            return Optional.of(Finding.of(Reason.InitContainerFailed, object,
                     who + " exited with code " + terminated.getExitCode() + reasonSuffix(terminated.getReason()),
                     "read its output: " + kubectl.logs(pod, status.getName(), false)));
         }
+        return Optional.empty();
     }
 
     private static Finding waitingFinding(ContainerStateWaiting waiting, ContainerStatus status, boolean init,
@@ -104,7 +94,7 @@ final class ContainerAssessor {
         }
         String lastRun = last == null ? "" : ", last exit code " + last.getExitCode() + reasonSuffix(last.getReason());
         String logs = "read the crashed run's output: " + kubectl.logs(pod, status.getName(), true);
-        String restarts = Kube.orZero(status.getRestartCount()) + " restarts";
+        String restarts = restartCount(status) + " restarts";
         if (init) {
             return Finding.of(Reason.InitContainerFailed, object,
                     who + " keeps failing: " + reason + ", " + restarts + lastRun + detail, logs);
@@ -117,9 +107,13 @@ final class ContainerAssessor {
     }
 
     private static boolean finishedWithin(ContainerStateTerminated terminated, HealthSettings settings, Instant now) {
-        Instant finished = Kube.time(terminated.getFinishedAt());
+        Instant finished = Timestamps.parse(terminated.getFinishedAt());
         // Without a finish time we cannot tell how old it is; an OOM kill is worth reporting anyway.
         return finished == null || !finished.plus(settings.recentTermination()).isBefore(now);
+    }
+
+    private static int restartCount(ContainerStatus status) {
+        return Objects.requireNonNullElse(status.getRestartCount(), 0);
     }
 
     private static String reasonSuffix(String reason) {
@@ -143,7 +137,7 @@ final class ContainerAssessor {
         }
         ContainerStateTerminated last = status.getLastState() == null ? null : status.getLastState().getTerminated();
         return new ContainerReport(status.getName(), init, stateName, reason, exitCode,
-                Boolean.TRUE.equals(status.getReady()), Kube.orZero(status.getRestartCount()),
+                Boolean.TRUE.equals(status.getReady()), restartCount(status),
                 last == null ? null : last.getReason(), last == null ? null : last.getExitCode());
     }
 }

@@ -59,7 +59,7 @@ final class EventSelector {
     }
 
     private static EventReport fold(EventReport a, EventReport b) {
-        Instant last = Kube.newest(a.lastSeen(), b.lastSeen());
+        Instant last = Timestamps.newest(a.lastSeen(), b.lastSeen());
         return new EventReport(a.type(), a.reason(), a.object(), a.message(), a.count() + b.count(), last);
     }
 
@@ -77,18 +77,18 @@ final class EventSelector {
 
     static Instant lastSeen(Event event) {
         if (event.getSeries() != null && event.getSeries().getLastObservedTime() != null) {
-            Instant t = Kube.time(event.getSeries().getLastObservedTime().getTime());
+            Instant t = Timestamps.parse(event.getSeries().getLastObservedTime().getTime());
             if (t != null) {
                 return t;
             }
         }
-        Instant last = Kube.time(event.getLastTimestamp());
+        Instant last = Timestamps.parse(event.getLastTimestamp());
         if (last == null && event.getEventTime() != null) {
-            last = Kube.time(event.getEventTime().getTime());
+            last = Timestamps.parse(event.getEventTime().getTime());
         }
         if (last == null) {
-            last = Kube.time(event.getFirstTimestamp());
+            last = Timestamps.parse(event.getFirstTimestamp());
         }
-        return last != null ? last : Kube.created(event);
+        return last != null ? last : MetadataReads.created(event);
     }
 }

@@ -12,8 +12,11 @@ record Finding(Problem problem, HealthStatus verdict) {
         return new Finding(new Problem(reason.severity(), object, reason, message, hint), reason.verdict());
     }
 
-    /** Same code, softened (or hardened) on purpose; every caller documents why. */
-    static Finding softened(Severity severity, HealthStatus verdict, Reason reason, String object,
+    /**
+     * The same code with a severity and verdict other than its defaults: softer (an object not yet
+     * visible moments after creation) or harder; every caller documents why.
+     */
+    static Finding withSeverityAndVerdict(Severity severity, HealthStatus verdict, Reason reason, String object,
             String message, String hint) {
         return new Finding(new Problem(severity, object, reason, message, hint), verdict);
     }
@@ -22,6 +25,17 @@ record Finding(Problem problem, HealthStatus verdict) {
         HealthStatus worst = baseline;
         for (Finding f : findings) {
             worst = worst.worse(f.verdict());
+        }
+        return worst;
+    }
+
+    /** The worst verdict among the findings on one object ({@code Kind/name}); Healthy when none. */
+    static HealthStatus worstOn(Iterable<Finding> findings, String object) {
+        HealthStatus worst = HealthStatus.Healthy;
+        for (Finding f : findings) {
+            if (object.equals(f.problem().object())) {
+                worst = worst.worse(f.verdict());
+            }
         }
         return worst;
     }

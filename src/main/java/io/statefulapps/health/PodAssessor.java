@@ -1,7 +1,6 @@
 package io.statefulapps.health;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One pod: phase, scheduling, readiness against what its probes allow, restarts, termination.
@@ -19,19 +19,31 @@ final class PodAssessor {
     private PodAssessor() {
     }
 
-    static Assessed<PodReport> assess(Pod pod, String statefulSetName, ClusterSnapshot snapshot,
+    /** Every pod of the app, in report order. */
+    static PartAssessment<List<PodReport>> assessAll(AppPods pods, ClusterSnapshot snapshot, HealthSettings settings) {
+        List<PodReport> reports = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Pod pod : pods.sorted()) {
+            PartAssessment<PodReport> assessed = assess(pod, pods.statefulSet(), snapshot, settings);
+            reports.add(assessed.part());
+            findings.addAll(assessed.findings());
+        }
+        return new PartAssessment<>(reports, findings);
+    }
+
+    static PartAssessment<PodReport> assess(Pod pod, String statefulSetName, ClusterSnapshot snapshot,
             HealthSettings settings) {
         Kubectl kubectl = new Kubectl(snapshot.namespace());
         Instant now = snapshot.now();
-        String name = Kube.name(pod);
+        String name = MetadataReads.name(pod);
         String object = "Pod/" + name;
-        Assessed<List<ContainerReport>> containers = ContainerAssessor.assess(pod, kubectl, settings, now);
+        PartAssessment<List<ContainerReport>> containers = ContainerAssessor.assess(pod, kubectl, settings, now);
         List<Finding> findings = new ArrayList<>(containers.findings());
-        String phase = Kube.phase(pod);
-        boolean ready = Kube.isReady(pod);
+        String phase = PodReads.phase(pod);
+        boolean ready = PodReads.isReady(pod);
         boolean containerFailure = !findings.isEmpty();
 
-        if (Kube.isTerminating(pod)) {
+        if (MetadataReads.isTerminating(pod)) {
             findings.add(terminating(pod, object, kubectl, settings, now));
         } else if ("Failed".equals(phase) || "Succeeded".equals(phase)) {
             findings.add(ended(pod, object, kubectl));
@@ -43,7 +55,7 @@ final class PodAssessor {
             findings.add(notReady(pod, object, kubectl, settings, now));
         }
 
-        int restarts = restarts(pod);
+        int restarts = PodReads.restarts(pod);
         if (restarts >= settings.restartWarningThreshold()) {
             findings.add(Finding.of(Reason.HighRestartCount, object,
                     "containers restarted " + restarts + " times",
@@ -51,16 +63,16 @@ final class PodAssessor {
         }
 
         HealthStatus status = Finding.worst(findings, HealthStatus.Healthy);
-        PodReport report = new PodReport(name, Kube.ordinal(pod, statefulSetName), status, phase, ready, restarts,
-                Kube.podIP(pod), pod.getSpec() == null ? null : pod.getSpec().getNodeName(), Kube.revision(pod),
-                pod.getStatus() == null ? null : Kube.time(pod.getStatus().getStartTime()), containers.part());
-        return new Assessed<>(report, findings);
+        PodReport report = new PodReport(name, PodReads.ordinal(pod, statefulSetName), status, phase, ready, restarts,
+                PodReads.podIP(pod), PodReads.nodeName(pod), PodReads.revision(pod),
+                pod.getStatus() == null ? null : Timestamps.parse(pod.getStatus().getStartTime()), containers.part());
+        return new PartAssessment<>(report, findings);
     }
 
     /** The deletion timestamp already includes the grace period: the kubelet should be done by then. */
     private static Finding terminating(Pod pod, String object, Kubectl kubectl, HealthSettings settings, Instant now) {
-        Instant due = Kube.time(pod.getMetadata().getDeletionTimestamp());
-        String name = Kube.name(pod);
+        Instant due = Timestamps.parse(pod.getMetadata().getDeletionTimestamp());
+        String name = MetadataReads.name(pod);
         if (due != null && now.isAfter(due.plus(settings.terminatingDeadline()))) {
             List<String> finalizers = pod.getMetadata().getFinalizers();
             String why = finalizers == null || finalizers.isEmpty() ? "" : " (finalizers: " + String.join(", ", finalizers) + ")";
@@ -73,7 +85,7 @@ final class PodAssessor {
     }
 
     private static Finding ended(Pod pod, String object, Kubectl kubectl) {
-        String name = Kube.name(pod);
+        String name = MetadataReads.name(pod);
         String reason = pod.getStatus().getReason();
         String message = pod.getStatus().getMessage();
         if ("Evicted".equals(reason)) {
@@ -84,17 +96,17 @@ final class PodAssessor {
                             + "; the StatefulSet controller recreates the pod once the evicted one is deleted");
         }
         String detail = message != null ? message
-                : "Succeeded".equals(Kube.phase(pod)) ? "pod completed, but a StatefulSet pod must keep running"
+                : "Succeeded".equals(PodReads.phase(pod)) ? "pod completed, but a StatefulSet pod must keep running"
                 : "pod failed";
         return Finding.of(Reason.PodFailed, object, detail + (reason == null ? "" : " (" + reason + ")"),
                 "read why: " + kubectl.describe("pod", name) + "; the StatefulSet controller recreates it once deleted");
     }
 
     private static Finding pending(Pod pod, String object, Kubectl kubectl, HealthSettings settings, Instant now) {
-        String name = Kube.name(pod);
-        Instant created = Kube.created(pod);
+        String name = MetadataReads.name(pod);
+        Instant created = MetadataReads.created(pod);
         boolean young = created == null || !now.isAfter(created.plus(settings.pendingDeadline()));
-        PodCondition scheduled = Kube.condition(pod, "PodScheduled");
+        PodCondition scheduled = PodReads.condition(pod, "PodScheduled");
         if (scheduled != null && "False".equals(scheduled.getStatus()) && "Unschedulable".equals(scheduled.getReason())) {
             String message = scheduled.getMessage() == null ? "no node fits the pod" : scheduled.getMessage();
             // Waiting for its PVC to be provisioned is a normal first step, not a placement failure.
@@ -115,7 +127,7 @@ final class PodAssessor {
     }
 
     private static Finding notReady(Pod pod, String object, Kubectl kubectl, HealthSettings settings, Instant now) {
-        String name = Kube.name(pod);
+        String name = MetadataReads.name(pod);
         Duration allowed = readinessAllowance(pod).plus(settings.notReadyMargin());
         Instant since = notReadySince(pod);
         if (since != null && now.isAfter(since.plus(allowed))) {
@@ -149,7 +161,7 @@ final class PodAssessor {
         if (probe == null) {
             return 0;
         }
-        long delay = Kube.orZero(probe.getInitialDelaySeconds());
+        long delay = Objects.requireNonNullElse(probe.getInitialDelaySeconds(), 0);
         long period = probe.getPeriodSeconds() == null ? 10 : probe.getPeriodSeconds();
         long failures = probe.getFailureThreshold() == null ? 3 : probe.getFailureThreshold();
         return delay + period * failures;
@@ -157,30 +169,7 @@ final class PodAssessor {
 
     /** The later of the Ready condition's last change and the newest container start. */
     private static Instant notReadySince(Pod pod) {
-        PodCondition ready = Kube.condition(pod, "Ready");
-        Instant since = ready == null ? null : Kube.time(ready.getLastTransitionTime());
-        if (pod.getStatus().getContainerStatuses() != null) {
-            for (ContainerStatus status : pod.getStatus().getContainerStatuses()) {
-                if (status.getState() != null && status.getState().getRunning() != null) {
-                    since = Kube.newest(since, Kube.time(status.getState().getRunning().getStartedAt()));
-                }
-            }
-        }
-        return since != null ? since : Kube.created(pod);
-    }
-
-    static int restarts(Pod pod) {
-        int total = 0;
-        if (pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null) {
-            for (ContainerStatus status : pod.getStatus().getContainerStatuses()) {
-                total += Kube.orZero(status.getRestartCount());
-            }
-        }
-        if (pod.getStatus() != null && pod.getStatus().getInitContainerStatuses() != null) {
-            for (ContainerStatus status : pod.getStatus().getInitContainerStatuses()) {
-                total += Kube.orZero(status.getRestartCount());
-            }
-        }
-        return total;
+        Instant since = Timestamps.newest(PodReads.conditionChanged(pod, "Ready"), PodReads.newestContainerStart(pod));
+        return since != null ? since : MetadataReads.created(pod);
     }
 }

@@ -5,11 +5,16 @@ import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimCondition;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.statefulapps.kubernetes.StatefulSetNaming;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One link of the chain pod → PVC → PV: the claim {@code <template>-<sts>-<ordinal>} of one pod,
@@ -18,28 +23,65 @@ import java.util.Map;
  */
 final class VolumeAssessor {
 
-    private static final String STORAGE = "storage";
-
     private VolumeAssessor() {
+    }
+
+    /**
+     * For each ordinal that has a pod or should have one, and each claim template: the claim
+     * {@code <template>-<sts>-<ordinal>} and its volume. An ordinal with neither pod nor claim is
+     * left out: not created yet, which the rollout reports.
+     */
+    static PartAssessment<List<VolumeReport>> assessAll(StatefulSet sts, AppPods pods, ClusterSnapshot snapshot,
+            HealthSettings settings) {
+        List<VolumeReport> volumes = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        if (sts == null || sts.getSpec() == null || sts.getSpec().getVolumeClaimTemplates() == null) {
+            return new PartAssessment<>(volumes, findings);
+        }
+        Set<Integer> ordinals = new TreeSet<>(pods.byOrdinal().keySet());
+        int first = StatefulSetReads.firstOrdinal(sts);
+        for (int i = first; i < first + StatefulSetReads.replicas(sts); i++) {
+            ordinals.add(i);
+        }
+        Map<String, PersistentVolumeClaim> claims = new HashMap<>();
+        for (PersistentVolumeClaim claim : snapshot.claims()) {
+            claims.put(MetadataReads.name(claim), claim);
+        }
+        for (int ordinal : ordinals) {
+            Pod pod = pods.at(ordinal);
+            String podName = pod != null ? MetadataReads.name(pod) : StatefulSetNaming.podName(pods.statefulSet(), ordinal);
+            for (PersistentVolumeClaim template : sts.getSpec().getVolumeClaimTemplates()) {
+                String templateName = MetadataReads.name(template);
+                String claimName = StatefulSetNaming.claimName(templateName, pods.statefulSet(), ordinal);
+                PersistentVolumeClaim claim = claims.get(claimName);
+                if (pod != null || claim != null) {
+                    PartAssessment<VolumeReport> assessed = assess(podName, pod, templateName, claimName, claim,
+                            snapshot, settings);
+                    volumes.add(assessed.part());
+                    findings.addAll(assessed.findings());
+                }
+            }
+        }
+        return new PartAssessment<>(volumes, findings);
     }
 
     /**
      * @param pod   the pod that mounts the claim, {@code null} when it does not exist (yet)
      * @param claim the claim, {@code null} when it does not exist
      */
-    static Assessed<VolumeReport> assess(String podName, Pod pod, String template, String claimName,
+    static PartAssessment<VolumeReport> assess(String podName, Pod pod, String template, String claimName,
             PersistentVolumeClaim claim, ClusterSnapshot snapshot, HealthSettings settings) {
         Kubectl kubectl = new Kubectl(snapshot.namespace());
         String object = "PersistentVolumeClaim/" + claimName;
         if (claim == null) {
             String message = "pod " + podName + " has no PVC " + claimName;
             String hint = kubectl.get("pvc " + claimName) + "; " + kubectl.describe("pod", podName);
-            Instant podCreated = Kube.created(pod);
+            Instant podCreated = MetadataReads.created(pod);
             // The PVC informer may lag the pod informer for a moment; the controller creates the PVC first.
             Finding finding = podCreated != null && !snapshot.now().isAfter(podCreated.plus(settings.creationGrace()))
-                    ? Finding.softened(Severity.Info, HealthStatus.Progressing, Reason.ClaimMissing, object, message, hint)
+                    ? Finding.withSeverityAndVerdict(Severity.Info, HealthStatus.Progressing, Reason.ClaimMissing, object, message, hint)
                     : Finding.of(Reason.ClaimMissing, object, message, hint);
-            return new Assessed<>(new VolumeReport(podName, template, finding.verdict(), null, null),
+            return new PartAssessment<>(new VolumeReport(podName, template, finding.verdict(), null, null),
                     List.of(finding));
         }
         PersistentVolume volume = volumeName(claim) == null ? null : snapshot.volumesByName().get(volumeName(claim));
@@ -54,7 +96,7 @@ final class VolumeAssessor {
         };
         HealthStatus status = finding == null || finding.verdict() == null ? HealthStatus.Healthy : finding.verdict();
         VolumeReport report = new VolumeReport(podName, template, status, claimReport(claim), volumeReport(volume));
-        return new Assessed<>(report, finding == null ? List.of() : List.of(finding));
+        return new PartAssessment<>(report, finding == null ? List.of() : List.of(finding));
     }
 
     private static Finding pending(PersistentVolumeClaim claim, String claimName, String object, String podName, Pod pod,
@@ -89,7 +131,7 @@ final class VolumeAssessor {
                     "StorageClass " + storageClass.name() + " provisions the volume once the pod is scheduled",
                     "if the pod stays Pending, look at it: " + kubectl.describe("pod", podName));
         }
-        Instant created = Kube.created(claim);
+        Instant created = MetadataReads.created(claim);
         if (created != null && snapshot.now().isAfter(created.plus(settings.pendingDeadline()))) {
             return Finding.of(Reason.ClaimPendingTooLong, object, "the claim has been Pending since " + created,
                     kubectl.describe("pvc", claimName) + "; " + Kubectl.clusterGet("pv"));
@@ -117,16 +159,16 @@ final class VolumeAssessor {
             return Finding.of(Reason.VolumeFailed, "PersistentVolume/" + pvName, "PV " + pvName + " failed" + why,
                     "kubectl describe pv " + pvName);
         }
-        BigDecimal requested = Kube.bytes(storage(claim.getSpec() == null || claim.getSpec().getResources() == null
+        BigDecimal requested = StorageSizes.bytes(StorageSizes.storage(claim.getSpec() == null || claim.getSpec().getResources() == null
                 ? null : claim.getSpec().getResources().getRequests()));
-        BigDecimal capacity = Kube.bytes(storage(claim.getStatus().getCapacity()));
+        BigDecimal capacity = StorageSizes.bytes(StorageSizes.storage(claim.getStatus().getCapacity()));
         if (requested == null || capacity == null || capacity.compareTo(requested) >= 0) {
             return null;
         }
-        String sizes = "capacity " + Kube.text(storage(claim.getStatus().getCapacity())) + " is below the requested "
-                + Kube.text(storage(claim.getSpec().getResources().getRequests()));
+        String sizes = "capacity " + StorageSizes.text(StorageSizes.storage(claim.getStatus().getCapacity())) + " is below the requested "
+                + StorageSizes.text(StorageSizes.storage(claim.getSpec().getResources().getRequests()));
         String resizeStatus = claim.getStatus().getAllocatedResourceStatuses() == null ? null
-                : claim.getStatus().getAllocatedResourceStatuses().get(STORAGE);
+                : claim.getStatus().getAllocatedResourceStatuses().get(StorageSizes.STORAGE);
         boolean infeasible = resizeStatus != null && resizeStatus.endsWith("Infeasible");
         String className = claim.getSpec().getStorageClassName();
         StorageClassInfo storageClass = className == null ? snapshot.defaultStorageClass()
@@ -156,17 +198,13 @@ final class VolumeAssessor {
                 }
             }
         }
-        BigDecimal allocated = Kube.bytes(storage(claim.getStatus().getAllocatedResources()));
+        BigDecimal allocated = StorageSizes.bytes(StorageSizes.storage(claim.getStatus().getAllocatedResources()));
         if (allocated != null && allocated.compareTo(requested) >= 0) {
             return true;
         }
         String resizeStatus = claim.getStatus().getAllocatedResourceStatuses() == null ? null
-                : claim.getStatus().getAllocatedResourceStatuses().get(STORAGE);
+                : claim.getStatus().getAllocatedResourceStatuses().get(StorageSizes.STORAGE);
         return resizeStatus != null && (resizeStatus.endsWith("InProgress") || resizeStatus.endsWith("Pending"));
-    }
-
-    private static Quantity storage(Map<String, Quantity> resources) {
-        return resources == null ? null : resources.get(STORAGE);
     }
 
     private static String volumeName(PersistentVolumeClaim claim) {
@@ -176,9 +214,9 @@ final class VolumeAssessor {
     private static ClaimReport claimReport(PersistentVolumeClaim claim) {
         var spec = claim.getSpec();
         var status = claim.getStatus();
-        return new ClaimReport(Kube.name(claim), status == null ? null : status.getPhase(),
-                status == null ? null : Kube.text(storage(status.getCapacity())),
-                spec == null || spec.getResources() == null ? null : Kube.text(storage(spec.getResources().getRequests())),
+        return new ClaimReport(MetadataReads.name(claim), status == null ? null : status.getPhase(),
+                status == null ? null : StorageSizes.text(StorageSizes.storage(status.getCapacity())),
+                spec == null || spec.getResources() == null ? null : StorageSizes.text(StorageSizes.storage(spec.getResources().getRequests())),
                 spec == null ? null : spec.getStorageClassName(),
                 spec == null ? null : spec.getAccessModes(), spec == null ? null : spec.getVolumeName());
     }
@@ -188,8 +226,8 @@ final class VolumeAssessor {
             return null;
         }
         var spec = volume.getSpec();
-        return new PersistentVolumeReport(Kube.name(volume), volume.getStatus() == null ? null : volume.getStatus().getPhase(),
-                spec == null ? null : Kube.text(storage(spec.getCapacity())),
+        return new PersistentVolumeReport(MetadataReads.name(volume), volume.getStatus() == null ? null : volume.getStatus().getPhase(),
+                spec == null ? null : StorageSizes.text(StorageSizes.storage(spec.getCapacity())),
                 spec == null ? null : spec.getPersistentVolumeReclaimPolicy(),
                 spec == null ? null : spec.getStorageClassName());
     }

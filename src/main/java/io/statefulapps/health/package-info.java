@@ -7,8 +7,11 @@
  * object ({@code TrioPresence}, {@code StatefulSetAssessor}, {@code PodAssessor} with
  * {@code ContainerAssessor}, {@code VolumeAssessor}, {@code DnsAssessor}, {@code ServiceAssessor},
  * {@code EventSelector}). Each returns its part of the report and the findings (problem + implied
- * verdict) behind it; the overall verdict is the worst of all of them, in the order documented on
- * {@link io.statefulapps.health.HealthStatus}.
+ * verdict) behind it as a value ({@code PartAssessment}); the overall verdict is the worst of all of
+ * them, in the order documented on {@link io.statefulapps.health.HealthStatus}. Null-safe reads of
+ * the Fabric8 objects live in {@code MetadataReads}, {@code PodReads}, {@code StatefulSetReads},
+ * {@code EndpointSliceReads}, {@code StorageSizes} and {@code Timestamps}; Kubernetes' own
+ * conventions (label keys, selectors, ordinal names) come from {@code io.statefulapps.kubernetes}.
  *
  * <p>Decisions worth knowing (each is documented where it is made):
  * <ul>

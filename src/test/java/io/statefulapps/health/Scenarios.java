@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.statefulapps.kubernetes.WellKnownLabels;
 import java.util.function.UnaryOperator;
 
 /** The ways pods and claims go wrong, as the kubelet, scheduler and controllers write them. */
@@ -23,8 +24,8 @@ final class Scenarios {
     static Pod readyPod(String app, int ordinal, String revision) {
         String name = app + "-" + ordinal;
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(NS).withCreationTimestamp(minutesAgo(60))
-                .addToLabels("app", app).addToLabels(Kube.REVISION_LABEL, revision)
-                .addToLabels(Kube.POD_INDEX_LABEL, String.valueOf(ordinal)).endMetadata()
+                .addToLabels("app", app).addToLabels(WellKnownLabels.CONTROLLER_REVISION_HASH, revision)
+                .addToLabels(WellKnownLabels.POD_INDEX, String.valueOf(ordinal)).endMetadata()
                 .withNewSpec().withHostname(name).withSubdomain(app + "-headless").withNodeName("node-1")
                 .addToContainers(new ContainerBuilder().withName(app).withImage("registry.example/" + app + ":1")
                         .withReadinessProbe(SnapshotFixture.readinessProbe()).build())
@@ -155,7 +156,7 @@ final class Scenarios {
     }
 
     static UnaryOperator<Pod> revision(String revision) {
-        return p -> new PodBuilder(p).editMetadata().addToLabels(Kube.REVISION_LABEL, revision).endMetadata().build();
+        return p -> new PodBuilder(p).editMetadata().addToLabels(WellKnownLabels.CONTROLLER_REVISION_HASH, revision).endMetadata().build();
     }
 
     static UnaryOperator<Pod> createdMinutesAgo(long minutes) {

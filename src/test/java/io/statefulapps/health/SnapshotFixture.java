@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import io.statefulapps.kubernetes.WellKnownLabels;
 import io.statefulapps.spec.TrioNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -281,9 +282,9 @@ final class SnapshotFixture {
         int updated = 0;
         int currentCount = 0;
         for (Pod pod : pods) {
-            ready += Kube.isReady(pod) ? 1 : 0;
-            updated += update != null && update.equals(Kube.revision(pod)) ? 1 : 0;
-            currentCount += current != null && current.equals(Kube.revision(pod)) ? 1 : 0;
+            ready += isReady(pod) ? 1 : 0;
+            updated += update != null && update.equals(pod.getMetadata().getLabels().get(WellKnownLabels.CONTROLLER_REVISION_HASH)) ? 1 : 0;
+            currentCount += current != null && current.equals(pod.getMetadata().getLabels().get(WellKnownLabels.CONTROLLER_REVISION_HASH)) ? 1 : 0;
         }
         return new StatefulSetBuilder(sts).editStatus().withReplicas(pods.size()).withReadyReplicas(ready)
                 .withAvailableReplicas(ready).withUpdatedReplicas(updated).withCurrentReplicas(currentCount).endStatus()
@@ -293,10 +294,10 @@ final class SnapshotFixture {
     private List<EndpointSlice> slices() {
         List<EndpointSlice> slices = new ArrayList<>();
         if (headless != null) {
-            slices.add(slice(Kube.name(headless), true));
+            slices.add(slice(headless.getMetadata().getName(), true));
         }
         if (client != null && clientEndpoints) {
-            slices.add(slice(Kube.name(client), false));
+            slices.add(slice(client.getMetadata().getName(), false));
         }
         return slices;
     }
@@ -305,21 +306,27 @@ final class SnapshotFixture {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Map.Entry<Integer, Pod> e : pods.entrySet()) {
             Pod pod = e.getValue();
-            String ip = publishedIP.getOrDefault(e.getKey(), Kube.podIP(pod));
+            String ip = publishedIP.getOrDefault(e.getKey(), pod.getStatus().getPodIP());
             if (ip == null || unpublished.contains(e.getKey())) {
                 continue;
             }
-            String hostname = hostnames && !withoutHostname.contains(e.getKey()) ? Kube.name(pod) : null;
+            String hostname = hostnames && !withoutHostname.contains(e.getKey()) ? pod.getMetadata().getName() : null;
             endpoints.add(new EndpointBuilder().withAddresses(ip).withHostname(hostname)
-                    .withNewConditions().withReady(Kube.isReady(pod)).endConditions()
-                    .withNewTargetRef().withKind("Pod").withName(Kube.name(pod)).withNamespace(NS).endTargetRef().build());
+                    .withNewConditions().withReady(isReady(pod)).endConditions()
+                    .withNewTargetRef().withKind("Pod").withName(pod.getMetadata().getName()).withNamespace(NS).endTargetRef().build());
             if (hostnames && extraIP.containsKey(e.getKey())) {
                 endpoints.add(new EndpointBuilder().withAddresses(extraIP.get(e.getKey())).withHostname(hostname)
                         .withNewConditions().withReady(true).endConditions().build());
             }
         }
         return new EndpointSliceBuilder().withNewMetadata().withName(service + "-abcde").withNamespace(NS)
-                .addToLabels(Slices.SERVICE_NAME_LABEL, service).endMetadata()
+                .addToLabels(WellKnownLabels.SERVICE_NAME, service).endMetadata()
                 .withAddressType("IPv4").withEndpoints(endpoints).build();
+    }
+
+    /** Read here rather than with the rules' own reads, so that the fixture does not share their mistakes. */
+    private static boolean isReady(Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 }
