@@ -27,7 +27,7 @@ public final class SnapshotFactory {
         return new ClusterSnapshot(trio.namespace(), trio.name(), new TrioNames(trio.name(), headless, client),
                 trio.statefulSet(), trio.headlessService(), trio.clientService(), app.pods(), app.claims(),
                 app.volumesByName(), app.endpointSlices(), app.warningEvents(), storageClasses(app.storageClasses()),
-                app.synced(), now);
+                Map.of(), app.synced(), null, now);
     }
 
     static Map<String, StorageClassInfo> storageClasses(List<StorageClass> classes) {

@@ -32,18 +32,19 @@ final class DnsAssessor {
      * @param podVerdicts each pod's own verdict, by pod name
      */
     static PartAssessment<List<DnsRecordReport>> assess(Service headless, StatefulSet sts, AppPods pods,
-            Map<String, HealthStatus> podVerdicts, ClusterSnapshot snapshot, HealthSettings settings) {
+            Map<String, HealthStatus> podVerdicts, AssessmentContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<DnsRecordReport> records = new ArrayList<>();
         if (headless == null) {
             return new PartAssessment<>(records, List.of());
         }
-        Kubectl kubectl = new Kubectl(snapshot.namespace());
+        Kubectl kubectl = context.kubectl();
         List<Finding> findings = new ArrayList<>(pairing(headless, sts, kubectl));
         HostnameIndex endpoints = HostnameIndex.of(
                 EndpointSliceReads.endpointsOf(MetadataReads.name(headless), snapshot.endpointSlices()));
         List<String> unpublished = new ArrayList<>();
         for (Pod pod : pods.sorted()) {
-            PodRecord record = record(pod, headless, endpoints, snapshot, settings);
+            PodRecord record = record(pod, headless, endpoints, snapshot, context.settings());
             records.add(record.report());
             findings.addAll(record.findings());
             // Only pods that are merely starting: a crash-looping pod's missing record is not news.
@@ -136,10 +137,11 @@ final class DnsAssessor {
         Instant readySince = PodReads.conditionChanged(pod, "Ready");
         boolean justBecameReady = readySince != null && !snapshot.now().isAfter(readySince.plus(settings.creationGrace()));
         // the EndpointSlice controller needs a moment after the pod turns ready
-        return justBecameReady
+        Finding finding = justBecameReady
                 ? Finding.withSeverityAndVerdict(Severity.Info, HealthStatus.Progressing, Reason.DnsRecordMissing, object,
                         message, hint)
                 : Finding.of(Reason.DnsRecordMissing, object, message, hint);
+        return finding.since(readySince);
     }
 
     private static String sliceHint(String headlessName, String namespace) {

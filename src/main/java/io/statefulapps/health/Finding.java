@@ -1,8 +1,10 @@
 package io.statefulapps.health;
 
+import java.time.Instant;
+
 /**
  * A problem together with the verdict it implies for the part it was found on. Kept apart from
- * {@link Problem} so that the JSON a bot reads stays {@code {severity, object, reason, message, hint}}.
+ * {@link Problem} so that the JSON a bot reads stays {@code {severity, object, reason, message, hint, since}}.
  * A {@code null} verdict leaves the part's verdict alone (warnings, pure information).
  */
 record Finding(Problem problem, HealthStatus verdict) {
@@ -19,6 +21,11 @@ record Finding(Problem problem, HealthStatus verdict) {
     static Finding withSeverityAndVerdict(Severity severity, HealthStatus verdict, Reason reason, String object,
             String message, String hint) {
         return new Finding(new Problem(severity, object, reason, message, hint), verdict);
+    }
+
+    /** The same finding, first seen when the objects' timestamps say ({@code null}: they do not tell). */
+    Finding since(Instant when) {
+        return new Finding(problem.withSince(when), verdict);
     }
 
     static HealthStatus worst(Iterable<Finding> findings, HealthStatus baseline) {

@@ -4,13 +4,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@link ClusterSnapshot} → {@link HealthReport}: composes the small assessors, one per kind of
@@ -21,39 +21,56 @@ public final class HealthAssessor {
     private HealthAssessor() {
     }
 
+    /** What the assessors found, gathered for the report. */
+    private record Parts(StatefulSetReport statefulSet, PartAssessment<List<PodReport>> pods,
+            PartAssessment<List<VolumeReport>> volumes, PartAssessment<List<DnsRecordReport>> dns,
+            PartAssessment<List<ServiceReport>> services, List<Finding> findings) {
+    }
+
     public static HealthReport assess(ClusterSnapshot snapshot, HealthSettings settings) {
         if (!snapshot.cacheSynced()) {
             return notSynced(snapshot);
         }
+        AssessmentContext context = AssessmentContext.of(snapshot, settings);
         StatefulSet sts = snapshot.statefulSet();
         String stsName = sts != null ? MetadataReads.name(sts) : snapshot.names().statefulSet();
         AppPods pods = AppPods.of(stsName, snapshot.pods());
-        List<Finding> findings = new ArrayList<>(TrioPresence.assess(snapshot, settings, new Kubectl(snapshot.namespace())));
+        Parts parts = assessParts(sts, pods, context);
+        List<Finding> findings = parts.findings();
+        HealthStatus overall = Finding.worst(findings,
+                parts.statefulSet() == null ? HealthStatus.Healthy : parts.statefulSet().status());
+        List<Problem> problems = problems(findings);
+        List<EventReport> events = EventSelector.select(snapshot.events(),
+                involvedObjects(snapshot, pods, parts.volumes().part()), settings.maxEvents());
+        String summary = Summary.of(overall, parts.statefulSet(), parts.pods().part(), problems);
+        return new HealthReport(snapshot.app(), snapshot.namespace(), overall, since(overall, findings, sts, pods),
+                summary, snapshot.now(), dataAge(snapshot), Fingerprint.of(overall, problems), parts.statefulSet(),
+                parts.pods().part(), parts.volumes().part(), parts.dns().part(), parts.services().part(),
+                CauseOrder.causes(findings, overall), problems, events);
+    }
 
-        PartAssessment<StatefulSetReport> stsPart = sts == null ? null
-                : StatefulSetAssessor.assess(sts, pods, snapshot, settings);
-        PartAssessment<List<PodReport>> podParts = PodAssessor.assessAll(pods, snapshot, settings);
-        PartAssessment<List<VolumeReport>> volumes = VolumeAssessor.assessAll(sts, pods, snapshot, settings);
+    /** Findings in the order found: trio, StatefulSet, pods by ordinal, volumes, DNS, Services. */
+    private static Parts assessParts(StatefulSet sts, AppPods pods, AssessmentContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        List<Finding> findings = new ArrayList<>(TrioPresence.assess(context));
+        PartAssessment<StatefulSetReport> stsPart = sts == null ? null : StatefulSetAssessor.assess(sts, pods, context);
+        PartAssessment<List<PodReport>> podParts = PodAssessor.assessAll(pods, context);
+        PartAssessment<List<VolumeReport>> volumes = VolumeAssessor.assessAll(sts, pods, context);
         PartAssessment<List<DnsRecordReport>> dns = DnsAssessor.assess(snapshot.headlessService(), sts, pods,
-                verdictsByPod(podParts.part()), snapshot, settings);
-        PartAssessment<List<ServiceReport>> services = ServiceAssessor.assessBoth(snapshot, settings, dns.findings());
+                verdictsByPod(podParts.part()), context);
+        PartAssessment<List<ServiceReport>> services = ServiceAssessor.assessBoth(context, dns.findings());
         StatefulSetReport stsReport = null;
         if (stsPart != null) {
             findings.addAll(stsPart.findings());
-            stsReport = stsPart.part().withStatus(Finding.worstOn(dns.findings(), "StatefulSet/" + stsName));
+            stsReport = stsPart.part().withStatus(Finding.worstOn(dns.findings(), "StatefulSet/" + pods.statefulSet()));
         }
+        ReadinessProbeAssessor.assess(pods, context).ifPresent(findings::add);
         findings.addAll(podParts.findings());
         findings.addAll(volumes.findings());
+        RetainedClaimAssessor.assess(sts, pods, context).ifPresent(findings::add);
         findings.addAll(dns.findings());
         findings.addAll(services.findings());
-
-        HealthStatus overall = Finding.worst(findings, stsReport == null ? HealthStatus.Healthy : stsReport.status());
-        List<Problem> problems = problems(findings);
-        List<EventReport> events = EventSelector.select(snapshot.events(),
-                objects(snapshot, stsName, pods, volumes.part()), settings.maxEvents());
-        String summary = Summary.of(overall, stsReport, podParts.part(), problems);
-        return new HealthReport(snapshot.app(), snapshot.namespace(), overall, summary, snapshot.now(), stsReport,
-                podParts.part(), volumes.part(), dns.part(), services.part(), problems, events);
+        return new Parts(stsReport, podParts, volumes, dns, services, findings);
     }
 
     /** Half-filled caches would report objects as Missing that are merely not listed yet. */
@@ -61,9 +78,33 @@ public final class HealthAssessor {
         Problem problem = Finding.of(Reason.CacheNotSynced, "App/" + snapshot.app(),
                 "the service's watch caches are still filling; no verdict yet",
                 "retry in a few seconds; if this lasts, check the service's readiness: /q/health/ready").problem();
-        return new HealthReport(snapshot.app(), snapshot.namespace(), HealthStatus.Unknown,
-                "Unknown: the service's caches are not synced yet", snapshot.now(), null, List.of(), List.of(),
-                List.of(), List.of(), List.of(problem), List.of());
+        List<Problem> problems = List.of(problem);
+        return new HealthReport(snapshot.app(), snapshot.namespace(), HealthStatus.Unknown, null,
+                "Unknown: the service's caches are not synced yet", snapshot.now(), dataAge(snapshot),
+                Fingerprint.of(HealthStatus.Unknown, problems), null, List.of(), List.of(), List.of(), List.of(),
+                problems, problems, List.of());
+    }
+
+    /**
+     * Since when the verdict holds, as far as the objects tell: for a verdict with problems, the
+     * earliest start among the problems that imply it (the verdict has held at least since then);
+     * Healthy since the last movement of the set (its last pod turned ready); otherwise unknown.
+     */
+    private static Instant since(HealthStatus verdict, List<Finding> findings, StatefulSet sts, AppPods pods) {
+        Instant earliest = null;
+        for (Finding f : findings) {
+            if (f.verdict() == verdict) {
+                earliest = Timestamps.oldest(earliest, f.problem().since());
+            }
+        }
+        if (earliest == null && verdict == HealthStatus.Healthy && sts != null) {
+            return StatefulSetAssessor.lastProgress(sts, pods.sorted());
+        }
+        return earliest;
+    }
+
+    private static Long dataAge(ClusterSnapshot snapshot) {
+        return snapshot.staleFor() == null ? null : snapshot.staleFor().getSeconds();
     }
 
     private static Map<String, HealthStatus> verdictsByPod(List<PodReport> pods) {
@@ -84,27 +125,32 @@ public final class HealthAssessor {
         return problems;
     }
 
-    private static Set<String> objects(ClusterSnapshot snapshot, String stsName, AppPods pods,
+    /** Every object of the app events may be about; absent ones by their expected names. */
+    private static List<InvolvedObject> involvedObjects(ClusterSnapshot snapshot, AppPods pods,
             List<VolumeReport> volumes) {
-        Set<String> objects = new HashSet<>();
-        objects.add("StatefulSet/" + stsName);
-        objects.add("Service/" + nameOr(snapshot.headlessService(), snapshot.names().headlessService()));
-        objects.add("Service/" + nameOr(snapshot.clientService(), snapshot.names().clientService()));
+        Map<String, InvolvedObject> objects = new LinkedHashMap<>();
+        add(objects, involved("StatefulSet", snapshot.statefulSet(), pods.statefulSet()));
+        add(objects, involved("Service", snapshot.headlessService(), snapshot.names().headlessService()));
+        add(objects, involved("Service", snapshot.clientService(), snapshot.names().clientService()));
         for (Pod pod : pods.sorted()) {
-            objects.add("Pod/" + MetadataReads.name(pod));
+            add(objects, InvolvedObject.of("Pod", pod));
         }
         for (PersistentVolumeClaim claim : snapshot.claims()) {
-            objects.add("PersistentVolumeClaim/" + MetadataReads.name(claim));
+            add(objects, InvolvedObject.of("PersistentVolumeClaim", claim));
         }
         for (VolumeReport volume : volumes) {
             if (volume.claim() != null) {
-                objects.add("PersistentVolumeClaim/" + volume.claim().name());
+                add(objects, new InvolvedObject("PersistentVolumeClaim", volume.claim().name(), null));
             }
         }
-        return objects;
+        return List.copyOf(objects.values());
     }
 
-    private static String nameOr(HasMetadata object, String fallback) {
-        return object == null ? fallback : MetadataReads.name(object);
+    private static InvolvedObject involved(String kind, HasMetadata object, String expectedName) {
+        return object == null ? new InvolvedObject(kind, expectedName, null) : InvolvedObject.of(kind, object);
+    }
+
+    private static void add(Map<String, InvolvedObject> objects, InvolvedObject object) {
+        objects.putIfAbsent(object.label(), object);
     }
 }

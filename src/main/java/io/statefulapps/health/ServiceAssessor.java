@@ -31,29 +31,30 @@ final class ServiceAssessor {
      *
      * @param dnsFindings what {@link DnsAssessor} found
      */
-    static PartAssessment<List<ServiceReport>> assessBoth(ClusterSnapshot snapshot, HealthSettings settings,
-            List<Finding> dnsFindings) {
+    static PartAssessment<List<ServiceReport>> assessBoth(AssessmentContext context, List<Finding> dnsFindings) {
+        ClusterSnapshot snapshot = context.snapshot();
         List<ServiceReport> reports = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Service headless = snapshot.headlessService();
         if (headless != null) {
-            PartAssessment<ServiceReport> assessed = assess(HEADLESS, headless, snapshot, settings);
+            PartAssessment<ServiceReport> assessed = assess(HEADLESS, headless, context);
             reports.add(assessed.part().withStatus(Finding.worstOn(dnsFindings, "Service/" + MetadataReads.name(headless))));
             findings.addAll(assessed.findings());
         }
         if (snapshot.clientService() != null) {
-            PartAssessment<ServiceReport> assessed = assess(CLIENT, snapshot.clientService(), snapshot, settings);
+            PartAssessment<ServiceReport> assessed = assess(CLIENT, snapshot.clientService(), context);
             reports.add(assessed.part());
             findings.addAll(assessed.findings());
         }
         return new PartAssessment<>(reports, findings);
     }
 
-    private static PartAssessment<ServiceReport> assess(String role, Service service, ClusterSnapshot snapshot,
-            HealthSettings settings) {
+    private static PartAssessment<ServiceReport> assess(String role, Service service, AssessmentContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        HealthSettings settings = context.settings();
         String name = MetadataReads.name(service);
         String object = "Service/" + name;
-        Kubectl kubectl = new Kubectl(snapshot.namespace());
+        Kubectl kubectl = context.kubectl();
         var spec = service.getSpec();
         Map<String, String> selector = spec == null ? null : spec.getSelector();
         int matches = 0;
@@ -78,6 +79,7 @@ final class ServiceAssessor {
         } else if (newestReady != null && readyEndpoints == 0) {
             findings.add(noReadyEndpoints(object, name, newestReady, snapshot.now(), settings, kubectl));
         }
+        TargetPortAssessor.assess(service, snapshot.pods(), kubectl).ifPresent(findings::add);
         loadBalancer(service, object, snapshot.now(), settings, kubectl).ifPresent(findings::add);
         HealthStatus status = Finding.worst(findings, HealthStatus.Healthy);
         List<String> ingress = ingress(service);
@@ -118,10 +120,10 @@ final class ServiceAssessor {
                 + kubectl.describe("service", MetadataReads.name(service));
         if (created != null && now.isAfter(created.plus(settings.loadBalancerDeadline()))) {
             return Optional.of(Finding.of(Reason.LoadBalancerPending, object, "no load-balancer address since " + created,
-                    hint));
+                    hint).since(created.plus(settings.loadBalancerDeadline())));
         }
         return Optional.of(Finding.of(Reason.LoadBalancerProvisioning, object, "waiting for the load balancer's address",
-                hint));
+                hint).since(created));
     }
 
     private static String type(Service service) {

@@ -15,9 +15,8 @@ final class StatefulSetAssessor {
     private StatefulSetAssessor() {
     }
 
-    static PartAssessment<StatefulSetReport> assess(StatefulSet sts, AppPods pods, ClusterSnapshot snapshot,
-            HealthSettings settings) {
-        Kubectl kubectl = new Kubectl(snapshot.namespace());
+    static PartAssessment<StatefulSetReport> assess(StatefulSet sts, AppPods pods, AssessmentContext context) {
+        Kubectl kubectl = context.kubectl();
         RolloutFacts facts = RolloutFacts.of(sts, pods);
         List<Finding> findings = new ArrayList<>();
         RolloutState rollout;
@@ -29,7 +28,8 @@ final class StatefulSetAssessor {
                     "if this lasts, check kube-controller-manager; " + kubectl.describe("statefulset", facts.name())));
             rollout = RolloutState.Progressing;
         } else if (facts.inProgress()) {
-            Finding progress = inProgress(facts, snapshot.now(), settings, kubectl);
+            PodCreateFailure.assess(sts, facts, pods, context).ifPresent(findings::add);
+            Finding progress = inProgress(facts, context.now(), context.settings(), kubectl);
             findings.add(progress);
             rollout = progress.problem().reason() == Reason.RolloutStalled ? RolloutState.Stalled : RolloutState.Progressing;
         } else if (facts.replicas() == 0) {
@@ -56,7 +56,8 @@ final class StatefulSetAssessor {
             return Finding.of(Reason.RolloutStalled, facts.object(),
                     "no progress since " + last + " " + facts.progressText(),
                     holding.isEmpty() ? kubectl.describe("statefulset", facts.name())
-                            : "look at the pod that holds it: " + kubectl.describe("pod", holding.get(0)));
+                            : "look at the pod that holds it: " + kubectl.describe("pod", holding.get(0)))
+                    .since(last.plus(settings.rolloutDeadline()));
         }
         boolean sameRevision = facts.updateRevision() == null || !facts.revisionsDiffer();
         String what = sameRevision ? "waiting for pods to be ready" : "rolling out revision " + facts.updateRevision();

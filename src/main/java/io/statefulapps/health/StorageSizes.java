@@ -37,4 +37,28 @@ final class StorageSizes {
         String format = quantity.getFormat() == null ? "" : quantity.getFormat();
         return quantity.getAmount() + format;
     }
+
+    /** The quantity a text such as {@code 1Gi} stands for, {@code null} when absent or unreadable. */
+    static Quantity quantity(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new Quantity(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Bytes in the largest binary unit that divides them evenly ({@code 3Gi}, {@code 1536Mi}). */
+    static String textOf(BigDecimal bytes) {
+        String[] units = {"Ti", "Gi", "Mi", "Ki"};
+        for (int i = 0; i < units.length; i++) {
+            BigDecimal unit = BigDecimal.valueOf(1024).pow(units.length - i);
+            if (bytes.compareTo(unit) >= 0 && bytes.remainder(unit).signum() == 0) {
+                return bytes.divide(unit).toBigInteger() + units[i];
+            }
+        }
+        return bytes.toBigInteger().toString();
+    }
 }

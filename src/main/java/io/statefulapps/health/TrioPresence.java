@@ -16,13 +16,15 @@ final class TrioPresence {
     private TrioPresence() {
     }
 
-    static List<Finding> assess(ClusterSnapshot snapshot, HealthSettings settings, Kubectl kubectl) {
+    static List<Finding> assess(AssessmentContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        Kubectl kubectl = context.kubectl();
         Instant youngest = null;
         for (HasMetadata present : new HasMetadata[] {snapshot.statefulSet(), snapshot.headlessService(),
                 snapshot.clientService()}) {
             youngest = Timestamps.newest(youngest, MetadataReads.created(present));
         }
-        boolean justCreated = youngest != null && !snapshot.now().isAfter(youngest.plus(settings.creationGrace()));
+        boolean justCreated = youngest != null && !snapshot.now().isAfter(youngest.plus(context.settings().creationGrace()));
         TrioNames names = snapshot.names();
         List<Finding> findings = new ArrayList<>();
         if (snapshot.statefulSet() == null) {

@@ -194,7 +194,7 @@ class HealthAssessorDetailTest {
     @Test
     void notReadyIsProgressingUntilTheProbesGiveUp() {
         // readiness: 11s + 20s x 3 = 71s, plus a 30s margin
-        assertEquals(Duration.ofSeconds(71), PodAssessor.readinessAllowance(Scenarios.readyPod("eureka", 0, "r")));
+        assertEquals(Duration.ofSeconds(71), PodReadiness.readinessAllowance(Scenarios.readyPod("eureka", 0, "r")));
         HealthReport within = assess(healthyApp("eureka", 1).withPod(0, notReady(100)));
         assertEquals(Reason.PodNotReady, within.problems().stream().map(Problem::reason)
                 .filter(r -> r == Reason.PodNotReady || r == Reason.NotReadyTooLong).findFirst().orElseThrow());
