@@ -33,12 +33,4 @@ record AppPods(String statefulSet, List<Pod> sorted, Map<Integer, Pod> byOrdinal
     Pod at(int ordinal) {
         return byOrdinal.get(ordinal);
     }
-
-    boolean isEmpty() {
-        return sorted.isEmpty();
-    }
-
-    int size() {
-        return sorted.size();
-    }
 }

@@ -57,8 +57,9 @@ final class CauseOrder {
             case CrashLoopBackOff, OOMKilled, ContainerError, PodFailed, PodEvicted, HighRestartCount, PodTerminating,
                     TerminatingTooLong -> Layer.RUN;
             // a claim that waits for its first consumer waits on the pod: an effect
-            case WaitingForFirstConsumer, PodNotReady, NotReadyTooLong, DnsRecordMissing, DnsRecordMismatch, NotReadyAddressesUnpublished,
-                    NoReadyEndpoints, LoadBalancerProvisioning, LoadBalancerPending -> Layer.SEEN;
+            case WaitingForFirstConsumer, PodNotReady, NotReadyTooLong, DnsRecordMissing, DnsRecordMismatch,
+                    NotReadyAddressesUnpublished, NoReadyEndpoints, LoadBalancerProvisioning,
+                    LoadBalancerPending -> Layer.SEEN;
             case RolloutInProgress, RolloutStalled, OnDeleteOutdatedPods -> Layer.ROLLOUT;
         };
     }
