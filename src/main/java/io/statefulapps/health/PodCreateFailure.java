@@ -25,7 +25,7 @@ final class PodCreateFailure {
     }
 
     static Optional<Finding> assess(StatefulSet sts, RolloutFacts facts, AppPods pods, AssessmentContext context) {
-        if (!facts.holders().anyNotCreated()) {
+        if (facts.holders().notCreated().isEmpty()) {
             return Optional.empty();
         }
         Event refusal = context.events().newest(InvolvedObject.of("StatefulSet", sts), FAILED_CREATE);

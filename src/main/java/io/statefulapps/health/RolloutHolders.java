@@ -12,20 +12,24 @@ import java.util.TreeMap;
  * pods on an old revision, which only a person deleting them will update.
  *
  * @param blockingPodNames the blocking pods that exist, in ordinal order
+ * @param notCreated       ordinals in range that have no pod: the controller has not created them (yet)
  */
-record RolloutHolders(Map<Integer, String> blocking, List<String> blockingPodNames, Map<Integer, String> outdated) {
+record RolloutHolders(Map<Integer, String> blocking, List<String> blockingPodNames, Map<Integer, String> outdated,
+        List<Integer> notCreated) {
 
     /** @param partition pods at or above it are the ones a rolling update replaces (0 for OnDelete) */
     static RolloutHolders of(AppPods pods, int first, int replicas, int partition, boolean onDelete,
             String updateRevision) {
         Map<Integer, String> blocking = new TreeMap<>();
         Map<Integer, String> outdated = new TreeMap<>();
+        List<Integer> notCreated = new ArrayList<>();
         for (int i = first; i < first + replicas; i++) {
             Pod pod = pods.at(i);
             String podName = StatefulSetNaming.podName(pods.statefulSet(), i);
             boolean old = updateRevision != null && pod != null && !updateRevision.equals(PodReads.revision(pod));
             if (pod == null) {
                 blocking.put(i, podName + " (not created)");
+                notCreated.add(i);
             } else if (MetadataReads.isTerminating(pod)) {
                 blocking.put(i, podName + " (terminating)");
             } else if (!PodReads.isReady(pod)) {
@@ -48,11 +52,6 @@ record RolloutHolders(Map<Integer, String> blocking, List<String> blockingPodNam
                 podNames.add(MetadataReads.name(pods.at(ordinal)));
             }
         }
-        return new RolloutHolders(blocking, podNames, outdated);
-    }
-
-    /** Ordinals in range that have no pod: the controller has not created them (yet). */
-    boolean anyNotCreated() {
-        return blocking.values().stream().anyMatch(v -> v.endsWith("(not created)"));
+        return new RolloutHolders(blocking, podNames, outdated, notCreated);
     }
 }
