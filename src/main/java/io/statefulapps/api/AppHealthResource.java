@@ -7,11 +7,14 @@ import io.statefulapps.app.HealthStreams;
 import io.statefulapps.cluster.StoredReport;
 import io.statefulapps.config.HealthConfig;
 import io.statefulapps.health.HealthTextRenderer;
+import io.statefulapps.problem.ProblemException;
+import io.statefulapps.problem.ProblemType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -65,10 +68,16 @@ public class AppHealthResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response health(@PathParam("namespace") String namespace, @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context HttpHeaders headers) {
+            @QueryParam("lines") String lines, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context HttpHeaders headers) {
+        Integer cap = QueryFlags.parseInt("lines", lines);
+        if (cap != null && cap < 1) {
+            throw ProblemException.of(ProblemType.MALFORMED_REQUEST,
+                    "Query parameter 'lines' must be at least 1 (the first line alone), not " + cap + ".");
+        }
         StoredReport stored = views.storedHealth(namespace, name);
         if (MediaNegotiation.prefersText(headers)) {
-            return Response.ok(HealthTextRenderer.render(stored.report(), maxTextLines),
+            return Response.ok(HealthTextRenderer.render(stored.report(), cap != null ? cap : maxTextLines),
                     MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
         }
         Response.ResponseBuilder answer = EntityTags.matchesAny(ifNoneMatch, stored.etag())

@@ -2,8 +2,10 @@ package io.statefulapps.cluster;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -69,6 +71,31 @@ final class AppChangeRouter {
             }
             String namespace = about.getNamespace() != null ? about.getNamespace() : event.getMetadata().getNamespace();
             return owner(informer, namespace, about.getName());
+        });
+    }
+
+    /** A node's change concerns the apps with a pod on it. */
+    void routeNodes(SharedIndexInformer<Node> nodes, SharedIndexInformer<Pod> pods) {
+        nodes.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Node node) {
+                podsOn(node);
+            }
+
+            @Override
+            public void onUpdate(Node before, Node after) {
+                podsOn(after);
+            }
+
+            @Override
+            public void onDelete(Node node, boolean finalStateUnknown) {
+                podsOn(node);
+            }
+
+            private void podsOn(Node node) {
+                pods.getIndexer().byIndex(CacheInformers.BY_NODE, node.getMetadata().getName()).stream()
+                        .map(AppChangeRouter::appOf).flatMap(Optional::stream).distinct().forEach(changed);
+            }
         });
     }
 

@@ -8,6 +8,7 @@ import io.statefulapps.config.HealthConfig;
 import io.statefulapps.config.StreamConfig;
 import io.statefulapps.health.HealthAssessor;
 import io.statefulapps.health.HealthReport;
+import io.statefulapps.health.HealthSince;
 import io.statefulapps.health.HealthStatus;
 import io.statefulapps.live.AppKey;
 import io.statefulapps.live.CachedApp;
@@ -17,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -52,6 +54,7 @@ public class ReportStore {
     private final Set<AppKey> queued = ConcurrentHashMap.newKeySet();
     private final LinkedBlockingQueue<AppKey> queue = new LinkedBlockingQueue<>();
     private volatile boolean caughtUp;
+    private volatile Instant brokenSince;
     private volatile boolean working;
     private Thread worker;
     private ScheduledExecutorService rechecks;
@@ -121,7 +124,18 @@ public class ReportStore {
 
     /** Assessed now from what the caller holds, not stored: for answers right after a write. */
     public HealthReport assess(CachedApp app) {
-        return HealthAssessor.assess(SnapshotFactory.snapshot(app, clock.instant()), config.settings());
+        Instant now = clock.instant();
+        return HealthAssessor.assess(SnapshotFactory.snapshot(app, staleFor(now), now), config.settings());
+    }
+
+    /** How long the watches have been broken, once that is longer than {@code stale-after}; else null. */
+    private Duration staleFor(Instant now) {
+        Instant since = brokenSince;
+        if (since == null) {
+            return null;
+        }
+        Duration broken = Duration.between(since, now);
+        return broken.compareTo(config.staleAfter()) > 0 ? broken : null;
     }
 
     /** Every informer synced and every app known then computed once: reads answer from here now. */
@@ -165,6 +179,19 @@ public class ReportStore {
     }
 
     private void recheckUnsettled() {
+        Instant now = clock.instant();
+        boolean watching = cache.watching();
+        boolean wasStale = staleFor(now) != null;
+        if (watching) {
+            brokenSince = null;
+        } else if (brokenSince == null && cache.synced()) {
+            brokenSince = now;
+        }
+        if (wasStale || staleFor(now) != null) {
+            // Every report says how old its data is, and stops saying so once the watches are back.
+            reports.keySet().forEach(this::enqueue);
+            return;
+        }
         reports.forEach((app, stored) -> {
             HealthStatus status = stored.report().status();
             if (status != HealthStatus.Healthy && status != HealthStatus.Suspended) {
@@ -206,25 +233,21 @@ public class ReportStore {
         store(app, assess(cached.get()));
     }
 
-    private StoredReport store(AppKey app, HealthReport report) {
+    private StoredReport store(AppKey app, HealthReport assessed) {
         StoredReport previous = reports.get(app);
-        if (previous != null && sameButForTime(previous.report(), report)) {
+        HealthReport report = HealthSince.carry(previous == null ? null : previous.report(), assessed);
+        if (previous != null && previous.report().equals(report.withObservedAt(previous.report().observedAt()))) {
             // Nothing a caller sees changed: the same bytes and ETag keep serving 304s.
             return previous;
         }
         StoredReport stored = serialize(report);
         reports.put(app, stored);
-        if (previous == null || !ReportDigest.of(previous.report()).equals(ReportDigest.of(report))) {
+        if (previous == null || !previous.report().fingerprint().equals(report.fingerprint())) {
             changes.publish(app, stored, stored.computedAt());
         }
         return stored;
     }
 
-    private static boolean sameButForTime(HealthReport before, HealthReport after) {
-        return before.equals(new HealthReport(after.app(), after.namespace(), after.status(), after.summary(),
-                before.observedAt(), after.statefulSet(), after.pods(), after.volumes(), after.dns(), after.services(),
-                after.problems(), after.events()));
-    }
 
     private StoredReport serialize(HealthReport report) {
         try {

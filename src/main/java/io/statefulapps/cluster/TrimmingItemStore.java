@@ -6,9 +6,10 @@ import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * An informer store that drops what health never reads ({@code managedFields}, the last-applied
+ * An informer store that holds only the objects worth holding, and drops what health never reads ({@code managedFields}, the last-applied
  * annotation) before keeping an object: they are often the larger half of an object, and the cache
  * holds every pod, claim and volume of every app.
  */
@@ -16,12 +17,19 @@ final class TrimmingItemStore<T extends HasMetadata> extends BasicItemStore<T> {
 
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
-    TrimmingItemStore() {
+    private final Predicate<T> keep;
+
+    /** @param keep which objects are worth holding; the others are not kept (and dropped if held before) */
+    TrimmingItemStore(Predicate<T> keep) {
         super(Cache::metaNamespaceKeyFunc);
+        this.keep = keep;
     }
 
     @Override
     public T put(String key, T object) {
+        if (!keep.test(object)) {
+            return super.remove(key);
+        }
         // The informer hands us a freshly deserialized object that no one else holds yet.
         trim(object.getMetadata());
         return super.put(key, object);

@@ -49,6 +49,13 @@ public interface HealthConfig {
     @WithDefault("2s")
     Duration recheckInterval();
 
+    /**
+     * Once the watches have been broken this long, every report says how old its data is
+     * ({@code dataAge}) and the text answer says so too.
+     */
+    @WithDefault("30s")
+    Duration staleAfter();
+
     default HealthSettings settings() {
         return new HealthSettings(rolloutDeadline(), loadBalancerDeadline(), terminatingDeadline(), pendingDeadline(),
                 creationGrace(), recentTermination(), notReadyMargin(), clusterDomain(), restartWarningThreshold(),

@@ -8,11 +8,11 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.statefulapps.spec.TrioNames;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Everything the health rules look at for one app, as the watch cache holds it at one moment.
@@ -28,12 +28,17 @@ import java.util.Set;
  * @param headlessService  the headless Service, {@code null} when absent
  * @param clientService    the client Service, {@code null} when absent
  * @param pods             the StatefulSet's pods (any order)
- * @param claims           the PVCs of the claim templates ({@code <template>-<sts>-<ordinal>}), any order
+ * @param claims           the app's PVCs ({@code <template>-<sts>-<ordinal>}), any order, including those
+ *                         a scale-down left behind
  * @param volumesByName    the PVs those claims are bound to, by PV name
  * @param endpointSlices   the EndpointSlices of both Services ({@code kubernetes.io/service-name} label)
- * @param events           core/v1 Events whose involved object is the trio, a pod or a PVC
+ * @param events           core/v1 Warning Events whose involved object is the trio, a pod or a PVC
  * @param storageClasses   every StorageClass of the cluster, by name
+ * @param nodes            the nodes the pods run on, by name (a node not in the map is not judged)
  * @param cacheSynced      false while any informer feeding this snapshot has not synced
+ * @param staleFor         how long the data has been stale because a watch is broken and re-connecting,
+ *                         {@code null} (or zero) while the watches are live; the shell passes it once a
+ *                         break outlasts its threshold
  * @param now              the moment of the assessment (the rules never read a clock)
  */
 public record ClusterSnapshot(
@@ -49,7 +54,9 @@ public record ClusterSnapshot(
         List<EndpointSlice> endpointSlices,
         List<Event> events,
         Map<String, StorageClassInfo> storageClasses,
+        Map<String, NodeInfo> nodes,
         boolean cacheSynced,
+        Duration staleFor,
         Instant now) {
 
     public ClusterSnapshot {
@@ -63,10 +70,8 @@ public record ClusterSnapshot(
         endpointSlices = endpointSlices == null ? List.of() : endpointSlices;
         events = events == null ? List.of() : events;
         storageClasses = storageClasses == null ? Map.of() : storageClasses;
-    }
-
-    public Set<String> storageClassNames() {
-        return storageClasses.keySet();
+        nodes = nodes == null ? Map.of() : nodes;
+        staleFor = staleFor == null || staleFor.isNegative() || staleFor.isZero() ? null : staleFor;
     }
 
     /** The class a PVC without {@code storageClassName} gets, or {@code null} when the cluster has none. */

@@ -1,13 +1,14 @@
 package io.statefulapps.health;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.statefulapps.kubernetes.WellKnownLabels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stable DNS names the headless Service gives the pods. Cluster DNS answers
@@ -20,10 +21,47 @@ final class DnsAssessor {
     private DnsAssessor() {
     }
 
+    /** One pod's record, and whether it is one of the not-ready pods DNS does not serve yet. */
+    private record PodRecord(DnsRecordReport report, List<Finding> findings, boolean awaitsReadiness) {
+    }
+
+    /**
+     * The pairing of the headless Service with the StatefulSet, and every pod's record; nothing when
+     * the headless Service is absent (its absence is reported by {@code TrioPresence}).
+     *
+     * @param podVerdicts each pod's own verdict, by pod name
+     */
+    static PartAssessment<List<DnsRecordReport>> assess(Service headless, StatefulSet sts, AppPods pods,
+            Map<String, HealthStatus> podVerdicts, AssessmentContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        List<DnsRecordReport> records = new ArrayList<>();
+        if (headless == null) {
+            return new PartAssessment<>(records, List.of());
+        }
+        Kubectl kubectl = context.kubectl();
+        List<Finding> findings = new ArrayList<>(pairing(headless, sts, kubectl));
+        HostnameIndex endpoints = HostnameIndex.of(
+                EndpointSliceReads.endpointsOf(MetadataReads.name(headless), snapshot.endpointSlices()));
+        List<String> unpublished = new ArrayList<>();
+        for (Pod pod : pods.sorted()) {
+            PodRecord record = record(pod, headless, endpoints, snapshot, context.settings());
+            records.add(record.report());
+            findings.addAll(record.findings());
+            // Only pods that are merely starting: a crash-looping pod's missing record is not news.
+            if (record.awaitsReadiness() && podVerdicts.get(record.report().pod()) == HealthStatus.Progressing) {
+                unpublished.add(record.report().pod());
+            }
+        }
+        if (!unpublished.isEmpty()) {
+            findings.add(notReadyUnpublished(headless, unpublished, kubectl));
+        }
+        return new PartAssessment<>(records, findings);
+    }
+
     /** Problems of the pairing itself: a headless Service that is not headless, or that the StatefulSet does not name. */
-    static List<Finding> pairing(Service headless, StatefulSet sts, Kubectl kubectl) {
+    private static List<Finding> pairing(Service headless, StatefulSet sts, Kubectl kubectl) {
         List<Finding> findings = new ArrayList<>();
-        String headlessName = Kube.name(headless);
+        String headlessName = MetadataReads.name(headless);
         String clusterIP = headless.getSpec() == null ? null : headless.getSpec().getClusterIP();
         if (!"None".equals(clusterIP)) {
             findings.add(Finding.of(Reason.HeadlessServiceNotHeadless, "Service/" + headlessName,
@@ -33,81 +71,90 @@ final class DnsAssessor {
         }
         String serviceName = sts == null || sts.getSpec() == null ? null : sts.getSpec().getServiceName();
         if (sts != null && !headlessName.equals(serviceName)) {
-            findings.add(Finding.of(Reason.ServiceNameMismatch, "StatefulSet/" + Kube.name(sts),
+            findings.add(Finding.of(Reason.ServiceNameMismatch, "StatefulSet/" + MetadataReads.name(sts),
                     "spec.serviceName is " + serviceName + " but the headless Service is " + headlessName
                             + ": pod DNS names resolve under neither",
                     "serviceName cannot be changed in place: recreate the StatefulSet keeping its pods and PVCs (kubectl -n "
-                            + kubectl.namespace() + " delete statefulset " + Kube.name(sts) + " --cascade=orphan, then create it)"));
+                            + kubectl.namespace() + " delete statefulset " + MetadataReads.name(sts)
+                            + " --cascade=orphan, then create it)"));
         }
         return findings;
     }
 
-    /** The record of one pod; {@code pendingPublish} collects not-ready pods DNS does not serve yet. */
-    static Assessed<DnsRecordReport> assess(Pod pod, Service headless, HostnameIndex endpoints, ClusterSnapshot snapshot,
-            HealthSettings settings, List<String> pendingPublish) {
-        String podName = Kube.name(pod);
-        String headlessName = Kube.name(headless);
+    private static PodRecord record(Pod pod, Service headless, HostnameIndex endpoints, ClusterSnapshot snapshot,
+            HealthSettings settings) {
+        String podName = MetadataReads.name(pod);
+        String headlessName = MetadataReads.name(headless);
         String fqdn = podName + "." + headlessName + "." + snapshot.namespace() + ".svc." + settings.clusterDomain();
-        String podIP = Kube.podIP(pod);
+        String podIP = PodReads.podIP(pod);
         List<String> published = new ArrayList<>();
         boolean endpointReady = false;
         for (Endpoint endpoint : endpoints.published(podName)) {
-            published.addAll(Slices.addresses(endpoint));
-            endpointReady |= Slices.isReady(endpoint);
+            published.addAll(EndpointSliceReads.addresses(endpoint));
+            endpointReady |= EndpointSliceReads.isReady(endpoint);
         }
-        boolean refWithoutHostname = endpoints.podsWithoutHostname().contains(podName);
         boolean publishNotReady = headless.getSpec() != null
                 && Boolean.TRUE.equals(headless.getSpec().getPublishNotReadyAddresses());
         boolean served = !published.isEmpty() && (endpointReady || publishNotReady);
-        boolean podReady = Kube.isReady(pod);
+        boolean podReady = PodReads.isReady(pod);
         boolean headlessOk = headless.getSpec() != null && "None".equals(headless.getSpec().getClusterIP());
         List<Finding> findings = new ArrayList<>();
         HealthStatus status = HealthStatus.Healthy;
-        String object = "Pod/" + podName;
-        Kubectl kubectl = new Kubectl(snapshot.namespace());
-        String sliceHint = kubectl.get("endpointslices -l " + Slices.SERVICE_NAME_LABEL + "=" + headlessName + " -o yaml");
-
-        if (!headlessOk || Kube.isTerminating(pod) || podIP == null) {
+        boolean awaitsReadiness = false;
+        if (!headlessOk || MetadataReads.isTerminating(pod) || podIP == null) {
             status = podReady ? HealthStatus.Healthy : HealthStatus.Progressing;
         } else if (!published.isEmpty() && (!published.contains(podIP) || published.size() > 1)) {
-            // Any address besides the pod's own is served too: clients would reach a stranger.
-            findings.add(Finding.of(Reason.DnsRecordMismatch, object,
-                    fqdn + " resolves to " + String.join(", ", published) + " but the pod's IP is " + podIP
-                            + (published.contains(podIP) ? " alone" : ""),
-                    "an EndpointSlice is stale or foreign; check kube-controller-manager and " + sliceHint));
+            findings.add(mismatch(podName, fqdn, podIP, published, headlessName, snapshot.namespace()));
         } else if (podReady && !served) {
-            String message = refWithoutHostname
-                    ? "the pod's endpoint carries no hostname, so " + fqdn + " does not resolve (pod subdomain "
-                            + (pod.getSpec() == null ? null : pod.getSpec().getSubdomain()) + " is not " + headlessName + ")"
-                    : "no DNS record for " + fqdn + " although the pod is ready";
-            String hint = "compare the pod with the headless Service's endpoints: " + sliceHint;
-            findings.add(justBecameReady(pod, snapshot.now(), settings)
-                    // the EndpointSlice controller needs a moment after the pod turns ready
-                    ? Finding.softened(Severity.Info, HealthStatus.Progressing, Reason.DnsRecordMissing, object, message, hint)
-                    : Finding.of(Reason.DnsRecordMissing, object, message, hint));
+            findings.add(missing(pod, fqdn, headlessName, endpoints.podsWithoutHostname().contains(podName), snapshot,
+                    settings));
         } else if (!podReady) {
             status = HealthStatus.Progressing;
-            if (!served) {
-                pendingPublish.add(podName);
-            }
+            awaitsReadiness = !served;
         }
         status = Finding.worst(findings, status);
-        return new Assessed<>(new DnsRecordReport(podName, fqdn, podIP, published, served, status), findings);
+        return new PodRecord(new DnsRecordReport(podName, fqdn, podIP, published, served, status), findings,
+                awaitsReadiness);
+    }
+
+    /** Any address besides the pod's own is served too: clients would reach a stranger. */
+    private static Finding mismatch(String podName, String fqdn, String podIP, List<String> published,
+            String headlessName, String namespace) {
+        return Finding.of(Reason.DnsRecordMismatch, "Pod/" + podName,
+                fqdn + " resolves to " + String.join(", ", published) + " but the pod's IP is " + podIP
+                        + (published.contains(podIP) ? " alone" : ""),
+                "an EndpointSlice is stale or foreign; check kube-controller-manager and " + sliceHint(headlessName, namespace));
+    }
+
+    private static Finding missing(Pod pod, String fqdn, String headlessName, boolean withoutHostname,
+            ClusterSnapshot snapshot, HealthSettings settings) {
+        String object = "Pod/" + MetadataReads.name(pod);
+        String message = withoutHostname
+                ? "the pod's endpoint carries no hostname, so " + fqdn + " does not resolve (pod subdomain "
+                        + (pod.getSpec() == null ? null : pod.getSpec().getSubdomain()) + " is not " + headlessName + ")"
+                : "no DNS record for " + fqdn + " although the pod is ready";
+        String hint = "compare the pod with the headless Service's endpoints: " + sliceHint(headlessName, snapshot.namespace());
+        Instant readySince = PodReads.conditionChanged(pod, "Ready");
+        boolean justBecameReady = readySince != null && !snapshot.now().isAfter(readySince.plus(settings.creationGrace()));
+        // the EndpointSlice controller needs a moment after the pod turns ready
+        Finding finding = justBecameReady
+                ? Finding.withSeverityAndVerdict(Severity.Info, HealthStatus.Progressing, Reason.DnsRecordMissing, object,
+                        message, hint)
+                : Finding.of(Reason.DnsRecordMissing, object, message, hint);
+        return finding.since(readySince);
+    }
+
+    private static String sliceHint(String headlessName, String namespace) {
+        return new Kubectl(namespace).get("endpointslices -l " + WellKnownLabels.SERVICE_NAME + "=" + headlessName + " -o yaml");
     }
 
     /** One note for all not-ready pods without a record, rather than one line per pod. */
-    static Finding notReadyUnpublished(Service headless, List<String> pods, Kubectl kubectl) {
-        String name = Kube.name(headless);
+    private static Finding notReadyUnpublished(Service headless, List<String> pods, Kubectl kubectl) {
+        String name = MetadataReads.name(headless);
         return Finding.of(Reason.NotReadyAddressesUnpublished, "Service/" + name,
                 "DNS serves no record for " + String.join(", ", pods) + " until ready",
                 "if peers must find each other before they are ready (ZooKeeper, etcd, Cassandra), set "
                         + "publishNotReadyAddresses: true on " + name + ": kubectl -n " + kubectl.namespace()
                         + " patch service " + name + " -p '{\"spec\":{\"publishNotReadyAddresses\":true}}'");
-    }
-
-    private static boolean justBecameReady(Pod pod, Instant now, HealthSettings settings) {
-        PodCondition ready = Kube.condition(pod, "Ready");
-        Instant since = ready == null ? null : Kube.time(ready.getLastTransitionTime());
-        return since != null && !now.isAfter(since.plus(settings.creationGrace()));
     }
 }

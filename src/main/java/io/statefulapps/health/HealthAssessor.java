@@ -3,17 +3,14 @@ package io.statefulapps.health;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * {@link ClusterSnapshot} → {@link HealthReport}: composes the small assessors, one per kind of
@@ -24,137 +21,98 @@ public final class HealthAssessor {
     private HealthAssessor() {
     }
 
+    /** What the assessors found, gathered for the report. */
+    private record Parts(StatefulSetReport statefulSet, PartAssessment<List<PodReport>> pods,
+            PartAssessment<List<VolumeReport>> volumes, PartAssessment<List<DnsRecordReport>> dns,
+            PartAssessment<List<ServiceReport>> services, List<Finding> findings) {
+    }
+
     public static HealthReport assess(ClusterSnapshot snapshot, HealthSettings settings) {
-        Kubectl kubectl = new Kubectl(snapshot.namespace());
         if (!snapshot.cacheSynced()) {
-            // Half-filled caches would report objects as Missing that are merely not listed yet.
-            Problem problem = Finding.of(Reason.CacheNotSynced, "App/" + snapshot.app(),
-                    "the service's watch caches are still filling; no verdict yet",
-                    "retry in a few seconds; if this lasts, check the service's readiness: /q/health/ready").problem();
-            return new HealthReport(snapshot.app(), snapshot.namespace(), HealthStatus.Unknown,
-                    "Unknown: the service's caches are not synced yet", snapshot.now(), null, List.of(), List.of(),
-                    List.of(), List.of(), List.of(problem), List.of());
+            return notSynced(snapshot);
         }
-        List<Finding> findings = new ArrayList<>(TrioPresence.assess(snapshot, settings, kubectl));
+        AssessmentContext context = AssessmentContext.of(snapshot, settings);
         StatefulSet sts = snapshot.statefulSet();
-        String stsName = sts != null ? Kube.name(sts) : snapshot.names().statefulSet();
-
-        StatefulSetReport stsReport = null;
-        if (sts != null) {
-            Assessed<StatefulSetReport> assessed = StatefulSetAssessor.assess(sts, snapshot, settings);
-            stsReport = assessed.part();
-            findings.addAll(assessed.findings());
-        }
-
-        List<Pod> pods = new ArrayList<>(snapshot.pods());
-        pods.sort(Comparator.comparing((Pod p) -> Kube.ordinal(p, stsName), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Kube::name));
-        List<PodReport> podReports = new ArrayList<>();
-        Map<String, HealthStatus> podStatus = new HashMap<>();
-        for (Pod pod : pods) {
-            Assessed<PodReport> assessed = PodAssessor.assess(pod, stsName, snapshot, settings);
-            podReports.add(assessed.part());
-            podStatus.put(assessed.part().name(), assessed.part().status());
-            findings.addAll(assessed.findings());
-        }
-
-        List<VolumeReport> volumes = volumes(sts, stsName, pods, snapshot, settings, findings);
-
-        List<DnsRecordReport> dns = new ArrayList<>();
-        Service headless = snapshot.headlessService();
-        ServiceReport headlessReport = null;
-        if (headless != null) {
-            List<Finding> pairing = DnsAssessor.pairing(headless, sts, kubectl);
-            findings.addAll(pairing);
-            HostnameIndex endpoints = HostnameIndex.of(Slices.endpointsOf(Kube.name(headless), snapshot.endpointSlices()));
-            List<String> unpublished = new ArrayList<>();
-            for (Pod pod : pods) {
-                Assessed<DnsRecordReport> assessed = DnsAssessor.assess(pod, headless, endpoints, snapshot, settings,
-                        unpublished);
-                dns.add(assessed.part());
-                findings.addAll(assessed.findings());
-            }
-            // Only pods that are merely starting: a crash-looping pod's missing record is not news.
-            unpublished.removeIf(name -> podStatus.get(name) != HealthStatus.Progressing);
-            if (!unpublished.isEmpty()) {
-                findings.add(DnsAssessor.notReadyUnpublished(headless, unpublished, kubectl));
-            }
-            Assessed<ServiceReport> assessed = ServiceAssessor.assess(ServiceAssessor.HEADLESS, headless, snapshot, settings);
-            findings.addAll(assessed.findings());
-            headlessReport = assessed.part().withStatus(verdictOn(pairing, "Service/" + Kube.name(headless)));
-            if (stsReport != null) {
-                stsReport = stsReport.withStatus(verdictOn(pairing, "StatefulSet/" + stsName));
-            }
-        }
-        List<ServiceReport> services = new ArrayList<>();
-        if (headlessReport != null) {
-            services.add(headlessReport);
-        }
-        if (snapshot.clientService() != null) {
-            Assessed<ServiceReport> assessed = ServiceAssessor.assess(ServiceAssessor.CLIENT, snapshot.clientService(),
-                    snapshot, settings);
-            services.add(assessed.part());
-            findings.addAll(assessed.findings());
-        }
-
-        HealthStatus overall = Finding.worst(findings, stsReport == null ? HealthStatus.Healthy : stsReport.status());
+        String stsName = sts != null ? MetadataReads.name(sts) : snapshot.names().statefulSet();
+        AppPods pods = AppPods.of(stsName, snapshot.pods());
+        Parts parts = assessParts(sts, pods, context);
+        List<Finding> findings = parts.findings();
+        HealthStatus overall = Finding.worst(findings,
+                parts.statefulSet() == null ? HealthStatus.Healthy : parts.statefulSet().status());
         List<Problem> problems = problems(findings);
-        List<EventReport> events = EventSelector.select(snapshot.events(), objects(snapshot, stsName, pods, volumes),
-                settings.maxEvents());
-        String summary = Summary.of(overall, stsReport, podReports, problems);
-        return new HealthReport(snapshot.app(), snapshot.namespace(), overall, summary, snapshot.now(), stsReport,
-                podReports, volumes, dns, services, problems, events);
+        List<EventReport> events = EventSelector.select(snapshot.events(),
+                involvedObjects(snapshot, pods, parts.volumes().part()), settings.maxEvents());
+        String summary = Summary.of(overall, parts.statefulSet(), parts.pods().part(), problems);
+        return new HealthReport(snapshot.app(), snapshot.namespace(), overall, since(overall, findings, sts, pods),
+                summary, snapshot.now(), dataAge(snapshot), Fingerprint.of(overall, problems), parts.statefulSet(),
+                parts.pods().part(), parts.volumes().part(), parts.dns().part(), parts.services().part(),
+                CauseOrder.causes(findings, overall), problems, events);
     }
 
-    private static List<VolumeReport> volumes(StatefulSet sts, String stsName, List<Pod> pods, ClusterSnapshot snapshot,
-            HealthSettings settings, List<Finding> findings) {
-        List<VolumeReport> volumes = new ArrayList<>();
-        if (sts == null || sts.getSpec() == null || sts.getSpec().getVolumeClaimTemplates() == null) {
-            return volumes;
+    /** Findings in the order found: trio, StatefulSet, pods by ordinal, volumes, DNS, Services. */
+    private static Parts assessParts(StatefulSet sts, AppPods pods, AssessmentContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        List<Finding> findings = new ArrayList<>(TrioPresence.assess(context));
+        PartAssessment<StatefulSetReport> stsPart = sts == null ? null : StatefulSetAssessor.assess(sts, pods, context);
+        PartAssessment<List<PodReport>> podParts = PodAssessor.assessAll(pods, context);
+        PartAssessment<List<VolumeReport>> volumes = VolumeAssessor.assessAll(sts, pods, context);
+        PartAssessment<List<DnsRecordReport>> dns = DnsAssessor.assess(snapshot.headlessService(), sts, pods,
+                verdictsByPod(podParts.part()), context);
+        PartAssessment<List<ServiceReport>> services = ServiceAssessor.assessBoth(context, dns.findings());
+        StatefulSetReport stsReport = null;
+        if (stsPart != null) {
+            findings.addAll(stsPart.findings());
+            stsReport = stsPart.part().withStatus(Finding.worstOn(dns.findings(), "StatefulSet/" + pods.statefulSet()));
         }
-        Map<Integer, Pod> byOrdinal = new TreeMap<>();
-        for (Pod pod : pods) {
-            Integer ordinal = Kube.ordinal(pod, stsName);
-            if (ordinal != null) {
-                byOrdinal.put(ordinal, pod);
-            }
-        }
-        Set<Integer> ordinals = new TreeSet<>(byOrdinal.keySet());
-        int first = Kube.firstOrdinal(sts);
-        for (int i = first; i < first + Kube.replicas(sts); i++) {
-            ordinals.add(i);
-        }
-        Map<String, PersistentVolumeClaim> claims = new HashMap<>();
-        for (PersistentVolumeClaim claim : snapshot.claims()) {
-            claims.put(Kube.name(claim), claim);
-        }
-        for (int ordinal : ordinals) {
-            Pod pod = byOrdinal.get(ordinal);
-            String podName = pod != null ? Kube.name(pod) : stsName + "-" + ordinal;
-            for (PersistentVolumeClaim template : sts.getSpec().getVolumeClaimTemplates()) {
-                String templateName = Kube.name(template);
-                String claimName = templateName + "-" + stsName + "-" + ordinal;
-                PersistentVolumeClaim claim = claims.get(claimName);
-                if (pod == null && claim == null) {
-                    continue; // not created yet: the rollout says so
-                }
-                Assessed<VolumeReport> assessed = VolumeAssessor.assess(podName, pod, templateName, claimName, claim,
-                        snapshot, settings);
-                volumes.add(assessed.part());
-                findings.addAll(assessed.findings());
-            }
-        }
-        return volumes;
+        ReadinessProbeAssessor.assess(pods, context).ifPresent(findings::add);
+        findings.addAll(podParts.findings());
+        findings.addAll(volumes.findings());
+        RetainedClaimAssessor.assess(sts, pods, context).ifPresent(findings::add);
+        findings.addAll(dns.findings());
+        findings.addAll(services.findings());
+        return new Parts(stsReport, podParts, volumes, dns, services, findings);
     }
 
-    private static HealthStatus verdictOn(List<Finding> findings, String object) {
-        HealthStatus worst = HealthStatus.Healthy;
+    /** Half-filled caches would report objects as Missing that are merely not listed yet. */
+    private static HealthReport notSynced(ClusterSnapshot snapshot) {
+        Problem problem = Finding.of(Reason.CacheNotSynced, "App/" + snapshot.app(),
+                "the service's watch caches are still filling; no verdict yet",
+                "retry in a few seconds; if this lasts, check the service's readiness: /q/health/ready").problem();
+        List<Problem> problems = List.of(problem);
+        return new HealthReport(snapshot.app(), snapshot.namespace(), HealthStatus.Unknown, null,
+                "Unknown: the service's caches are not synced yet", snapshot.now(), dataAge(snapshot),
+                Fingerprint.of(HealthStatus.Unknown, problems), null, List.of(), List.of(), List.of(), List.of(),
+                problems, problems, List.of());
+    }
+
+    /**
+     * Since when the verdict holds, as far as the objects tell: for a verdict with problems, the
+     * earliest start among the problems that imply it (the verdict has held at least since then);
+     * Healthy since the last movement of the set (its last pod turned ready); otherwise unknown.
+     */
+    private static Instant since(HealthStatus verdict, List<Finding> findings, StatefulSet sts, AppPods pods) {
+        Instant earliest = null;
         for (Finding f : findings) {
-            if (object.equals(f.problem().object())) {
-                worst = worst.worse(f.verdict());
+            if (f.verdict() == verdict) {
+                earliest = Timestamps.oldest(earliest, f.problem().since());
             }
         }
-        return worst;
+        if (earliest == null && verdict == HealthStatus.Healthy && sts != null) {
+            return StatefulSetAssessor.lastProgress(sts, pods.sorted());
+        }
+        return earliest;
+    }
+
+    private static Long dataAge(ClusterSnapshot snapshot) {
+        return snapshot.staleFor() == null ? null : snapshot.staleFor().getSeconds();
+    }
+
+    private static Map<String, HealthStatus> verdictsByPod(List<PodReport> pods) {
+        Map<String, HealthStatus> verdicts = new HashMap<>();
+        for (PodReport pod : pods) {
+            verdicts.put(pod.name(), pod.status());
+        }
+        return verdicts;
     }
 
     /** Errors first, then warnings, then information; otherwise in the order found (trio, StatefulSet, pods by ordinal…). */
@@ -167,27 +125,32 @@ public final class HealthAssessor {
         return problems;
     }
 
-    private static Set<String> objects(ClusterSnapshot snapshot, String stsName, List<Pod> pods,
+    /** Every object of the app events may be about; absent ones by their expected names. */
+    private static List<InvolvedObject> involvedObjects(ClusterSnapshot snapshot, AppPods pods,
             List<VolumeReport> volumes) {
-        Set<String> objects = new HashSet<>();
-        objects.add("StatefulSet/" + stsName);
-        objects.add("Service/" + nameOr(snapshot.headlessService(), snapshot.names().headlessService()));
-        objects.add("Service/" + nameOr(snapshot.clientService(), snapshot.names().clientService()));
-        for (Pod pod : pods) {
-            objects.add("Pod/" + Kube.name(pod));
+        Map<String, InvolvedObject> objects = new LinkedHashMap<>();
+        add(objects, involved("StatefulSet", snapshot.statefulSet(), pods.statefulSet()));
+        add(objects, involved("Service", snapshot.headlessService(), snapshot.names().headlessService()));
+        add(objects, involved("Service", snapshot.clientService(), snapshot.names().clientService()));
+        for (Pod pod : pods.sorted()) {
+            add(objects, InvolvedObject.of("Pod", pod));
         }
         for (PersistentVolumeClaim claim : snapshot.claims()) {
-            objects.add("PersistentVolumeClaim/" + Kube.name(claim));
+            add(objects, InvolvedObject.of("PersistentVolumeClaim", claim));
         }
         for (VolumeReport volume : volumes) {
             if (volume.claim() != null) {
-                objects.add("PersistentVolumeClaim/" + volume.claim().name());
+                add(objects, new InvolvedObject("PersistentVolumeClaim", volume.claim().name(), null));
             }
         }
-        return objects;
+        return List.copyOf(objects.values());
     }
 
-    private static String nameOr(HasMetadata object, String fallback) {
-        return object == null ? fallback : Kube.name(object);
+    private static InvolvedObject involved(String kind, HasMetadata object, String expectedName) {
+        return object == null ? new InvolvedObject(kind, expectedName, null) : InvolvedObject.of(kind, object);
+    }
+
+    private static void add(Map<String, InvolvedObject> objects, InvolvedObject object) {
+        objects.putIfAbsent(object.label(), object);
     }
 }

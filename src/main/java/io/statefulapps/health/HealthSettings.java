@@ -1,10 +1,11 @@
 package io.statefulapps.health;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 
 /**
- * The knobs of the health rules. Configuration ({@code stateful-apps.health.*}) maps onto this;
- * the rules themselves never read configuration.
+ * The knobs of the health rules. Configuration ({@code stateful-apps.health.*}, {@code config.HealthConfig},
+ * where the defaults are) maps onto this; the rules themselves never read configuration.
  *
  * @param rolloutDeadline         a rollout that shows no progress this long is {@code RolloutStalled}
  * @param loadBalancerDeadline    a LoadBalancer Service without ingress this long after creation is {@code LoadBalancerPending}
@@ -18,6 +19,7 @@ import java.time.Duration;
  * @param maxEvents               at most this many events in the report
  * @param maxTextLines            at most this many lines in the chat text
  */
+@RecordBuilder
 public record HealthSettings(
         Duration rolloutDeadline,
         Duration loadBalancerDeadline,
@@ -29,27 +31,5 @@ public record HealthSettings(
         String clusterDomain,
         int restartWarningThreshold,
         int maxEvents,
-        int maxTextLines) {
-
-    public HealthSettings {
-        rolloutDeadline = orDefault(rolloutDeadline, Duration.ofMinutes(10));
-        loadBalancerDeadline = orDefault(loadBalancerDeadline, Duration.ofMinutes(5));
-        terminatingDeadline = orDefault(terminatingDeadline, Duration.ofMinutes(5));
-        pendingDeadline = orDefault(pendingDeadline, Duration.ofMinutes(5));
-        creationGrace = orDefault(creationGrace, Duration.ofSeconds(30));
-        recentTermination = orDefault(recentTermination, Duration.ofMinutes(15));
-        notReadyMargin = orDefault(notReadyMargin, Duration.ofSeconds(30));
-        clusterDomain = clusterDomain == null || clusterDomain.isBlank() ? "cluster.local" : clusterDomain;
-        restartWarningThreshold = restartWarningThreshold <= 0 ? 5 : restartWarningThreshold;
-        maxEvents = maxEvents <= 0 ? 20 : maxEvents;
-        maxTextLines = maxTextLines <= 2 ? 15 : maxTextLines;
-    }
-
-    public static HealthSettings defaults() {
-        return new HealthSettings(null, null, null, null, null, null, null, null, 0, 0, 0);
-    }
-
-    private static Duration orDefault(Duration value, Duration fallback) {
-        return value == null || value.isNegative() ? fallback : value;
-    }
+        int maxTextLines) implements HealthSettingsBuilder.With {
 }

@@ -27,8 +27,4 @@ public enum HealthStatus {
         }
         return other.ordinal() > ordinal() ? other : this;
     }
-
-    public boolean isWorseThan(HealthStatus other) {
-        return other == null || ordinal() > other.ordinal();
-    }
 }

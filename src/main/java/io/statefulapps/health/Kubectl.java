@@ -7,6 +7,11 @@ record Kubectl(String namespace) {
         return "kubectl -n " + namespace + " describe " + kind + " " + name;
     }
 
+    /** Every object of a kind in the namespace. */
+    String describeAll(String kind) {
+        return "kubectl -n " + namespace + " describe " + kind;
+    }
+
     String logs(String pod, String container, boolean previous) {
         return "kubectl -n " + namespace + " logs " + pod + (container == null ? "" : " -c " + container)
                 + (previous ? " --previous" : "");
@@ -14,11 +19,6 @@ record Kubectl(String namespace) {
 
     String get(String kindAndArgs) {
         return "kubectl -n " + namespace + " get " + kindAndArgs;
-    }
-
-    String events(String kind, String name) {
-        return "kubectl -n " + namespace + " get events --field-selector involvedObject.kind=" + kind
-                + ",involvedObject.name=" + name;
     }
 
     static String clusterGet(String kindAndArgs) {

@@ -1,6 +1,8 @@
 package io.statefulapps.health;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
 
 /**
  * One thing a person (or a bot) should know about.
@@ -9,7 +11,29 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param reason  stable code a bot can switch on
  * @param message what is wrong, with the cluster's own words where it has any
  * @param hint    the next thing to check, with the exact command
+ * @param since   when the problem was first seen: carried from report to report by
+ *                {@link HealthSince#carry}; before that, what the objects' own timestamps tell
+ *                ({@code null} when they tell nothing)
  */
-@JsonPropertyOrder({"severity", "object", "reason", "message", "hint"})
-public record Problem(Severity severity, String object, Reason reason, String message, String hint) {
+@JsonPropertyOrder({"severity", "object", "reason", "message", "hint", "since"})
+public record Problem(
+        Severity severity,
+        String object,
+        Reason reason,
+        String message,
+        String hint,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant since) {
+
+    public Problem(Severity severity, String object, Reason reason, String message, String hint) {
+        this(severity, object, reason, message, hint, null);
+    }
+
+    Problem withSince(Instant when) {
+        return new Problem(severity, object, reason, message, hint, when);
+    }
+
+    /** What stays the same while the situation does: the reason and the object, not the words. */
+    String identity() {
+        return reason + " " + object;
+    }
 }

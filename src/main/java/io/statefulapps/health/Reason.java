@@ -30,6 +30,12 @@ public enum Reason {
     OnDeleteOutdatedPods(Severity.Warning, Progressing),
     ServiceNameMismatch(Severity.Error, Degraded),
     HeadlessServiceNotHeadless(Severity.Error, Degraded),
+    /** The controller's FailedCreate event: the API server refuses the pod (quota, admission, ServiceAccount…). */
+    PodCreateFailed(Severity.Error, Degraded),
+    /** Info: claims of ordinals a scale-down removed are kept (and hold storage). */
+    RetainedClaim(Severity.Info, null),
+    /** Info: no container of the pods has a readiness probe, so Ready means little. */
+    NoReadinessProbe(Severity.Info, null),
 
     // Pods and their (init) containers
     CrashLoopBackOff(Severity.Error, Degraded),
@@ -43,7 +49,17 @@ public enum Reason {
     OOMKilled(Severity.Error, Degraded),
     PodFailed(Severity.Error, Degraded),
     PodEvicted(Severity.Error, Degraded),
+    /** Phase Unknown: the pod's node no longer reports on it. */
+    PodUnknown(Severity.Error, Degraded),
+    /** The pod's node is NotReady or unreachable; the StatefulSet does not replace the pod by itself. */
+    NodeNotReady(Severity.Error, Degraded),
     Unschedulable(Severity.Error, Degraded),
+    /** Held by spec.schedulingGates; hardened to Error/Degraded past the pending deadline. */
+    SchedulingGated(Severity.Warning, Progressing),
+    /** The kubelet's FailedCreatePodSandBox: the runtime or network plugin cannot set the pod up. */
+    SandboxCreateFailed(Severity.Error, Degraded),
+    /** FailedMount / FailedAttachVolume (Multi-Attach) events while the pod waits to start. */
+    VolumeMountFailed(Severity.Error, Degraded),
     PodPending(Severity.Info, Progressing),
     PodPendingTooLong(Severity.Error, Degraded),
     PodNotReady(Severity.Info, Progressing),
@@ -74,6 +90,8 @@ public enum Reason {
     // Services
     ServiceSelectorMismatch(Severity.Error, Degraded),
     NoReadyEndpoints(Severity.Error, Degraded),
+    /** A targetPort no container declares: named, Error/Degraded; numbered, softened to Warning. */
+    TargetPortMismatch(Severity.Error, Degraded),
     LoadBalancerProvisioning(Severity.Info, Progressing),
     LoadBalancerPending(Severity.Error, Degraded);
 

@@ -2,14 +2,15 @@ package io.statefulapps.health;
 
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.statefulapps.kubernetes.LabelSelectors;
+import io.statefulapps.kubernetes.WellKnownLabels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One of the two Services: does its selector find the pods, do its EndpointSlices list ready
@@ -24,31 +25,51 @@ final class ServiceAssessor {
     private ServiceAssessor() {
     }
 
-    static Assessed<ServiceReport> assess(String role, Service service, ClusterSnapshot snapshot,
-            HealthSettings settings) {
-        String name = Kube.name(service);
+    /**
+     * Both Services, headless first, those that exist. The headless Service's verdict also carries
+     * the DNS pairing problems found on it.
+     *
+     * @param dnsFindings what {@link DnsAssessor} found
+     */
+    static PartAssessment<List<ServiceReport>> assessBoth(AssessmentContext context, List<Finding> dnsFindings) {
+        ClusterSnapshot snapshot = context.snapshot();
+        List<ServiceReport> reports = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Service headless = snapshot.headlessService();
+        if (headless != null) {
+            PartAssessment<ServiceReport> assessed = assess(HEADLESS, headless, context);
+            reports.add(assessed.part().withStatus(Finding.worstOn(dnsFindings, "Service/" + MetadataReads.name(headless))));
+            findings.addAll(assessed.findings());
+        }
+        if (snapshot.clientService() != null) {
+            PartAssessment<ServiceReport> assessed = assess(CLIENT, snapshot.clientService(), context);
+            reports.add(assessed.part());
+            findings.addAll(assessed.findings());
+        }
+        return new PartAssessment<>(reports, findings);
+    }
+
+    private static PartAssessment<ServiceReport> assess(String role, Service service, AssessmentContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        HealthSettings settings = context.settings();
+        String name = MetadataReads.name(service);
         String object = "Service/" + name;
-        Kubectl kubectl = new Kubectl(snapshot.namespace());
+        Kubectl kubectl = context.kubectl();
         var spec = service.getSpec();
         Map<String, String> selector = spec == null ? null : spec.getSelector();
         int matches = 0;
         Instant newestReady = null;
         for (Pod pod : snapshot.pods()) {
-            if (selects(selector, Kube.labels(pod))) {
+            if (selects(selector, pod)) {
                 matches++;
-                if (Kube.isReady(pod)) {
-                    PodCondition ready = Kube.condition(pod, "Ready");
-                    Instant since = ready == null ? null : Kube.time(ready.getLastTransitionTime());
-                    newestReady = Kube.newest(newestReady, since == null ? Instant.MIN : since);
+                if (PodReads.isReady(pod)) {
+                    Instant since = PodReads.conditionChanged(pod, "Ready");
+                    newestReady = Timestamps.newest(newestReady, since == null ? Instant.MIN : since);
                 }
             }
         }
-        int readyEndpoints = 0;
-        for (Endpoint endpoint : Slices.endpointsOf(name, snapshot.endpointSlices())) {
-            if (Slices.isReady(endpoint)) {
-                readyEndpoints++;
-            }
-        }
+        int readyEndpoints = (int) EndpointSliceReads.endpointsOf(name, snapshot.endpointSlices()).stream()
+                .filter(EndpointSliceReads::isReady).count();
         List<Finding> findings = new ArrayList<>();
         if (!snapshot.pods().isEmpty() && matches == 0) {
             findings.add(Finding.of(Reason.ServiceSelectorMismatch, object,
@@ -56,45 +77,57 @@ final class ServiceAssessor {
                     "compare the selector with the pod labels: " + kubectl.get("pods --show-labels") + "; "
                             + kubectl.describe("service", name)));
         } else if (newestReady != null && readyEndpoints == 0) {
-            String message = "pods are ready but the Service has no ready endpoints";
-            String hint = "check targetPort against the container ports and the EndpointSlices: "
-                    + kubectl.get("endpointslices -l " + Slices.SERVICE_NAME_LABEL + "=" + name);
-            boolean endpointControllerLag = !snapshot.now().isAfter(newestReady.plus(settings.creationGrace()));
-            findings.add(endpointControllerLag
-                    ? Finding.softened(Severity.Info, HealthStatus.Progressing, Reason.NoReadyEndpoints, object, message, hint)
-                    : Finding.of(Reason.NoReadyEndpoints, object, message, hint));
+            findings.add(noReadyEndpoints(object, name, newestReady, snapshot.now(), settings, kubectl));
         }
-        List<String> ingress = ingress(service);
-        String type = spec == null || spec.getType() == null ? "ClusterIP" : spec.getType();
-        if ("LoadBalancer".equals(type) && ingress.isEmpty()) {
-            Instant created = Kube.created(service);
-            String hint = "a load-balancer controller (cloud-controller-manager, MetalLB, ...) may be missing or failing: "
-                    + kubectl.describe("service", name);
-            if (created != null && snapshot.now().isAfter(created.plus(settings.loadBalancerDeadline()))) {
-                findings.add(Finding.of(Reason.LoadBalancerPending, object,
-                        "no load-balancer address since " + created, hint));
-            } else {
-                findings.add(Finding.of(Reason.LoadBalancerProvisioning, object,
-                        "waiting for the load balancer's address", hint));
-            }
-        }
+        TargetPortAssessor.assess(service, snapshot.pods(), kubectl).ifPresent(findings::add);
+        loadBalancer(service, object, snapshot.now(), settings, kubectl).ifPresent(findings::add);
         HealthStatus status = Finding.worst(findings, HealthStatus.Healthy);
-        ServiceReport report = new ServiceReport(role, name, status, type, spec == null ? null : spec.getClusterIP(),
+        List<String> ingress = ingress(service);
+        ServiceReport report = new ServiceReport(role, name, status, type(service), spec == null ? null : spec.getClusterIP(),
                 ports(service), matches, readyEndpoints, ingress.isEmpty() ? null : ingress);
-        return new Assessed<>(report, findings);
+        return new PartAssessment<>(report, findings);
     }
 
-    /** A Service without a selector selects nothing (its endpoints are managed by hand). */
-    static boolean selects(Map<String, String> selector, Map<String, String> labels) {
-        if (selector == null || selector.isEmpty()) {
-            return false;
+    /**
+     * A Service without a selector selects nothing (its endpoints are managed by hand), although an
+     * empty label selector elsewhere matches everything.
+     */
+    private static boolean selects(Map<String, String> selector, Pod pod) {
+        return selector != null && !selector.isEmpty() && LabelSelectors.matches(selector, MetadataReads.labels(pod));
+    }
+
+    private static Finding noReadyEndpoints(String object, String name, Instant newestReady, Instant now,
+            HealthSettings settings, Kubectl kubectl) {
+        String message = "pods are ready but the Service has no ready endpoints";
+        String hint = "check targetPort against the container ports and the EndpointSlices: "
+                + kubectl.get("endpointslices -l " + WellKnownLabels.SERVICE_NAME + "=" + name);
+        // the EndpointSlice controller needs a moment after a pod turns ready
+        boolean endpointControllerLag = !now.isAfter(newestReady.plus(settings.creationGrace()));
+        return endpointControllerLag
+                ? Finding.withSeverityAndVerdict(Severity.Info, HealthStatus.Progressing, Reason.NoReadyEndpoints, object,
+                        message, hint)
+                : Finding.of(Reason.NoReadyEndpoints, object, message, hint);
+    }
+
+    /** A LoadBalancer without an address: Progressing until the deadline, then Degraded. */
+    private static Optional<Finding> loadBalancer(Service service, String object, Instant now, HealthSettings settings,
+            Kubectl kubectl) {
+        if (!"LoadBalancer".equals(type(service)) || !ingress(service).isEmpty()) {
+            return Optional.empty();
         }
-        for (Map.Entry<String, String> e : selector.entrySet()) {
-            if (!e.getValue().equals(labels.get(e.getKey()))) {
-                return false;
-            }
+        Instant created = MetadataReads.created(service);
+        String hint = "a load-balancer controller (cloud-controller-manager, MetalLB, ...) may be missing or failing: "
+                + kubectl.describe("service", MetadataReads.name(service));
+        if (created != null && now.isAfter(created.plus(settings.loadBalancerDeadline()))) {
+            return Optional.of(Finding.of(Reason.LoadBalancerPending, object, "no load-balancer address since " + created,
+                    hint).since(created.plus(settings.loadBalancerDeadline())));
         }
-        return true;
+        return Optional.of(Finding.of(Reason.LoadBalancerProvisioning, object, "waiting for the load balancer's address",
+                hint).since(created));
+    }
+
+    private static String type(Service service) {
+        return service.getSpec() == null || service.getSpec().getType() == null ? "ClusterIP" : service.getSpec().getType();
     }
 
     private static List<String> ingress(Service service) {

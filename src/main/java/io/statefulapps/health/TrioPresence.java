@@ -16,13 +16,15 @@ final class TrioPresence {
     private TrioPresence() {
     }
 
-    static List<Finding> assess(ClusterSnapshot snapshot, HealthSettings settings, Kubectl kubectl) {
+    static List<Finding> assess(AssessmentContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        Kubectl kubectl = context.kubectl();
         Instant youngest = null;
         for (HasMetadata present : new HasMetadata[] {snapshot.statefulSet(), snapshot.headlessService(),
                 snapshot.clientService()}) {
-            youngest = Kube.newest(youngest, Kube.created(present));
+            youngest = Timestamps.newest(youngest, MetadataReads.created(present));
         }
-        boolean justCreated = youngest != null && !snapshot.now().isAfter(youngest.plus(settings.creationGrace()));
+        boolean justCreated = youngest != null && !snapshot.now().isAfter(youngest.plus(context.settings().creationGrace()));
         TrioNames names = snapshot.names();
         List<Finding> findings = new ArrayList<>();
         if (snapshot.statefulSet() == null) {
@@ -45,7 +47,8 @@ final class TrioPresence {
         String object = kind + "/" + name;
         String hint = kubectl.get(resource + " " + name) + "; " + consequence;
         if (justCreated) {
-            return Finding.softened(Severity.Info, HealthStatus.Progressing, reason, object,
+            // not an absence yet: the informer may not have delivered it
+            return Finding.withSeverityAndVerdict(Severity.Info, HealthStatus.Progressing, reason, object,
                     kind + " " + name + " is not visible yet (the app was created moments ago)", hint);
         }
         return Finding.of(reason, object, kind + " " + name + " does not exist", hint);

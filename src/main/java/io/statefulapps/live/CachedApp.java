@@ -1,6 +1,7 @@
 package io.statefulapps.live;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -21,5 +22,6 @@ public record CachedApp(
         List<EndpointSlice> endpointSlices,
         List<Event> warningEvents,
         List<StorageClass> storageClasses,
+        Map<String, Node> nodes,
         boolean synced) {
 }

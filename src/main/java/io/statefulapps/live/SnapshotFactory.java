@@ -2,8 +2,10 @@ package io.statefulapps.live;
 
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.statefulapps.health.ClusterSnapshot;
+import io.statefulapps.health.NodeInfo;
 import io.statefulapps.health.StorageClassInfo;
 import io.statefulapps.kubernetes.WellKnownLabels;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,12 +18,18 @@ public final class SnapshotFactory {
     private SnapshotFactory() {
     }
 
-    public static ClusterSnapshot snapshot(CachedApp app, Instant now) {
+    /**
+     * @param staleFor how long the watches have been broken, when that is past the point where
+     *                 reports must say so; null while they are live
+     */
+    public static ClusterSnapshot snapshot(CachedApp app, Duration staleFor, Instant now) {
         LiveApp trio = app.live();
+        Map<String, NodeInfo> nodes = new HashMap<>();
+        app.nodes().forEach((name, node) -> nodes.put(name, NodeInfo.of(node)));
         return new ClusterSnapshot(trio.namespace(), trio.name(), trio.names(),
                 trio.statefulSet(), trio.headlessService(), trio.clientService(), app.pods(), app.claims(),
                 app.volumesByName(), app.endpointSlices(), app.warningEvents(), storageClasses(app.storageClasses()),
-                app.synced(), now);
+                nodes, app.synced(), staleFor, now);
     }
 
     static Map<String, StorageClassInfo> storageClasses(List<StorageClass> classes) {

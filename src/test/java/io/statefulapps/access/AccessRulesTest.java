@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,9 +84,15 @@ class AccessRulesTest {
                 "GET /api/v1/namespaces/shop/apps/web/logs",
                 "GET /api/v1/namespaces/shop/apps/web/health/extra",
                 "GET /api/v1/namespaces/shop",
-                "GET /api/v1/apps",
                 "GET /api/v2/namespaces/shop/apps",
                 "GET /q/health");
+    }
+
+    @Test
+    void theListAcrossNamespacesNeedsOnlyACallerItsItemsAreCheckedPerNamespace() {
+        assertEquals(Optional.of(List.of()), AccessRules.checks("GET", ApiEndpoint.ALL_APPS, null, Map.of()));
+        assertEquals(Optional.empty(), AccessRules.checks("POST", ApiEndpoint.ALL_APPS, null, Map.of()));
+        assertEquals(Optional.of(ApiEndpoint.ALL_APPS), ApiEndpoint.of(List.of("api", "v1", "apps")));
     }
 
     @ParameterizedTest(name = "{0}")

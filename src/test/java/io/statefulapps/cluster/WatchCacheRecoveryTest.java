@@ -4,8 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.statefulapps.config.ServedNamespaces;
 import io.statefulapps.embedded.EmbeddedApiServer;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A watch cache that loses its API server reports it, and recovers by itself when it returns. */
@@ -16,7 +18,7 @@ class WatchCacheRecoveryTest {
         EmbeddedApiServer server = EmbeddedApiServer.start(0);
         int port = server.port();
         try (KubernetesClient client = server.newClient()) {
-            WatchCache cache = new WatchCache(client);
+            WatchCache cache = new WatchCache(client, new ServedNamespaces(Optional.empty()));
             cache.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> cache.synced() && cache.watching());
 

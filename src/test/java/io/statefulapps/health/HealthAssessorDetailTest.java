@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HealthAssessorDetailTest {
 
     private static HealthReport assess(SnapshotFixture fixture) {
-        return HealthAssessor.assess(fixture.build(), HealthSettings.defaults());
+        return HealthAssessor.assess(fixture.build(), TestSettings.DEFAULTS);
     }
 
     private static Problem problem(HealthReport report, Reason reason) {
@@ -60,7 +60,7 @@ class HealthAssessorDetailTest {
 
     @Test
     void clusterDomainIsConfigurable() {
-        HealthSettings settings = new HealthSettings(null, null, null, null, null, null, null, "corp.internal", 0, 0, 0);
+        HealthSettings settings = TestSettings.DEFAULTS.withClusterDomain("corp.internal");
         HealthReport report = HealthAssessor.assess(healthyApp("eureka", 1).build(), settings);
         assertEquals("eureka-0.eureka-headless.shop.svc.corp.internal", report.dns().get(0).hostname());
     }
@@ -104,7 +104,7 @@ class HealthAssessorDetailTest {
 
     @Test
     void rolloutDeadlineIsConfigurable() {
-        HealthSettings patient = new HealthSettings(Duration.ofHours(2), null, null, null, null, null, null, null, 0, 0, 0);
+        HealthSettings patient = TestSettings.DEFAULTS.withRolloutDeadline(Duration.ofHours(2));
         HealthReport report = HealthAssessor.assess(HealthCases.partitioned().build(), patient);
         assertEquals(RolloutState.Progressing, report.statefulSet().rollout());
         assertEquals(HealthStatus.Progressing, report.status());
@@ -194,7 +194,7 @@ class HealthAssessorDetailTest {
     @Test
     void notReadyIsProgressingUntilTheProbesGiveUp() {
         // readiness: 11s + 20s x 3 = 71s, plus a 30s margin
-        assertEquals(Duration.ofSeconds(71), PodAssessor.readinessAllowance(Scenarios.readyPod("eureka", 0, "r")));
+        assertEquals(Duration.ofSeconds(71), PodReadiness.readinessAllowance(Scenarios.readyPod("eureka", 0, "r")));
         HealthReport within = assess(healthyApp("eureka", 1).withPod(0, notReady(100)));
         assertEquals(Reason.PodNotReady, within.problems().stream().map(Problem::reason)
                 .filter(r -> r == Reason.PodNotReady || r == Reason.NotReadyTooLong).findFirst().orElseThrow());
@@ -205,7 +205,7 @@ class HealthAssessorDetailTest {
 
     @Test
     void loadBalancerDeadlineIsConfigurable() {
-        HealthSettings impatient = new HealthSettings(null, Duration.ofMinutes(1), null, null, null, null, null, null, 0, 0, 0);
+        HealthSettings impatient = TestSettings.DEFAULTS.withLoadBalancerDeadline(Duration.ofMinutes(1));
         HealthReport report = HealthAssessor.assess(HealthCases.loadBalancer(2, false).build(), impatient);
         Problem p = problem(report, Reason.LoadBalancerPending);
         assertTrue(p.hint().contains("load-balancer controller"), p.hint());

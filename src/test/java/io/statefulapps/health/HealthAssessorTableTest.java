@@ -24,7 +24,7 @@ class HealthAssessorTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void verdictAndReasons(Case c) {
-        HealthReport report = HealthAssessor.assess(c.fixture().build(), HealthSettings.defaults());
+        HealthReport report = HealthAssessor.assess(c.fixture().build(), TestSettings.DEFAULTS);
         Set<Reason> reported = report.problems().stream().map(Problem::reason)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Reason.class)));
         assertEquals(c.reasons(), reported, () -> "problems: " + report.problems());
@@ -34,7 +34,7 @@ class HealthAssessorTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void everyProblemHasMessageAndHintWithNamespace(Case c) {
-        HealthReport report = HealthAssessor.assess(c.fixture().build(), HealthSettings.defaults());
+        HealthReport report = HealthAssessor.assess(c.fixture().build(), TestSettings.DEFAULTS);
         for (Problem p : report.problems()) {
             assertTrue(p.message() != null && !p.message().isBlank(), () -> "message of " + p);
             assertTrue(p.hint() != null && !p.hint().isBlank(), () -> "hint of " + p);
@@ -55,7 +55,7 @@ class HealthAssessorTableTest {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         ClusterSnapshot snapshot = c.fixture().build();
         String before = json.writeValueAsString(snapshot);
-        HealthAssessor.assess(snapshot, HealthSettings.defaults());
+        HealthAssessor.assess(snapshot, TestSettings.DEFAULTS);
         assertEquals(before, json.writeValueAsString(snapshot));
     }
 

@@ -201,8 +201,87 @@ final class HealthCases {
                         NoReadyEndpoints),
                 row("load balancer being provisioned", loadBalancer(2, false), Progressing, LoadBalancerProvisioning),
                 row("load balancer never provisioned", loadBalancer(60, false), Degraded, LoadBalancerPending),
-                row("load balancer with an address", loadBalancer(60, true), Healthy));
+                row("load balancer with an address", loadBalancer(60, true), Healthy),
+                // causes the cluster only tells in events, on nodes, or in the spec (issue 15)
+                row("pod creation refused: no such ServiceAccount", podCreateRefused(60), Degraded, PodCreateFailed,
+                        RolloutStalled),
+                row("pod creation refused moments after creation", podCreateRefused(1), Degraded, PodCreateFailed,
+                        RolloutInProgress),
+                row("volume does not mount", healthyApp("eureka", 2).withPod(1, pendingScheduled(3))
+                        .withEventFor("Pod", "eureka-1", podUid(1), "FailedMount", MOUNT_TIMEOUT, minutesAgo(1)),
+                        Degraded, VolumeMountFailed, RolloutInProgress),
+                row("volume still attached to another node", healthyApp("eureka", 2).withPod(1, pendingScheduled(3))
+                        .withEventFor("Pod", "eureka-1", podUid(1), "FailedAttachVolume", MULTI_ATTACH, minutesAgo(1)),
+                        Degraded, VolumeMountFailed, RolloutInProgress),
+                row("pod sandbox cannot be created", healthyApp("eureka", 2).withPod(1, pendingScheduled(3))
+                        .withEventFor("Pod", "eureka-1", podUid(1), "FailedCreatePodSandBox", SANDBOX, minutesAgo(1)),
+                        Degraded, SandboxCreateFailed, RolloutInProgress),
+                row("node unreachable", nodeLost().withPod(1, onNode("node-2").andThen(notReadyFor(3))::apply),
+                        Degraded, NodeNotReady, RolloutInProgress),
+                row("node unreachable, its pod evicted and stuck terminating", nodeLost()
+                        .withPod(1, onNode("node-2").andThen(notReadyFor(8)).andThen(terminating(7))::apply),
+                        Degraded, NodeNotReady, TerminatingTooLong, RolloutInProgress),
+                row("pod in phase Unknown", healthyApp("eureka", 2).withPod(1, notReadyFor(3).andThen(phase("Unknown"))::apply),
+                        Degraded, PodUnknown, RolloutInProgress),
+                row("pod held by a scheduling gate", healthyApp("eureka", 2).withPod(1, schedulingGated(1)), Progressing,
+                        SchedulingGated, RolloutInProgress),
+                row("pod held by a scheduling gate past the pending deadline", healthyApp("eureka", 2)
+                        .withPod(1, schedulingGated(20)), Degraded, SchedulingGated, RolloutStalled),
+                row("image pull secret missing", healthyApp("eureka", 2)
+                        .withPod(1, waiting("ImagePullBackOff", "Back-off pulling image", 0))
+                        .withEventFor("Pod", "eureka-1", podUid(1), "FailedToRetrieveImagePullSecret", NO_PULL_SECRET,
+                                minutesAgo(1)), Degraded, ImagePullBackOff, RolloutInProgress),
+                row("named targetPort no container declares", withPorts().withClient(s -> new ServiceBuilder(s).editSpec()
+                        .editFirstPort().withNewTargetPort("web").endPort().endSpec().build()), Degraded, TargetPortMismatch),
+                row("numbered targetPort no container declares", withPorts().withClient(s -> new ServiceBuilder(s).editSpec()
+                        .editFirstPort().withNewTargetPort(8080).endPort().endSpec().build()), Healthy, TargetPortMismatch),
+                row("declared ports match the targetPorts", withPorts(), Healthy),
+                row("claims kept after a scale-down", healthyApp("eureka", 2).withBoundClaim(2).withBoundClaim(3), Healthy,
+                        RetainedClaim),
+                row("no readiness probe", healthyApp("eureka", 2).withPod(0, withoutReadinessProbe())
+                        .withPod(1, withoutReadinessProbe()), Healthy, NoReadinessProbe));
     }
+
+    static final String MOUNT_TIMEOUT = "Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[data]:"
+            + " timed out waiting for the condition";
+    static final String MULTI_ATTACH = "Multi-Attach error for volume \"pv-eureka-1\" Volume is already exclusively attached"
+            + " to one node and can't be attached to another";
+    static final String SANDBOX = "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for"
+            + " sandbox: plugin type=\"calico\" failed (add): connection refused";
+    static final String NO_PULL_SECRET = "Unable to retrieve some image pull secrets (regcred); attempting to pull the image"
+            + " may not succeed.";
+    static final String NO_ACCOUNT = "create Pod eureka-1 in StatefulSet eureka failed error: pods \"eureka-1\" is forbidden:"
+            + " error looking up service account shop/ghost: serviceaccount \"ghost\" not found";
+
+    static String podUid(int ordinal) {
+        return SnapshotFixture.uid("Pod", "eureka-" + ordinal);
+    }
+
+    /** eureka-1 never created: the API server refuses it; the StatefulSet created {@code minutes} ago. */
+    static SnapshotFixture podCreateRefused(long minutes) {
+        SnapshotFixture f = healthyApp("eureka", 2).withoutPod(1).withoutClaim(1)
+                .withEventFor("StatefulSet", "eureka", SnapshotFixture.uid("StatefulSet", "eureka"), "FailedCreate",
+                        NO_ACCOUNT, minutesAgo(0));
+        if (minutes < 60) {
+            f.withStatefulSet(s -> new StatefulSetBuilder(s).editMetadata().withCreationTimestamp(minutesAgo(minutes))
+                    .endMetadata().build()).withPod(0, createdMinutesAgo(minutes));
+        }
+        return f;
+    }
+
+    /** node-2 stopped reporting three minutes ago (the node lifecycle controller set Ready=Unknown). */
+    static SnapshotFixture nodeLost() {
+        return healthyApp("eureka", 2)
+                .withNode(new NodeInfo("node-1", "True", "KubeletReady", "kubelet is posting ready status", null))
+                .withNode(new NodeInfo("node-2", "Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status.",
+                        SnapshotFixture.NOW.minus(Duration.ofMinutes(3))));
+    }
+
+    /** Both pods' container declares its port as {@code http 8761}, what the Services' targetPort is. */
+    static SnapshotFixture withPorts() {
+        return healthyApp("eureka", 2).withPod(0, containerPort("http", 8761)).withPod(1, containerPort("http", 8761));
+    }
+
 
     static SnapshotFixture rollout() {
         return healthyApp("eureka", 2).withStatefulSet(s -> new StatefulSetBuilder(s).editStatus()

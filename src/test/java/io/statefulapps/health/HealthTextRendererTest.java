@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,24 +13,38 @@ import org.junit.jupiter.api.Test;
 
 class HealthTextRendererTest {
 
+    private static HealthReport assess(SnapshotFixture fixture) {
+        return HealthAssessor.assess(fixture.build(), TestSettings.DEFAULTS);
+    }
+
     @Test
     void healthyAppIsTwoLines() {
-        String text = HealthTextRenderer.render(HealthAssessor.assess(healthyApp("eureka", 2).build(),
-                HealthSettings.defaults()));
-        assertEquals("eureka in shop: Healthy (2/2 pods ready)\nHealthy: 2/2 pods ready, rollout Complete", text);
+        String text = HealthTextRenderer.render(assess(healthyApp("eureka", 2)), TestSettings.DEFAULTS.maxTextLines());
+        // healthy since its pods last turned ready, 50 minutes before the fixture's now
+        assertEquals("eureka in shop: Healthy (2/2 pods ready) for 50m\nHealthy: 2/2 pods ready, rollout Complete", text);
     }
 
     @Test
     void problemsComeWithTheirHints() {
-        String text = HealthTextRenderer.render(HealthAssessor.assess(
-                healthyApp("eureka", 2).withPod(1, Scenarios.crashLooping()).build(), HealthSettings.defaults()));
+        String text = HealthTextRenderer.render(assess(healthyApp("eureka", 2).withPod(1, Scenarios.crashLooping())), TestSettings.DEFAULTS.maxTextLines());
         List<String> lines = text.lines().toList();
-        assertEquals("eureka in shop: Degraded (1/2 pods ready)", lines.get(0));
+        assertEquals("eureka in shop: Degraded (1/2 pods ready) for 3m \u2014 CrashLoopBackOff on Pod/eureka-1 (+1 more)",
+                lines.get(0));
         assertTrue(lines.get(1).startsWith("- CrashLoopBackOff on Pod/eureka-1: container eureka is crash-looping"),
                 lines.get(1));
         assertEquals("  hint: read the crashed run's output: kubectl -n shop logs eureka-1 -c eureka --previous",
                 lines.get(2));
         assertTrue(lines.get(3).startsWith("- RolloutInProgress on StatefulSet/eureka"), lines.get(3));
+    }
+
+    @Test
+    void firstLineNamesTheRootCauseNotTheFirstSymptom() {
+        HealthReport report = assess(healthyApp("eureka", 2)
+                .withPod(1, Scenarios.unscheduled(1, "Unschedulable", HealthCases.UNBOUND))
+                .withClaim(1, Scenarios.pendingClaim("fast-ssd", 1)));
+        String first = HealthTextRenderer.render(report, 1);
+        assertTrue(first.contains("\u2014 StorageClassNotFound on PersistentVolumeClaim/data-eureka-1 (+2 more)"), first);
+        assertEquals(1, first.lines().count());
     }
 
     @Test
@@ -39,25 +54,65 @@ class HealthTextRendererTest {
             problems.add(new Problem(Severity.Error, "Pod/eureka-" + i, Reason.ImagePullBackOff,
                     "cannot pull\nits image", "kubectl -n shop describe pod eureka-" + i));
         }
-        HealthReport report = new HealthReport("eureka", "shop", HealthStatus.Degraded, "s", Instant.EPOCH, null,
-                List.of(), List.of(), List.of(), List.of(), problems, List.of());
-        List<String> lines = HealthTextRenderer.render(report).lines().toList();
+        HealthReport report = report(problems, null, null);
+        List<String> lines = HealthTextRenderer.render(report, TestSettings.DEFAULTS.maxTextLines()).lines().toList();
         assertEquals(15, lines.size());
-        assertEquals("eureka in shop: Degraded (0/0 pods ready)", lines.get(0));
+        assertEquals("eureka in shop: Degraded (0/0 pods ready) \u2014 ImagePullBackOff on Pod/eureka-0 (+11 more)",
+                lines.get(0));
         assertEquals("- ImagePullBackOff on Pod/eureka-0: cannot pull its image", lines.get(1));
         assertEquals("- ImagePullBackOff on Pod/eureka-6: cannot pull its image", lines.get(13));
-        assertEquals("\u2026and 5 more problems", lines.get(14));
+        assertEquals("+5 more", lines.get(14));
         for (int max = 2; max <= 20; max++) {
             List<String> cut = HealthTextRenderer.render(report, max).lines().toList();
             assertTrue(cut.size() <= max, "max " + max + ": " + cut.size());
-            assertTrue(cut.get(cut.size() - 1).startsWith("\u2026and "), "max " + max);
+            assertTrue(cut.get(cut.size() - 1).matches("\\+\\d+ more"), "max " + max + ": " + cut);
+            int shown = (int) cut.stream().filter(l -> l.startsWith("- ")).count();
+            assertEquals("+" + (12 - shown) + " more", cut.get(cut.size() - 1), "max " + max);
         }
+        assertEquals(1, HealthTextRenderer.render(report, 1).lines().count());
+        assertEquals(1, HealthTextRenderer.render(report, 0).lines().count());
+    }
+
+    @Test
+    void everythingFitsWithoutATail() {
+        List<Problem> problems = List.of(new Problem(Severity.Error, "Pod/eureka-0", Reason.ImagePullBackOff, "m", "h"));
+        List<String> lines = HealthTextRenderer.render(report(problems, null, null), 3).lines().toList();
+        assertEquals(List.of("eureka in shop: Degraded (0/0 pods ready) \u2014 ImagePullBackOff on Pod/eureka-0",
+                "- ImagePullBackOff on Pod/eureka-0: m", "  hint: h"), lines);
+    }
+
+    @Test
+    void sinceAndStaleDataAreSaid() {
+        Instant observed = Instant.parse("2026-01-01T12:00:00Z");
+        List<Problem> problems = List.of(new Problem(Severity.Error, "Pod/eureka-0", Reason.CrashLoopBackOff, "m", "h"));
+        HealthReport report = report(problems, observed.minus(Duration.ofMinutes(12)), 45L);
+        List<String> lines = HealthTextRenderer.render(report, TestSettings.DEFAULTS.maxTextLines()).lines().toList();
+        assertEquals("eureka in shop: Degraded (0/0 pods ready) for 12m \u2014 CrashLoopBackOff on Pod/eureka-0",
+                lines.get(0));
+        assertEquals("data is 45s old: the watch of the cluster is re-connecting", lines.get(1));
+    }
+
+    @Test
+    void durationsAreCompact() {
+        assertEquals("0s", CompactDuration.of(Duration.ZERO));
+        assertEquals("45s", CompactDuration.of(Duration.ofSeconds(45)));
+        assertEquals("1m", CompactDuration.of(Duration.ofSeconds(60)));
+        assertEquals("12m", CompactDuration.of(Duration.ofMinutes(12).plusSeconds(59)));
+        assertEquals("3h", CompactDuration.of(Duration.ofHours(3).plusMinutes(59)));
+        assertEquals("2d", CompactDuration.of(Duration.ofDays(2).plusHours(23)));
+        assertEquals("0s", CompactDuration.of(Duration.ofSeconds(-5)));
     }
 
     @Test
     void noMarkupThatAChatWouldMangle() {
-        String text = HealthTextRenderer.render(HealthAssessor.assess(healthyApp("eureka", 2)
-                .withPod(0, Scenarios.crashLooping()).withoutClient().build(), HealthSettings.defaults()));
+        String text = HealthTextRenderer.render(assess(healthyApp("eureka", 2)
+                .withPod(0, Scenarios.crashLooping()).withoutClient()), TestSettings.DEFAULTS.maxTextLines());
         assertFalse(text.contains("**") || text.contains("`") || text.contains("#") || text.contains("<"), text);
+    }
+
+    private static HealthReport report(List<Problem> problems, Instant since, Long dataAge) {
+        return new HealthReport("eureka", "shop", HealthStatus.Degraded, since, "s", Instant.parse("2026-01-01T12:00:00Z"),
+                dataAge, Fingerprint.of(HealthStatus.Degraded, problems), null, List.of(), List.of(), List.of(), List.of(),
+                problems.subList(0, 1), problems, List.of());
     }
 }

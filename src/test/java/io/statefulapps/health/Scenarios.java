@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.statefulapps.kubernetes.WellKnownLabels;
 import java.util.function.UnaryOperator;
 
 /** The ways pods and claims go wrong, as the kubelet, scheduler and controllers write them. */
@@ -22,12 +23,15 @@ final class Scenarios {
 
     static Pod readyPod(String app, int ordinal, String revision) {
         String name = app + "-" + ordinal;
-        return new PodBuilder().withNewMetadata().withName(name).withNamespace(NS).withCreationTimestamp(minutesAgo(60))
-                .addToLabels("app", app).addToLabels(Kube.REVISION_LABEL, revision)
-                .addToLabels(Kube.POD_INDEX_LABEL, String.valueOf(ordinal)).endMetadata()
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace(NS).withUid(SnapshotFixture.uid("Pod", name))
+                .withCreationTimestamp(minutesAgo(60))
+                .addToLabels("app", app).addToLabels(WellKnownLabels.CONTROLLER_REVISION_HASH, revision)
+                .addToLabels(WellKnownLabels.POD_INDEX, String.valueOf(ordinal)).endMetadata()
                 .withNewSpec().withHostname(name).withSubdomain(app + "-headless").withNodeName("node-1")
                 .addToContainers(new ContainerBuilder().withName(app).withImage("registry.example/" + app + ":1")
                         .withReadinessProbe(SnapshotFixture.readinessProbe()).build())
+                .addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName("data-" + name)
+                .endPersistentVolumeClaim().endVolume()
                 .endSpec()
                 .withNewStatus().withPhase("Running").withPodIP("10.0.0." + (10 + ordinal)).withStartTime(minutesAgo(59))
                 .addToConditions(condition("PodScheduled", "True", null, null, minutesAgo(60)))
@@ -155,7 +159,7 @@ final class Scenarios {
     }
 
     static UnaryOperator<Pod> revision(String revision) {
-        return p -> new PodBuilder(p).editMetadata().addToLabels(Kube.REVISION_LABEL, revision).endMetadata().build();
+        return p -> new PodBuilder(p).editMetadata().addToLabels(WellKnownLabels.CONTROLLER_REVISION_HASH, revision).endMetadata().build();
     }
 
     static UnaryOperator<Pod> createdMinutesAgo(long minutes) {
@@ -172,5 +176,45 @@ final class Scenarios {
     static UnaryOperator<PersistentVolumeClaim> requesting(String size) {
         return c -> new PersistentVolumeClaimBuilder(c).editSpec().editResources()
                 .addToRequests("storage", new Quantity(size)).endResources().endSpec().build();
+    }
+
+    static UnaryOperator<Pod> onNode(String node) {
+        return p -> new PodBuilder(p).editSpec().withNodeName(node).endSpec().build();
+    }
+
+    static UnaryOperator<Pod> phase(String phase) {
+        return p -> new PodBuilder(p).editStatus().withPhase(phase).endStatus().build();
+    }
+
+    /** The app container declares this port (as the renderer writes the spec's ports). */
+    static UnaryOperator<Pod> containerPort(String name, int port) {
+        return p -> new PodBuilder(p).editSpec().editFirstContainer().addNewPort().withName(name).withContainerPort(port)
+                .withProtocol("TCP").endPort().endContainer().endSpec().build();
+    }
+
+    static UnaryOperator<Pod> withoutReadinessProbe() {
+        return p -> new PodBuilder(p).editSpec().editFirstContainer().withReadinessProbe(null).endContainer().endSpec().build();
+    }
+
+    /** Created {@code minutes} ago and held by a scheduling gate, as the scheduler reports it. */
+    static UnaryOperator<Pod> schedulingGated(long minutes) {
+        return p -> new PodBuilder(p).editMetadata().withCreationTimestamp(minutesAgo(minutes)).endMetadata()
+                .editSpec().withNodeName(null).addNewSchedulingGate().withName("example.com/quota-check").endSchedulingGate()
+                .endSpec()
+                .withNewStatus().withPhase("Pending")
+                .addToConditions(condition("PodScheduled", "False", "SchedulingGated", "Scheduling is blocked due to"
+                        + " non-empty scheduling gates", minutesAgo(minutes)))
+                .endStatus().build();
+    }
+
+    /** A crash loop whose last run ended with this exit code and termination message. */
+    static UnaryOperator<Pod> crashLoopingWith(int exitCode, String reason, String terminationMessage) {
+        return p -> {
+            Pod looping = crashLooping().apply(p);
+            ContainerStatus status = new ContainerStatusBuilder(looping.getStatus().getContainerStatuses().get(0))
+                    .withNewLastState().withNewTerminated().withExitCode(exitCode).withReason(reason)
+                    .withMessage(terminationMessage).withFinishedAt(minutesAgo(1)).endTerminated().endLastState().build();
+            return new PodBuilder(looping).editStatus().withContainerStatuses(status).endStatus().build();
+        };
     }
 }

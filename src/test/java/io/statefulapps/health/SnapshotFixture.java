@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import io.statefulapps.kubernetes.WellKnownLabels;
 import io.statefulapps.spec.TrioNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,7 @@ final class SnapshotFixture {
     private final Map<String, PersistentVolume> volumes = new LinkedHashMap<>();
     private final List<Event> events = new ArrayList<>();
     private final Map<String, StorageClassInfo> storageClasses = new LinkedHashMap<>();
+    private final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
     private final Set<Integer> unpublished = new HashSet<>();
     private final Set<Integer> withoutHostname = new HashSet<>();
     private final Map<Integer, String> publishedIP = new HashMap<>();
@@ -61,6 +63,7 @@ final class SnapshotFixture {
     private boolean clientEndpoints = true;
     private boolean deriveStatus = true;
     private boolean synced = true;
+    private Duration staleFor;
     private Instant now = NOW;
 
     private SnapshotFixture(String app) {
@@ -88,7 +91,7 @@ final class SnapshotFixture {
     static SnapshotFixture healthyApp(String app, int replicas, int first) {
         SnapshotFixture f = new SnapshotFixture(app);
         f.statefulSet = new StatefulSetBuilder()
-                .withNewMetadata().withName(app).withNamespace(NS).withGeneration(1L)
+                .withNewMetadata().withName(app).withNamespace(NS).withUid(uid("StatefulSet", app)).withGeneration(1L)
                 .withCreationTimestamp(minutesAgo(60)).endMetadata()
                 .withNewSpec().withReplicas(replicas).withServiceName(app + "-headless")
                 .withNewOrdinals().withStart(first).endOrdinals()
@@ -106,32 +109,44 @@ final class SnapshotFixture {
                 .withNewStatus().withObservedGeneration(1L).withCurrentRevision(REV1).withUpdateRevision(REV1).endStatus()
                 .build();
         f.headless = new ServiceBuilder().withNewMetadata().withName(app + "-headless").withNamespace(NS)
+                .withUid(uid("Service", app + "-headless"))
                 .withCreationTimestamp(minutesAgo(60)).endMetadata()
                 .withNewSpec().withClusterIP("None").addToSelector("app", app)
                 .addNewPort().withName("http").withPort(8761).withNewTargetPort(8761).withProtocol("TCP").endPort()
                 .endSpec().build();
-        f.client = new ServiceBuilder().withNewMetadata().withName(app).withNamespace(NS)
+        f.client = new ServiceBuilder().withNewMetadata().withName(app).withNamespace(NS).withUid(uid("Service", app))
                 .withCreationTimestamp(minutesAgo(60)).endMetadata()
                 .withNewSpec().withType("ClusterIP").withClusterIP("10.96.0.10").addToSelector("app", app)
                 .addNewPort().withName("http").withPort(8761).withNewTargetPort(8761).withProtocol("TCP").endPort()
                 .endSpec().build();
         for (int i = first; i < first + replicas; i++) {
             f.pods.put(i, Scenarios.readyPod(app, i, REV1));
-            String claim = "data-" + app + "-" + i;
-            String pv = "pv-" + app + "-" + i;
-            f.claims.put(claim, new PersistentVolumeClaimBuilder().withNewMetadata().withName(claim).withNamespace(NS)
-                    .withCreationTimestamp(minutesAgo(60)).endMetadata()
-                    .withNewSpec().withAccessModes("ReadWriteOnce").withStorageClassName("standard").withVolumeName(pv)
-                    .withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources().endSpec()
-                    .withNewStatus().withPhase("Bound").addToCapacity("storage", new Quantity("1Gi")).endStatus().build());
-            f.volumes.put(pv, new PersistentVolumeBuilder().withNewMetadata().withName(pv).endMetadata()
-                    .withNewSpec().addToCapacity("storage", new Quantity("1Gi")).withPersistentVolumeReclaimPolicy("Delete")
-                    .withStorageClassName("standard").endSpec()
-                    .withNewStatus().withPhase("Bound").endStatus().build());
+            f.withBoundClaim(i);
         }
         f.storageClasses.put("standard", new StorageClassInfo("standard", "Immediate", true, true));
         f.storageClasses.put("local-wffc", new StorageClassInfo("local-wffc", "WaitForFirstConsumer", false, false));
         return f;
+    }
+
+    /** The uid the fixture gives an object: stable and readable, {@code uid-Pod-eureka-1}. */
+    static String uid(String kind, String name) {
+        return "uid-" + kind + "-" + name;
+    }
+
+    /** A bound claim {@code data-<app>-<ordinal>} of 1Gi and its PV, as after a pod of that ordinal ran. */
+    SnapshotFixture withBoundClaim(int ordinal) {
+        String claim = "data-" + app + "-" + ordinal;
+        String pv = "pv-" + app + "-" + ordinal;
+        claims.put(claim, new PersistentVolumeClaimBuilder().withNewMetadata().withName(claim).withNamespace(NS)
+                .withUid(uid("PersistentVolumeClaim", claim)).withCreationTimestamp(minutesAgo(60)).endMetadata()
+                .withNewSpec().withAccessModes("ReadWriteOnce").withStorageClassName("standard").withVolumeName(pv)
+                .withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources().endSpec()
+                .withNewStatus().withPhase("Bound").addToCapacity("storage", new Quantity("1Gi")).endStatus().build());
+        volumes.put(pv, new PersistentVolumeBuilder().withNewMetadata().withName(pv).endMetadata()
+                .withNewSpec().addToCapacity("storage", new Quantity("1Gi")).withPersistentVolumeReclaimPolicy("Delete")
+                .withStorageClassName("standard").endSpec()
+                .withNewStatus().withPhase("Bound").endStatus().build());
+        return this;
     }
 
     SnapshotFixture withPod(int ordinal, UnaryOperator<Pod> change) {
@@ -215,6 +230,27 @@ final class SnapshotFixture {
         return this;
     }
 
+    /** A Warning event that names its object by uid as well, as the API server writes them. */
+    SnapshotFixture withEventFor(String kind, String name, String uid, String reason, String message, String lastSeen) {
+        events.add(new EventBuilder().withNewMetadata().withName(name + ".u" + events.size()).withNamespace(NS).endMetadata()
+                .withType("Warning").withReason(reason).withMessage(message).withCount(1)
+                .withLastTimestamp(lastSeen).withFirstTimestamp(lastSeen)
+                .withNewInvolvedObject().withKind(kind).withName(name).withNamespace(NS).withUid(uid).endInvolvedObject()
+                .build());
+        return this;
+    }
+
+    SnapshotFixture withNode(NodeInfo node) {
+        nodes.put(node.name(), node);
+        return this;
+    }
+
+    /** The watch has been broken this long: the data is that old. */
+    SnapshotFixture staleFor(Duration age) {
+        staleFor = age;
+        return this;
+    }
+
     SnapshotFixture withNormalEvent(String kind, String name, String reason) {
         events.add(new EventBuilder().withNewMetadata().withName(name + ".n" + events.size()).endMetadata()
                 .withType("Normal").withReason(reason).withMessage("fine").withLastTimestamp(minutesAgo(1))
@@ -271,7 +307,7 @@ final class SnapshotFixture {
         }
         return new ClusterSnapshot(NS, app, TrioNames.defaultsFor(app), sts, headless, client, podList,
                 new ArrayList<>(claims.values()), new LinkedHashMap<>(volumes), slices(), new ArrayList<>(events),
-                new LinkedHashMap<>(storageClasses), synced, now);
+                new LinkedHashMap<>(storageClasses), new LinkedHashMap<>(nodes), synced, staleFor, now);
     }
 
     private static StatefulSet withDerivedStatus(StatefulSet sts, List<Pod> pods) {
@@ -281,9 +317,9 @@ final class SnapshotFixture {
         int updated = 0;
         int currentCount = 0;
         for (Pod pod : pods) {
-            ready += Kube.isReady(pod) ? 1 : 0;
-            updated += update != null && update.equals(Kube.revision(pod)) ? 1 : 0;
-            currentCount += current != null && current.equals(Kube.revision(pod)) ? 1 : 0;
+            ready += isReady(pod) ? 1 : 0;
+            updated += update != null && update.equals(pod.getMetadata().getLabels().get(WellKnownLabels.CONTROLLER_REVISION_HASH)) ? 1 : 0;
+            currentCount += current != null && current.equals(pod.getMetadata().getLabels().get(WellKnownLabels.CONTROLLER_REVISION_HASH)) ? 1 : 0;
         }
         return new StatefulSetBuilder(sts).editStatus().withReplicas(pods.size()).withReadyReplicas(ready)
                 .withAvailableReplicas(ready).withUpdatedReplicas(updated).withCurrentReplicas(currentCount).endStatus()
@@ -293,10 +329,10 @@ final class SnapshotFixture {
     private List<EndpointSlice> slices() {
         List<EndpointSlice> slices = new ArrayList<>();
         if (headless != null) {
-            slices.add(slice(Kube.name(headless), true));
+            slices.add(slice(headless.getMetadata().getName(), true));
         }
         if (client != null && clientEndpoints) {
-            slices.add(slice(Kube.name(client), false));
+            slices.add(slice(client.getMetadata().getName(), false));
         }
         return slices;
     }
@@ -305,21 +341,27 @@ final class SnapshotFixture {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Map.Entry<Integer, Pod> e : pods.entrySet()) {
             Pod pod = e.getValue();
-            String ip = publishedIP.getOrDefault(e.getKey(), Kube.podIP(pod));
+            String ip = publishedIP.getOrDefault(e.getKey(), pod.getStatus().getPodIP());
             if (ip == null || unpublished.contains(e.getKey())) {
                 continue;
             }
-            String hostname = hostnames && !withoutHostname.contains(e.getKey()) ? Kube.name(pod) : null;
+            String hostname = hostnames && !withoutHostname.contains(e.getKey()) ? pod.getMetadata().getName() : null;
             endpoints.add(new EndpointBuilder().withAddresses(ip).withHostname(hostname)
-                    .withNewConditions().withReady(Kube.isReady(pod)).endConditions()
-                    .withNewTargetRef().withKind("Pod").withName(Kube.name(pod)).withNamespace(NS).endTargetRef().build());
+                    .withNewConditions().withReady(isReady(pod)).endConditions()
+                    .withNewTargetRef().withKind("Pod").withName(pod.getMetadata().getName()).withNamespace(NS).endTargetRef().build());
             if (hostnames && extraIP.containsKey(e.getKey())) {
                 endpoints.add(new EndpointBuilder().withAddresses(extraIP.get(e.getKey())).withHostname(hostname)
                         .withNewConditions().withReady(true).endConditions().build());
             }
         }
         return new EndpointSliceBuilder().withNewMetadata().withName(service + "-abcde").withNamespace(NS)
-                .addToLabels(Slices.SERVICE_NAME_LABEL, service).endMetadata()
+                .addToLabels(WellKnownLabels.SERVICE_NAME, service).endMetadata()
                 .withAddressType("IPv4").withEndpoints(endpoints).build();
+    }
+
+    /** Read here rather than with the rules' own reads, so that the fixture does not share their mistakes. */
+    private static boolean isReady(Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 }

@@ -2,21 +2,21 @@ package io.statefulapps.health;
 
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.statefulapps.kubernetes.WellKnownLabels;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reads of EndpointSlices: which belong to a Service, and which of their endpoints are ready. */
-final class Slices {
+final class EndpointSliceReads {
 
-    static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
-
-    private Slices() {
+    private EndpointSliceReads() {
     }
 
     static List<Endpoint> endpointsOf(String serviceName, List<EndpointSlice> slices) {
         List<Endpoint> endpoints = new ArrayList<>();
         for (EndpointSlice slice : slices) {
-            if (serviceName.equals(Kube.labels(slice).get(SERVICE_NAME_LABEL)) && slice.getEndpoints() != null) {
+            if (serviceName.equals(MetadataReads.labels(slice).get(WellKnownLabels.SERVICE_NAME))
+                    && slice.getEndpoints() != null) {
                 endpoints.addAll(slice.getEndpoints());
             }
         }

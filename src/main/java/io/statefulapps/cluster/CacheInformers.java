@@ -1,0 +1,200 @@
+package io.statefulapps.cluster;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.statefulapps.kubernetes.WellKnownLabels;
+import io.statefulapps.render.ManagedLabels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * The informers of the watch cache, scoped to what the service manages or needs: our StatefulSets,
+ * Services, pods and claims (by label, in the namespaces the service serves), the EndpointSlices of
+ * our Services (they carry their Service's labels), Warning events only and of those only the ones
+ * about our objects, the volumes bound to our claims, and the StorageClasses and nodes. So the
+ * cache grows with our apps, not with the cluster.
+ */
+final class CacheInformers {
+
+    private static final Logger LOG = Logger.getLogger(CacheInformers.class);
+    private static final long FAILURE_LOG_INTERVAL_NANOS = 60_000_000_000L;
+    static final String BY_APP = "app";
+    static final String BY_SERVICE = "service";
+    static final String BY_OBJECT = "object";
+    static final String BY_NODE = "node";
+
+    final SharedIndexInformer<StatefulSet> statefulSets;
+    final SharedIndexInformer<Service> services;
+    final SharedIndexInformer<Pod> pods;
+    final SharedIndexInformer<PersistentVolumeClaim> claims;
+    final SharedIndexInformer<PersistentVolume> volumes;
+    final SharedIndexInformer<EndpointSlice> slices;
+    final SharedIndexInformer<Event> events;
+    final SharedIndexInformer<StorageClass> storageClasses;
+    final SharedIndexInformer<Node> nodes;
+    private final List<SharedIndexInformer<?>> all = new ArrayList<>();
+    private final Map<String, Long> lastFailureLog = new ConcurrentHashMap<>();
+
+    /** @param namespace the one namespace served, or null for all */
+    CacheInformers(KubernetesClient client, String namespace) {
+        statefulSets = managed(ours(scoped(client.apps().statefulSets(), namespace)));
+        services = managed(ours(scoped(client.services(), namespace)));
+        pods = managed(ours(scoped(client.pods(), namespace)));
+        pods.addIndexers(Map.of(BY_NODE, pod -> pod.getSpec() == null || pod.getSpec().getNodeName() == null
+                ? List.of() : List.of(pod.getSpec().getNodeName())));
+        claims = managed(ours(scoped(client.persistentVolumeClaims(), namespace)));
+        volumes = register(client.persistentVolumes().runnableInformer(0), this::boundToOurClaim);
+        slices = register(ours(scoped(client.discovery().v1().endpointSlices(), namespace)), slice -> true);
+        slices.addIndexers(Map.of(BY_SERVICE, slice -> List.of(Cache.namespaceKeyFunc(
+                slice.getMetadata().getNamespace(), String.valueOf(labels(slice).get(WellKnownLabels.SERVICE_NAME))))));
+        events = register(scoped(client.v1().events(), namespace).withField("type", "Warning").runnableInformer(0),
+                this::aboutOurObject);
+        events.addIndexers(Map.of(BY_OBJECT, CacheInformers::involvedKey));
+        storageClasses = register(client.storage().v1().storageClasses().runnableInformer(0), sc -> true);
+        nodes = register(client.nodes().runnableInformer(0), node -> true);
+    }
+
+    List<SharedIndexInformer<?>> all() {
+        return List.copyOf(all);
+    }
+
+    /**
+     * Starts the watches. Volumes and events are kept only when they concern objects already in the
+     * cache, so their watches start once ours have listed.
+     */
+    void start() {
+        List<SharedIndexInformer<?>> first = List.of(statefulSets, services, pods, claims, slices, storageClasses,
+                nodes);
+        CompletableFuture<?>[] listed = first.stream().map(CacheInformers::startLogged)
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(listed).whenComplete((ok, error) -> {
+            startLogged(volumes);
+            startLogged(events);
+        });
+    }
+
+    private static CompletableFuture<Void> startLogged(SharedIndexInformer<?> informer) {
+        return informer.start().toCompletableFuture().whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warnf("Watch of %s could not start yet: %s", informer.getApiTypeClass().getSimpleName(),
+                        error.getMessage());
+            }
+        });
+    }
+
+    void stop() {
+        all.forEach(SharedIndexInformer::stop);
+    }
+
+    private static <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>>
+            FilterWatchListDeletable<T, L, R> scoped(MixedOperation<T, L, R> kind, String namespace) {
+        return namespace == null ? kind.inAnyNamespace() : kind.inNamespace(namespace);
+    }
+
+    private static <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>>
+            SharedIndexInformer<T> ours(FilterWatchListDeletable<T, L, R> objects) {
+        return objects.withLabel(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGED_BY_VALUE).runnableInformer(0);
+    }
+
+    private <T extends HasMetadata> SharedIndexInformer<T> managed(SharedIndexInformer<T> informer) {
+        register(informer, object -> true);
+        informer.addIndexers(Map.of(BY_APP, object -> List.of(Cache.namespaceKeyFunc(
+                object.getMetadata().getNamespace(), labels(object).get(ManagedLabels.INSTANCE)))));
+        return informer;
+    }
+
+    private <T extends HasMetadata> SharedIndexInformer<T> register(SharedIndexInformer<T> informer,
+            Predicate<T> keep) {
+        informer.itemStore(new TrimmingItemStore<>(keep));
+        // Keep watching whatever happens: a lost API server must not end the cache for good. Say so
+        // once a minute per kind, not at every retry (the readiness check shows the rest).
+        String kind = informer.getApiTypeClass().getSimpleName();
+        informer.exceptionHandler((running, error) -> {
+            long now = System.nanoTime();
+            Long last = lastFailureLog.get(kind);
+            if (last == null || now - last > FAILURE_LOG_INTERVAL_NANOS) {
+                lastFailureLog.put(kind, now);
+                LOG.warnf("Watch of %s failed, retrying: %s", kind, rootMessage(error));
+            }
+            return true;
+        });
+        all.add(informer);
+        return informer;
+    }
+
+    /** A volume is ours while it is bound to (or reserved for) one of our claims. */
+    private boolean boundToOurClaim(PersistentVolume volume) {
+        var claim = volume.getSpec() == null ? null : volume.getSpec().getClaimRef();
+        return claim != null && claims.getStore().getByKey(Cache.namespaceKeyFunc(claim.getNamespace(),
+                claim.getName())) != null;
+    }
+
+    /** An event is worth keeping when it is about one of our objects (or one whose name says it is an app's). */
+    private boolean aboutOurObject(Event event) {
+        var about = event.getInvolvedObject();
+        if (about == null || about.getName() == null) {
+            return false;
+        }
+        String namespace = about.getNamespace() != null ? about.getNamespace() : event.getMetadata().getNamespace();
+        String key = Cache.namespaceKeyFunc(namespace, about.getName());
+        Optional<SharedIndexInformer<? extends HasMetadata>> informer = informerOf(about.getKind());
+        return informer.isPresent() && informer.get().getStore().getByKey(key) != null;
+    }
+
+    Optional<SharedIndexInformer<? extends HasMetadata>> informerOf(String kind) {
+        if (kind == null) {
+            return Optional.empty();
+        }
+        return switch (kind) {
+            case "StatefulSet" -> Optional.of(statefulSets);
+            case "Service" -> Optional.of(services);
+            case "Pod" -> Optional.of(pods);
+            case "PersistentVolumeClaim" -> Optional.of(claims);
+            default -> Optional.empty();
+        };
+    }
+
+    private static List<String> involvedKey(Event event) {
+        if (event.getInvolvedObject() == null) {
+            return List.of();
+        }
+        String namespace = event.getInvolvedObject().getNamespace() != null
+                ? event.getInvolvedObject().getNamespace()
+                : event.getMetadata().getNamespace();
+        return List.of(Cache.namespaceKeyFunc(namespace, event.getInvolvedObject().getName()));
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    static Map<String, String> labels(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return labels == null ? Map.of() : labels;
+    }
+}
