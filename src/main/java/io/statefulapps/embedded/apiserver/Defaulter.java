@@ -2,6 +2,7 @@ package io.statefulapps.embedded.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statefulapps.kubernetes.WellKnownLabels;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,138 +14,136 @@ import java.util.UUID;
  */
 final class Defaulter {
 
-  static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
+    private static final java.util.Set<String> RESET_STATUS_ON_CREATE = java.util.Set.of(
+            "statefulsets", "pods", "persistentvolumeclaims", "persistentvolumes", "services");
 
-  private static final java.util.Set<String> RESET_STATUS_ON_CREATE = java.util.Set.of(
-      "statefulsets", "pods", "persistentvolumeclaims", "persistentvolumes", "services");
+    private final Store store;
+    private final ResourceCatalog catalog;
+    private final ServiceDefaults services = new ServiceDefaults();
 
-  private final Store store;
-  private final ResourceCatalog catalog;
-  private final ServiceDefaults services = new ServiceDefaults();
-
-  Defaulter(Store store, ResourceCatalog catalog) {
-    this.store = store;
-    this.catalog = catalog;
-  }
-
-  void onCreate(ResourceType type, ObjectNode obj) {
-    obj.put("apiVersion", type.groupVersion()).put("kind", type.kind());
-    ObjectNode meta = Json.metadata(obj);
-    meta.put("uid", UUID.randomUUID().toString());
-    meta.put("creationTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    meta.put("generation", 1);
-    meta.remove("resourceVersion");
-    meta.remove("deletionTimestamp");
-    if (RESET_STATUS_ON_CREATE.contains(type.plural())) {
-      // the real server's create strategies drop a client-sent status for these kinds
-      obj.remove("status");
+    Defaulter(Store store, ResourceCatalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
     }
-    kindDefaults(type, null, obj);
-  }
 
-  void onUpdate(ResourceType type, ObjectNode old, ObjectNode obj) {
-    obj.put("apiVersion", type.groupVersion()).put("kind", type.kind());
-    ObjectNode meta = Json.metadata(obj);
-    JsonNode oldMeta = old.path("metadata");
-    for (String field : new String[] {"uid", "creationTimestamp", "namespace", "name"}) {
-      if (oldMeta.has(field)) {
-        meta.set(field, oldMeta.get(field));
-      }
-    }
-    if (!meta.has("resourceVersion") && oldMeta.has("resourceVersion")) {
-      meta.set("resourceVersion", oldMeta.get("resourceVersion"));
-    }
-    kindDefaults(type, old, obj);
-    // generation counts spec changes only (status and metadata writes leave it alone)
-    long generation = oldMeta.path("generation").asLong(1);
-    boolean specChanged = !old.path("spec").equals(obj.path("spec"));
-    meta.put("generation", specChanged ? generation + 1 : generation);
-  }
-
-  private void kindDefaults(ResourceType type, ObjectNode old, ObjectNode obj) {
-    switch (type.plural()) {
-      case "services" -> {
-        if (old == null) {
-          services.onCreate(obj);
-        } else {
-          services.onUpdate(old, obj);
+    void onCreate(ResourceType type, ObjectNode obj) {
+        obj.put("apiVersion", type.groupVersion()).put("kind", type.kind());
+        ObjectNode meta = JsonFields.metadata(obj);
+        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("creationTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        meta.put("generation", 1);
+        meta.remove("resourceVersion");
+        meta.remove("deletionTimestamp");
+        if (RESET_STATUS_ON_CREATE.contains(type.plural())) {
+            // the real server's create strategies drop a client-sent status for these kinds
+            obj.remove("status");
         }
-      }
-      case "statefulsets" -> {
-        statefulSet(obj);
-        Json.putIfAbsent(Json.obj(obj, "status"), "replicas", 0);
-        Json.putIfAbsent(Json.obj(obj, "status"), "availableReplicas", 0);
-      }
-      case "pods" -> {
-        PodSpecDefaults.apply(Json.obj(obj, "spec"));
-        Json.putIfAbsent(Json.obj(obj, "status"), "phase", "Pending");
-      }
-      case "persistentvolumeclaims" -> {
-        ObjectNode spec = Json.obj(obj, "spec");
-        Json.putIfAbsent(spec, "volumeMode", "Filesystem");
-        if (old == null && !spec.has("storageClassName")) {
-          String def = defaultStorageClass();
-          if (def != null) {
-            spec.put("storageClassName", def);
-          }
-        }
-        Json.putIfAbsent(Json.obj(obj, "status"), "phase", "Pending");
-      }
-      case "persistentvolumes" -> {
-        ObjectNode spec = Json.obj(obj, "spec");
-        Json.putIfAbsent(spec, "volumeMode", "Filesystem");
-        Json.putIfAbsent(spec, "persistentVolumeReclaimPolicy", "Retain");
-        Json.putIfAbsent(Json.obj(obj, "status"), "phase", "Pending");
-      }
-      case "storageclasses" -> {
-        Json.putIfAbsent(obj, "reclaimPolicy", "Delete");
-        Json.putIfAbsent(obj, "volumeBindingMode", "Immediate");
-      }
-      case "namespaces" -> {
-        Json.obj(Json.metadata(obj), "labels").put("kubernetes.io/metadata.name",
-            Json.text(obj, "metadata.name"));
-        if (!obj.path("spec").has("finalizers")) {
-          Json.obj(obj, "spec").putArray("finalizers").add("kubernetes");
-        }
-        Json.putIfAbsent(Json.obj(obj, "status"), "phase", "Active");
-      }
-      default -> {
-        // no kind-specific defaults
-      }
+        kindDefaults(type, null, obj);
     }
-  }
 
-  private void statefulSet(ObjectNode sts) {
-    ObjectNode spec = Json.obj(sts, "spec");
-    Json.putIfAbsent(spec, "replicas", 1);
-    Json.putIfAbsent(spec, "podManagementPolicy", "OrderedReady");
-    Json.putIfAbsent(spec, "revisionHistoryLimit", 10);
-    ObjectNode strategy = Json.obj(spec, "updateStrategy");
-    Json.putIfAbsent(strategy, "type", "RollingUpdate");
-    if (strategy.get("type").asText().equals("RollingUpdate")) {
-      Json.putIfAbsent(Json.obj(strategy, "rollingUpdate"), "partition", 0);
+    void onUpdate(ResourceType type, ObjectNode old, ObjectNode obj) {
+        obj.put("apiVersion", type.groupVersion()).put("kind", type.kind());
+        ObjectNode meta = JsonFields.metadata(obj);
+        JsonNode oldMeta = old.path("metadata");
+        for (String field : new String[] {"uid", "creationTimestamp", "namespace", "name"}) {
+            if (oldMeta.has(field)) {
+                meta.set(field, oldMeta.get(field));
+            }
+        }
+        if (!meta.has("resourceVersion") && oldMeta.has("resourceVersion")) {
+            meta.set("resourceVersion", oldMeta.get("resourceVersion"));
+        }
+        kindDefaults(type, old, obj);
+        // generation counts spec changes only (status and metadata writes leave it alone)
+        long generation = oldMeta.path("generation").asLong(1);
+        boolean specChanged = !old.path("spec").equals(obj.path("spec"));
+        meta.put("generation", specChanged ? generation + 1 : generation);
     }
-    ObjectNode retention = Json.obj(spec, "persistentVolumeClaimRetentionPolicy");
-    Json.putIfAbsent(retention, "whenDeleted", "Retain");
-    Json.putIfAbsent(retention, "whenScaled", "Retain");
-    PodSpecDefaults.apply(Json.obj(Json.obj(spec, "template"), "spec"));
-    JsonNode templates = spec.get("volumeClaimTemplates");
-    if (templates != null && templates.isArray()) {
-      for (JsonNode t : templates) {
-        ObjectNode claim = (ObjectNode) t;
-        Json.putIfAbsent(claim, "apiVersion", "v1");
-        Json.putIfAbsent(claim, "kind", "PersistentVolumeClaim");
-        Json.putIfAbsent(Json.obj(claim, "spec"), "volumeMode", "Filesystem");
-        Json.putIfAbsent(Json.obj(claim, "status"), "phase", "Pending");
-      }
-    }
-  }
 
-  private String defaultStorageClass() {
-    ResourceType sc = catalog.find("storage.k8s.io", "v1", "storageclasses").orElseThrow();
-    return store.list(sc, null).stream()
-        .filter(c -> "true".equals(c.path("metadata").path("annotations").path(DEFAULT_CLASS_ANNOTATION)
-            .asText(null)))
-        .map(c -> Json.text(c, "metadata.name")).findFirst().orElse(null);
-  }
+    private void kindDefaults(ResourceType type, ObjectNode old, ObjectNode obj) {
+        switch (type.plural()) {
+            case "services" -> {
+                if (old == null) {
+                    services.onCreate(obj);
+                } else {
+                    services.onUpdate(old, obj);
+                }
+            }
+            case "statefulsets" -> {
+                statefulSet(obj);
+                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "replicas", 0);
+                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "availableReplicas", 0);
+            }
+            case "pods" -> {
+                PodSpecDefaults.apply(JsonFields.obj(obj, "spec"));
+                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Pending");
+            }
+            case "persistentvolumeclaims" -> {
+                ObjectNode spec = JsonFields.obj(obj, "spec");
+                JsonFields.putIfAbsent(spec, "volumeMode", "Filesystem");
+                if (old == null && !spec.has("storageClassName")) {
+                    String def = defaultStorageClass();
+                    if (def != null) {
+                        spec.put("storageClassName", def);
+                    }
+                }
+                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Pending");
+            }
+            case "persistentvolumes" -> {
+                ObjectNode spec = JsonFields.obj(obj, "spec");
+                JsonFields.putIfAbsent(spec, "volumeMode", "Filesystem");
+                JsonFields.putIfAbsent(spec, "persistentVolumeReclaimPolicy", "Retain");
+                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Pending");
+            }
+            case "storageclasses" -> {
+                JsonFields.putIfAbsent(obj, "reclaimPolicy", "Delete");
+                JsonFields.putIfAbsent(obj, "volumeBindingMode", "Immediate");
+            }
+            case "namespaces" -> {
+                JsonFields.obj(JsonFields.metadata(obj), "labels").put("kubernetes.io/metadata.name",
+                        JsonFields.text(obj, "metadata.name"));
+                if (!obj.path("spec").has("finalizers")) {
+                    JsonFields.obj(obj, "spec").putArray("finalizers").add("kubernetes");
+                }
+                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Active");
+            }
+            default -> {
+                // no kind-specific defaults
+            }
+        }
+    }
+
+    private void statefulSet(ObjectNode sts) {
+        ObjectNode spec = JsonFields.obj(sts, "spec");
+        JsonFields.putIfAbsent(spec, "replicas", 1);
+        JsonFields.putIfAbsent(spec, "podManagementPolicy", "OrderedReady");
+        JsonFields.putIfAbsent(spec, "revisionHistoryLimit", 10);
+        ObjectNode strategy = JsonFields.obj(spec, "updateStrategy");
+        JsonFields.putIfAbsent(strategy, "type", "RollingUpdate");
+        if (strategy.get("type").asText().equals("RollingUpdate")) {
+            JsonFields.putIfAbsent(JsonFields.obj(strategy, "rollingUpdate"), "partition", 0);
+        }
+        ObjectNode retention = JsonFields.obj(spec, "persistentVolumeClaimRetentionPolicy");
+        JsonFields.putIfAbsent(retention, "whenDeleted", "Retain");
+        JsonFields.putIfAbsent(retention, "whenScaled", "Retain");
+        PodSpecDefaults.apply(JsonFields.obj(JsonFields.obj(spec, "template"), "spec"));
+        JsonNode templates = spec.get("volumeClaimTemplates");
+        if (templates != null && templates.isArray()) {
+            for (JsonNode t : templates) {
+                ObjectNode claim = (ObjectNode) t;
+                JsonFields.putIfAbsent(claim, "apiVersion", "v1");
+                JsonFields.putIfAbsent(claim, "kind", "PersistentVolumeClaim");
+                JsonFields.putIfAbsent(JsonFields.obj(claim, "spec"), "volumeMode", "Filesystem");
+                JsonFields.putIfAbsent(JsonFields.obj(claim, "status"), "phase", "Pending");
+            }
+        }
+    }
+
+    private String defaultStorageClass() {
+        ResourceType sc = catalog.find("storage.k8s.io", "v1", "storageclasses").orElseThrow();
+        return store.list(sc, null).stream()
+                .filter(c -> "true".equals(c.path("metadata").path("annotations").path(WellKnownLabels.DEFAULT_STORAGE_CLASS)
+                        .asText(null)))
+                .map(c -> JsonFields.text(c, "metadata.name")).findFirst().orElse(null);
+    }
 }

@@ -14,98 +14,87 @@ import java.util.stream.Collectors;
  * {@code k in (a,b)}, {@code k notin (a,b)}, {@code k}, {@code !k}); the bare CRUD mock only
  * knows equality.
  */
-public final class LabelSelector {
+final class LabelSelector {
 
-  private final List<Predicate<JsonNode>> requirements;
+    private final List<Predicate<JsonNode>> requirements;
 
-  private LabelSelector(List<Predicate<JsonNode>> requirements) {
-    this.requirements = requirements;
-  }
+    private LabelSelector(List<Predicate<JsonNode>> requirements) {
+        this.requirements = requirements;
+    }
 
-  public static LabelSelector parse(String selector) {
-    List<Predicate<JsonNode>> reqs = new ArrayList<>();
-    if (selector != null) {
-      for (String term : splitTerms(selector)) {
-        if (!term.isBlank()) {
-          reqs.add(requirement(term.trim()));
+    static LabelSelector parse(String selector) {
+        List<Predicate<JsonNode>> reqs = new ArrayList<>();
+        if (selector != null) {
+            for (String term : splitTerms(selector)) {
+                if (!term.isBlank()) {
+                    reqs.add(requirement(term.trim()));
+                }
+            }
         }
-      }
+        return new LabelSelector(reqs);
     }
-    return new LabelSelector(reqs);
-  }
 
-  public boolean matches(JsonNode object) {
-    return matchesLabels(Json.at(object, "metadata.labels"));
-  }
+    boolean matches(JsonNode object) {
+        return matchesLabels(JsonFields.at(object, "metadata.labels"));
+    }
 
-  public boolean matchesLabels(JsonNode labels) {
-    return requirements.stream().allMatch(r -> r.test(labels));
-  }
+    private boolean matchesLabels(JsonNode labels) {
+        return requirements.stream().allMatch(r -> r.test(labels));
+    }
 
-  /** A selector from a LabelSelector's matchLabels (equality only). */
-  static LabelSelector fromMatchLabels(JsonNode matchLabels) {
-    List<Predicate<JsonNode>> reqs = new ArrayList<>();
-    matchLabels.fields().forEachRemaining(e -> {
-      String key = e.getKey();
-      String value = e.getValue().asText();
-      reqs.add(labels -> value.equals(value(labels, key)));
-    });
-    return new LabelSelector(reqs);
-  }
-
-  /** Splits on commas that are not inside a parenthesised value set. */
-  private static List<String> splitTerms(String selector) {
-    List<String> terms = new ArrayList<>();
-    int depth = 0;
-    StringBuilder current = new StringBuilder();
-    for (char c : selector.toCharArray()) {
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      }
-      if (c == ',' && depth == 0) {
+    /** Splits on commas that are not inside a parenthesised value set. */
+    private static List<String> splitTerms(String selector) {
+        List<String> terms = new ArrayList<>();
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (char c : selector.toCharArray()) {
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+            if (c == ',' && depth == 0) {
+                terms.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
         terms.add(current.toString());
-        current.setLength(0);
-      } else {
-        current.append(c);
-      }
+        return terms;
     }
-    terms.add(current.toString());
-    return terms;
-  }
 
-  private static Predicate<JsonNode> requirement(String term) {
-    String[] setOp = term.split("\\s+(notin|in)\\s+", 2);
-    if (setOp.length == 2) {
-      String key = setOp[0].trim();
-      boolean notIn = term.substring(key.length()).trim().startsWith("notin");
-      Set<String> values = Arrays.stream(setOp[1].replace("(", "").replace(")", "").split(","))
-          .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-      return labels -> {
-        String v = value(labels, key);
-        return notIn ? v == null || !values.contains(v) : v != null && values.contains(v);
-      };
+    private static Predicate<JsonNode> requirement(String term) {
+        String[] setOp = term.split("\\s+(notin|in)\\s+", 2);
+        if (setOp.length == 2) {
+            String key = setOp[0].trim();
+            boolean notIn = term.substring(key.length()).trim().startsWith("notin");
+            Set<String> values = Arrays.stream(setOp[1].replace("(", "").replace(")", "").split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+            return labels -> {
+                String v = value(labels, key);
+                return notIn ? v == null || !values.contains(v) : v != null && values.contains(v);
+            };
+        }
+        if (term.contains("!=")) {
+            String[] kv = term.split("!=", 2);
+            return labels -> !kv[1].trim().equals(value(labels, kv[0].trim()));
+        }
+        if (term.contains("=")) {
+            String[] kv = term.split("==?", 2);
+            return labels -> kv[1].trim().equals(value(labels, kv[0].trim()));
+        }
+        if (term.startsWith("!")) {
+            String key = term.substring(1).trim();
+            return labels -> value(labels, key) == null;
+        }
+        return labels -> value(labels, term) != null;
     }
-    if (term.contains("!=")) {
-      String[] kv = term.split("!=", 2);
-      return labels -> !kv[1].trim().equals(value(labels, kv[0].trim()));
-    }
-    if (term.contains("=")) {
-      String[] kv = term.split("==?", 2);
-      return labels -> kv[1].trim().equals(value(labels, kv[0].trim()));
-    }
-    if (term.startsWith("!")) {
-      String key = term.substring(1).trim();
-      return labels -> value(labels, key) == null;
-    }
-    return labels -> value(labels, term) != null;
-  }
 
-  private static String value(JsonNode labels, String key) {
-    if (labels == null || !labels.has(key) || labels.get(key).isNull()) {
-      return null;
+    private static String value(JsonNode labels, String key) {
+        if (labels == null || !labels.has(key) || labels.get(key).isNull()) {
+            return null;
+        }
+        return labels.get(key).asText();
     }
-    return labels.get(key).asText();
-  }
 }

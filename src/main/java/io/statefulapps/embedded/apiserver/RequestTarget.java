@@ -11,84 +11,84 @@ import java.util.Map;
  * A request path taken apart the way the real API server's request info resolver does it:
  * group, version, namespace, resource, name, subresource and the decoded query parameters.
  */
-public record RequestTarget(String rawPath, String path, boolean legacy, String group, String version,
-    String namespace, String plural, String name, String subresource, Map<String, String> query) {
+record RequestTarget(String rawPath, String path, boolean legacy, String group, String version,
+        String namespace, String plural, String name, String subresource, Map<String, String> query) {
 
-  public static RequestTarget parse(String raw) {
-    int q = raw.indexOf('?');
-    String path = q < 0 ? raw : raw.substring(0, q);
-    Map<String, String> query = q < 0 ? Map.of() : parseQuery(raw.substring(q + 1));
-    List<String> segs = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
-    boolean legacy = !segs.isEmpty() && segs.get(0).equals("api");
-    boolean grouped = !segs.isEmpty() && segs.get(0).equals("apis");
-    String group = "";
-    String version = null;
-    List<String> rest = List.of();
-    if (legacy && segs.size() >= 2) {
-      version = segs.get(1);
-      rest = segs.subList(2, segs.size());
-    } else if (grouped && segs.size() >= 3) {
-      group = segs.get(1);
-      version = segs.get(2);
-      rest = segs.subList(3, segs.size());
-    } else if (grouped && segs.size() == 2) {
-      group = segs.get(1);
+    static RequestTarget parse(String raw) {
+        int q = raw.indexOf('?');
+        String path = q < 0 ? raw : raw.substring(0, q);
+        Map<String, String> query = q < 0 ? Map.of() : parseQuery(raw.substring(q + 1));
+        List<String> segs = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+        boolean legacy = !segs.isEmpty() && segs.get(0).equals("api");
+        boolean grouped = !segs.isEmpty() && segs.get(0).equals("apis");
+        String group = "";
+        String version = null;
+        List<String> rest = List.of();
+        if (legacy && segs.size() >= 2) {
+            version = segs.get(1);
+            rest = segs.subList(2, segs.size());
+        } else if (grouped && segs.size() >= 3) {
+            group = segs.get(1);
+            version = segs.get(2);
+            rest = segs.subList(3, segs.size());
+        } else if (grouped && segs.size() == 2) {
+            group = segs.get(1);
+        }
+        String namespace = null;
+        String plural = null;
+        String name = null;
+        String sub = null;
+        // "/namespaces/x/status" is the namespace x's status, not a resource called "status".
+        boolean namespacedResource = rest.size() >= 3 && rest.get(0).equals("namespaces")
+                && !rest.get(2).equals("status") && !rest.get(2).equals("finalize");
+        if (namespacedResource) {
+            namespace = rest.get(1);
+            rest = rest.subList(2, rest.size());
+        }
+        if (!rest.isEmpty()) {
+            plural = rest.get(0);
+        }
+        if (rest.size() >= 2) {
+            name = rest.get(1);
+        }
+        if (rest.size() >= 3) {
+            sub = rest.get(2);
+        }
+        return new RequestTarget(raw, path, legacy, group, version, namespace, plural, name, sub, query);
     }
-    String namespace = null;
-    String plural = null;
-    String name = null;
-    String sub = null;
-    // "/namespaces/x/status" is the namespace x's status, not a resource called "status".
-    boolean namespacedResource = rest.size() >= 3 && rest.get(0).equals("namespaces")
-        && !rest.get(2).equals("status") && !rest.get(2).equals("finalize");
-    if (namespacedResource) {
-      namespace = rest.get(1);
-      rest = rest.subList(2, rest.size());
+
+    private static Map<String, String> parseQuery(String qs) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String pair : qs.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            result.put(key, value);
+        }
+        return result;
     }
-    if (!rest.isEmpty()) {
-      plural = rest.get(0);
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
-    if (rest.size() >= 2) {
-      name = rest.get(1);
+
+    boolean isResource() {
+        return version != null && plural != null;
     }
-    if (rest.size() >= 3) {
-      sub = rest.get(2);
+
+    String param(String key) {
+        return query.get(key);
     }
-    return new RequestTarget(raw, path, legacy, group, version, namespace, plural, name, sub, query);
-  }
 
-  private static Map<String, String> parseQuery(String qs) {
-    Map<String, String> result = new LinkedHashMap<>();
-    for (String pair : qs.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      result.put(key, value);
+    boolean dryRun() {
+        return "All".equals(query.get("dryRun"));
     }
-    return result;
-  }
 
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
-  }
-
-  public boolean isResource() {
-    return version != null && plural != null;
-  }
-
-  public String param(String key) {
-    return query.get(key);
-  }
-
-  public boolean dryRun() {
-    return "All".equals(query.get("dryRun"));
-  }
-
-  public boolean watch() {
-    String w = query.get("watch");
-    return "true".equals(w) || "1".equals(w);
-  }
+    boolean watch() {
+        String w = query.get("watch");
+        return "true".equals(w) || "1".equals(w);
+    }
 }

@@ -27,62 +27,62 @@ import java.util.Set;
  */
 final class Reviews {
 
-  static final String DEFAULT_USER = "embedded-user";
-  static final String READ_ONLY_GROUP = "embedded:read-only";
-  static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
-  private static final String USER_PREFIX = "user:";
-  private static final String READ_ONLY_SUFFIX = ":readonly";
+    static final String DEFAULT_USER = "embedded-user";
+    static final String READ_ONLY_GROUP = "embedded:read-only";
+    static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
+    private static final String USER_PREFIX = "user:";
+    private static final String READ_ONLY_SUFFIX = ":readonly";
 
-  private Reviews() {
-  }
+    private Reviews() {
+    }
 
-  static ObjectNode answer(ResourceType type, ObjectNode review) {
-    review.put("apiVersion", type.groupVersion()).put("kind", type.kind());
-    ObjectNode status = Json.obj(review, "status");
-    if (type.plural().equals("tokenreviews")) {
-      authenticate(review.path("spec").path("token").asText(""), status);
-      if (status.path("authenticated").asBoolean() && review.path("spec").has("audiences")) {
-        // Every token is meant for whatever audiences the review asks about.
-        status.set("audiences", review.path("spec").get("audiences").deepCopy());
-      }
-    } else {
-      authorize(review.path("spec"), status);
+    static ObjectNode answer(ResourceType type, ObjectNode review) {
+        review.put("apiVersion", type.groupVersion()).put("kind", type.kind());
+        ObjectNode status = JsonFields.obj(review, "status");
+        if (type.plural().equals("tokenreviews")) {
+            authenticate(review.path("spec").path("token").asText(""), status);
+            if (status.path("authenticated").asBoolean() && review.path("spec").has("audiences")) {
+                // Every token is meant for whatever audiences the review asks about.
+                status.set("audiences", review.path("spec").get("audiences").deepCopy());
+            }
+        } else {
+            authorize(review.path("spec"), status);
+        }
+        return review;
     }
-    return review;
-  }
 
-  private static void authenticate(String token, ObjectNode status) {
-    String name = DEFAULT_USER;
-    boolean readOnly = token.equals("readonly");
-    if (token.startsWith(USER_PREFIX)) {
-      name = token.substring(USER_PREFIX.length());
-      if (name.endsWith(READ_ONLY_SUFFIX)) {
-        readOnly = true;
-        name = name.substring(0, name.length() - READ_ONLY_SUFFIX.length());
-      }
+    private static void authenticate(String token, ObjectNode status) {
+        String name = DEFAULT_USER;
+        boolean readOnly = token.equals("readonly");
+        if (token.startsWith(USER_PREFIX)) {
+            name = token.substring(USER_PREFIX.length());
+            if (name.endsWith(READ_ONLY_SUFFIX)) {
+                readOnly = true;
+                name = name.substring(0, name.length() - READ_ONLY_SUFFIX.length());
+            }
+        }
+        if (token.isEmpty() || token.equals("invalid") || name.isEmpty()) {
+            status.put("authenticated", false).put("error", "the embedded simulated cluster does not accept this token");
+            return;
+        }
+        ObjectNode user = status.put("authenticated", true).putObject("user").put("username", name).put("uid", name);
+        ArrayNode groups = user.putArray("groups").add("system:authenticated");
+        if (readOnly) {
+            groups.add(READ_ONLY_GROUP);
+        }
     }
-    if (token.isEmpty() || token.equals("invalid") || name.isEmpty()) {
-      status.put("authenticated", false).put("error", "the embedded simulated cluster does not accept this token");
-      return;
-    }
-    ObjectNode user = status.put("authenticated", true).putObject("user").put("username", name).put("uid", name);
-    ArrayNode groups = user.putArray("groups").add("system:authenticated");
-    if (readOnly) {
-      groups.add(READ_ONLY_GROUP);
-    }
-  }
 
-  private static void authorize(JsonNode spec, ObjectNode status) {
-    String verb = spec.path("resourceAttributes").path("verb").asText("");
-    boolean readOnly = false;
-    for (JsonNode group : spec.path("groups")) {
-      readOnly |= READ_ONLY_GROUP.equals(group.asText());
+    private static void authorize(JsonNode spec, ObjectNode status) {
+        String verb = spec.path("resourceAttributes").path("verb").asText("");
+        boolean readOnly = false;
+        for (JsonNode group : spec.path("groups")) {
+            readOnly |= READ_ONLY_GROUP.equals(group.asText());
+        }
+        if (readOnly && !READ_VERBS.contains(verb)) {
+            status.put("allowed", false)
+                    .put("reason", "the embedded simulated cluster lets group \"" + READ_ONLY_GROUP + "\" only get, list and watch");
+            return;
+        }
+        status.put("allowed", true).put("reason", "the embedded simulated cluster allows this request");
     }
-    if (readOnly && !READ_VERBS.contains(verb)) {
-      status.put("allowed", false)
-          .put("reason", "the embedded simulated cluster lets group \"" + READ_ONLY_GROUP + "\" only get, list and watch");
-      return;
-    }
-    status.put("allowed", true).put("reason", "the embedded simulated cluster allows this request");
-  }
 }

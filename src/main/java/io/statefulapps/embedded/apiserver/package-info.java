@@ -2,7 +2,8 @@
  * The embedded API server: Fabric8's mock server in CRUD mode, made faithful where the project
  * depends on the real kube-apiserver's behaviour.
  *
- * <p>{@link io.statefulapps.embedded.apiserver.FaithfulDispatcher} routes every request.
+ * <p>{@link io.statefulapps.embedded.apiserver.ApiServer} is the one public class: it starts the
+ * server and seeds it with {@code BootstrapObjects}. {@code FaithfulDispatcher} routes every request.
  * Discovery ({@code /version}, {@code /api}, {@code /apis}, resource lists) and a minimal
  * OpenAPI v3 are answered by {@code Discovery} and {@code OpenApi}. Known kinds
  * ({@code ResourceCatalog}) go through {@code WriteHandler} (scope, {@code NameRules},
