@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.statefulapps.embedded.apiserver.ApiServer;
+import io.statefulapps.embedded.apiserver.AuditLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The embedded simulated cluster's API server ({@link ApiServer}, on 127.0.0.1 only, plain HTTP,
@@ -30,14 +32,33 @@ public final class EmbeddedApiServer implements AutoCloseable {
     private final ApiServer server;
     private final URI url;
 
-    private EmbeddedApiServer(int port) {
-        this.server = ApiServer.start(port);
+    private EmbeddedApiServer(int port, List<String> namespaces) {
+        this.server = ApiServer.start(ApiServer.Options.defaults(port, namespaces), parts());
         this.url = URI.create("http://127.0.0.1:" + server.port());
     }
 
-    /** Starts the server on 127.0.0.1:{@code port} (0 picks a free port) and seeds it. */
+    /**
+     * The seams of the API server's request pipeline as the embedded cluster fills them. The
+     * protobuf decoder ({@code apiserver.protobuf}), the RBAC access control ({@code apiserver.rbac},
+     * when a token file is configured) and the fault rules ({@code apiserver.faults}) plug in here.
+     */
+    static ApiServer.Parts parts() {
+        return ApiServer.Parts.defaults();
+    }
+
+    /** Starts the server on 127.0.0.1:{@code port} (0 picks a free port) with the system namespaces. */
     public static EmbeddedApiServer start(int port) {
-        return new EmbeddedApiServer(port);
+        return new EmbeddedApiServer(port, List.of());
+    }
+
+    /** Starts the server with {@code namespaces} besides default, kube-system and kube-public. */
+    public static EmbeddedApiServer start(int port, List<String> namespaces) {
+        return new EmbeddedApiServer(port, namespaces);
+    }
+
+    /** Every request the server answered: who asked what, and what it answered. */
+    public AuditLog audit() {
+        return server.audit();
     }
 
     public URI url() {

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * A refusal shaped like the real API server's {@code Status} object. Thrown anywhere on the
- * write path and turned into the HTTP answer by the dispatcher.
+ * A refusal shaped like the real API server's {@code Status} object. Thrown anywhere in the
+ * pipeline (by the seams too) and turned into the HTTP answer by the front.
  */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
 
     /** One entry of {@code details.causes}. */
-    record Cause(String reason, String field, String message) {
+    public record Cause(String reason, String field, String message) {
     }
 
     private final int code;
@@ -21,9 +21,16 @@ final class ApiException extends RuntimeException {
     private final String group;
     private final String kind;
     private final List<Cause> causes;
+    private final int retryAfterSeconds;
 
-    ApiException(int code, String reason, String message, String name, String group, String kind,
+    public ApiException(int code, String reason, String message, String name, String group, String kind,
             List<Cause> causes) {
+        this(code, reason, message, name, group, kind, causes, 0);
+    }
+
+    /** With {@code retryAfterSeconds} > 0 the Status carries details.retryAfterSeconds and a Retry-After header. */
+    public ApiException(int code, String reason, String message, String name, String group, String kind,
+            List<Cause> causes, int retryAfterSeconds) {
         super(message);
         this.code = code;
         this.reason = reason;
@@ -31,11 +38,18 @@ final class ApiException extends RuntimeException {
         this.group = group;
         this.kind = kind;
         this.causes = List.copyOf(causes);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static ApiException notFound(ResourceType type, String name) {
         return new ApiException(404, "NotFound", type.qualifiedResource() + " \"" + name + "\" not found",
                 name, type.group(), type.plural(), List.of());
+    }
+
+    /** The answer to a path nothing serves. */
+    static ApiException noSuchPath() {
+        return new ApiException(404, "NotFound", "the server could not find the requested resource", null, null,
+                null, List.of());
     }
 
     static ApiException alreadyExists(ResourceType type, String name) {
@@ -54,8 +68,18 @@ final class ApiException extends RuntimeException {
                 + why, name, type.group(), type.plural(), List.of());
     }
 
-    static ApiException badRequest(String message) {
+    static ApiException methodNotAllowed() {
+        return new ApiException(405, "MethodNotAllowed",
+                "the server does not allow this method on the requested resource", null, null, null, List.of());
+    }
+
+    public static ApiException badRequest(String message) {
         return new ApiException(400, "BadRequest", message, null, null, null, List.of());
+    }
+
+    /** kube-apiserver's answer to a request without valid credentials. */
+    public static ApiException unauthorized() {
+        return new ApiException(401, "Unauthorized", "Unauthorized", null, null, null, List.of());
     }
 
     /** 422 Invalid, message "Kind.group "name" is invalid: field: Reason: detail, ...". */
@@ -71,15 +95,23 @@ final class ApiException extends RuntimeException {
         return new ApiException(422, "Invalid", text, name, type.group(), type.kind(), causes);
     }
 
-    int code() {
+    public int code() {
         return code;
     }
 
-    List<Cause> causes() {
+    public String reason() {
+        return reason;
+    }
+
+    public List<Cause> causes() {
         return causes;
     }
 
-    ObjectNode toStatus() {
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public ObjectNode toStatus() {
         ObjectNode status = JsonText.object();
         status.put("kind", "Status").put("apiVersion", "v1");
         status.putObject("metadata");
@@ -99,6 +131,9 @@ final class ApiException extends RuntimeException {
             for (Cause c : causes) {
                 list.addObject().put("reason", c.reason()).put("message", c.message()).put("field", c.field());
             }
+        }
+        if (retryAfterSeconds > 0) {
+            details.put("retryAfterSeconds", retryAfterSeconds);
         }
         if (!details.isEmpty()) {
             status.set("details", details);

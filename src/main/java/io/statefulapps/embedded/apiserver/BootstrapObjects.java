@@ -3,30 +3,38 @@ package io.statefulapps.embedded.apiserver;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statefulapps.kubernetes.WellKnownLabels;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
- * What a fresh cluster holds: the default and kube-system namespaces, three Ready nodes, and the
- * StorageClasses the controller simulator provisions for (standard is the default class).
+ * What a fresh cluster holds: the system namespaces and the configured ones, three Ready nodes,
+ * and the StorageClasses the controller simulator provisions for (standard is the default class).
  */
 final class BootstrapObjects {
 
     private BootstrapObjects() {
     }
 
-    static void apply(FaithfulDispatcher api, ResourceCatalog catalog) {
-        ResourceType ns = catalog.find("", "v1", "namespaces").orElseThrow();
-        ResourceType node = catalog.find("", "v1", "nodes").orElseThrow();
-        ResourceType sc = catalog.find("storage.k8s.io", "v1", "storageclasses").orElseThrow();
-        for (String name : new String[] {"default", "kube-system"}) {
-            api.create(ns, null, named(name));
+    static List<BootstrapObject> of(List<String> namespaces) {
+        List<BootstrapObject> objects = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>(List.of("default", "kube-system", "kube-public"));
+        names.addAll(namespaces);
+        for (String name : names) {
+            objects.add(new BootstrapObject("", "namespaces", named(name)));
         }
         for (int i = 1; i <= 3; i++) {
-            api.create(node, null, node("sim-node-" + i));
+            objects.add(new BootstrapObject("", "nodes", node("sim-node-" + i)));
         }
         ObjectNode standard = storageClass("standard", "Immediate", "Delete", true);
         JsonFields.obj(JsonFields.metadata(standard), "annotations").put(WellKnownLabels.DEFAULT_STORAGE_CLASS, "true");
-        api.create(sc, null, standard);
-        api.create(sc, null, storageClass("alicloud-nas", "Immediate", "Retain", false));
-        api.create(sc, null, storageClass("local-wffc", "WaitForFirstConsumer", "Delete", false));
+        objects.add(new BootstrapObject("storage.k8s.io", "storageclasses", standard));
+        objects.add(new BootstrapObject("storage.k8s.io", "storageclasses",
+                storageClass("alicloud-nas", "Immediate", "Retain", false)));
+        objects.add(new BootstrapObject("storage.k8s.io", "storageclasses",
+                storageClass("local-wffc", "WaitForFirstConsumer", "Delete", false)));
+        return objects;
     }
 
     private static ObjectNode named(String name) {
@@ -37,8 +45,9 @@ final class BootstrapObjects {
 
     private static ObjectNode node(String name) {
         ObjectNode n = named(name);
-        JsonFields.obj(JsonFields.metadata(n), "labels").put("kubernetes.io/hostname", name).put("kubernetes.io/os", "linux")
-                .put("type", "kwok");
+        // kubernetes.io/hostname and kubernetes.io/os: the kubelet's own node labels
+        JsonFields.obj(JsonFields.metadata(n), "labels").put("kubernetes.io/hostname", name)
+                .put("kubernetes.io/os", "linux").put("type", "kwok");
         ObjectNode status = n.putObject("status");
         for (String field : new String[] {"capacity", "allocatable"}) {
             status.putObject(field).put("cpu", "8").put("memory", "32Gi").put("pods", "110");

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statefulapps.kubernetes.WellKnownLabels;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,26 +15,35 @@ import java.util.UUID;
  */
 final class Defaulter {
 
-    private static final java.util.Set<String> RESET_STATUS_ON_CREATE = java.util.Set.of(
-            "statefulsets", "pods", "persistentvolumeclaims", "persistentvolumes", "services");
+    /** The label the real server puts on every Namespace (NamespaceDefaultLabelName). */
+    static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-    private final Store store;
+    private static final Set<String> RESET_STATUS_ON_CREATE = Set.of(
+            "statefulsets", "deployments", "pods", "persistentvolumeclaims", "persistentvolumes", "services");
+    /** What a client cannot change on update: the server's own metadata. */
+    private static final String[] KEPT_METADATA = {"uid", "creationTimestamp", "namespace", "name", "deletionTimestamp",
+        "deletionGracePeriodSeconds"};
+
+    private final ObjectStore store;
     private final ResourceCatalog catalog;
+    private final Clock clock;
     private final ServiceDefaults services = new ServiceDefaults();
 
-    Defaulter(Store store, ResourceCatalog catalog) {
+    Defaulter(ObjectStore store, ResourceCatalog catalog, Clock clock) {
         this.store = store;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     void onCreate(ResourceType type, ObjectNode obj) {
         obj.put("apiVersion", type.groupVersion()).put("kind", type.kind());
         ObjectNode meta = JsonFields.metadata(obj);
         meta.put("uid", UUID.randomUUID().toString());
-        meta.put("creationTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        meta.put("creationTimestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         meta.put("generation", 1);
         meta.remove("resourceVersion");
         meta.remove("deletionTimestamp");
+        meta.remove("deletionGracePeriodSeconds");
         if (RESET_STATUS_ON_CREATE.contains(type.plural())) {
             // the real server's create strategies drop a client-sent status for these kinds
             obj.remove("status");
@@ -45,9 +55,11 @@ final class Defaulter {
         obj.put("apiVersion", type.groupVersion()).put("kind", type.kind());
         ObjectNode meta = JsonFields.metadata(obj);
         JsonNode oldMeta = old.path("metadata");
-        for (String field : new String[] {"uid", "creationTimestamp", "namespace", "name"}) {
+        for (String field : KEPT_METADATA) {
             if (oldMeta.has(field)) {
                 meta.set(field, oldMeta.get(field));
+            } else {
+                meta.remove(field);
             }
         }
         if (!meta.has("resourceVersion") && oldMeta.has("resourceVersion")) {
@@ -69,26 +81,13 @@ final class Defaulter {
                     services.onUpdate(old, obj);
                 }
             }
-            case "statefulsets" -> {
-                statefulSet(obj);
-                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "replicas", 0);
-                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "availableReplicas", 0);
-            }
+            case "statefulsets" -> WorkloadDefaults.statefulSet(obj);
+            case "deployments" -> WorkloadDefaults.deployment(obj);
             case "pods" -> {
                 PodSpecDefaults.apply(JsonFields.obj(obj, "spec"));
                 JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Pending");
             }
-            case "persistentvolumeclaims" -> {
-                ObjectNode spec = JsonFields.obj(obj, "spec");
-                JsonFields.putIfAbsent(spec, "volumeMode", "Filesystem");
-                if (old == null && !spec.has("storageClassName")) {
-                    String def = defaultStorageClass();
-                    if (def != null) {
-                        spec.put("storageClassName", def);
-                    }
-                }
-                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Pending");
-            }
+            case "persistentvolumeclaims" -> claim(old, obj);
             case "persistentvolumes" -> {
                 ObjectNode spec = JsonFields.obj(obj, "spec");
                 JsonFields.putIfAbsent(spec, "volumeMode", "Filesystem");
@@ -99,51 +98,52 @@ final class Defaulter {
                 JsonFields.putIfAbsent(obj, "reclaimPolicy", "Delete");
                 JsonFields.putIfAbsent(obj, "volumeBindingMode", "Immediate");
             }
-            case "namespaces" -> {
-                JsonFields.obj(JsonFields.metadata(obj), "labels").put("kubernetes.io/metadata.name",
-                        JsonFields.text(obj, "metadata.name"));
-                if (!obj.path("spec").has("finalizers")) {
-                    JsonFields.obj(obj, "spec").putArray("finalizers").add("kubernetes");
-                }
-                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Active");
-            }
+            case "namespaces" -> namespace(obj);
+            case "secrets" -> secret(obj);
+            case "networkpolicies" -> WorkloadDefaults.networkPolicy(obj);
             default -> {
                 // no kind-specific defaults
             }
         }
     }
 
-    private void statefulSet(ObjectNode sts) {
-        ObjectNode spec = JsonFields.obj(sts, "spec");
-        JsonFields.putIfAbsent(spec, "replicas", 1);
-        JsonFields.putIfAbsent(spec, "podManagementPolicy", "OrderedReady");
-        JsonFields.putIfAbsent(spec, "revisionHistoryLimit", 10);
-        ObjectNode strategy = JsonFields.obj(spec, "updateStrategy");
-        JsonFields.putIfAbsent(strategy, "type", "RollingUpdate");
-        if (strategy.get("type").asText().equals("RollingUpdate")) {
-            JsonFields.putIfAbsent(JsonFields.obj(strategy, "rollingUpdate"), "partition", 0);
-        }
-        ObjectNode retention = JsonFields.obj(spec, "persistentVolumeClaimRetentionPolicy");
-        JsonFields.putIfAbsent(retention, "whenDeleted", "Retain");
-        JsonFields.putIfAbsent(retention, "whenScaled", "Retain");
-        PodSpecDefaults.apply(JsonFields.obj(JsonFields.obj(spec, "template"), "spec"));
-        JsonNode templates = spec.get("volumeClaimTemplates");
-        if (templates != null && templates.isArray()) {
-            for (JsonNode t : templates) {
-                ObjectNode claim = (ObjectNode) t;
-                JsonFields.putIfAbsent(claim, "apiVersion", "v1");
-                JsonFields.putIfAbsent(claim, "kind", "PersistentVolumeClaim");
-                JsonFields.putIfAbsent(JsonFields.obj(claim, "spec"), "volumeMode", "Filesystem");
-                JsonFields.putIfAbsent(JsonFields.obj(claim, "status"), "phase", "Pending");
+    private void claim(ObjectNode old, ObjectNode obj) {
+        ObjectNode spec = JsonFields.obj(obj, "spec");
+        JsonFields.putIfAbsent(spec, "volumeMode", "Filesystem");
+        if (old == null && !spec.has("storageClassName")) {
+            String def = defaultStorageClass();
+            if (def != null) {
+                spec.put("storageClassName", def);
             }
+        }
+        JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Pending");
+    }
+
+    /** stringData is write-only: merged into data (base64), as the real server does. */
+    private static void secret(ObjectNode obj) {
+        JsonFields.putIfAbsent(obj, "type", "Opaque");
+        JsonNode stringData = obj.remove("stringData");
+        if (stringData != null && stringData.isObject()) {
+            ObjectNode data = JsonFields.obj(obj, "data");
+            stringData.fields().forEachRemaining(e -> data.put(e.getKey(), java.util.Base64.getEncoder()
+                    .encodeToString(e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
     }
 
+    private static void namespace(ObjectNode obj) {
+        JsonFields.obj(JsonFields.metadata(obj), "labels").put(NAMESPACE_NAME_LABEL, JsonFields.text(obj, "metadata.name"));
+        if (!obj.path("spec").has("finalizers")) {
+            JsonFields.obj(obj, "spec").putArray("finalizers").add("kubernetes");
+        }
+        JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Active");
+    }
+
     private String defaultStorageClass() {
-        ResourceType sc = catalog.find("storage.k8s.io", "v1", "storageclasses").orElseThrow();
-        return store.list(sc, null).stream()
-                .filter(c -> "true".equals(c.path("metadata").path("annotations").path(WellKnownLabels.DEFAULT_STORAGE_CLASS)
-                        .asText(null)))
+        ResourceType sc = catalog.get("storage.k8s.io", "storageclasses");
+        return store.select(sc, null, LabelSelector.EVERYTHING, FieldSelector.EVERYTHING, null).stream()
+                .map(StoredObject::tree)
+                .filter(c -> "true".equals(c.path("metadata").path("annotations")
+                        .path(WellKnownLabels.DEFAULT_STORAGE_CLASS).asText(null)))
                 .map(c -> JsonFields.text(c, "metadata.name")).findFirst().orElse(null);
     }
 }

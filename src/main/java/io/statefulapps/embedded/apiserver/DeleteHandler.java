@@ -1,7 +1,6 @@
 package io.statefulapps.embedded.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -9,67 +8,84 @@ import java.util.List;
 /**
  * DELETE of one object or a collection: the propagation policy comes from the query or from a
  * DeleteOptions body (kubectl and Fabric8 use either), dryRun answers without deleting,
- * preconditions are checked, and the garbage collector removes dependents.
+ * preconditions are checked, the garbage collector removes dependents and a Namespace goes through
+ * its lifecycle. Answers the object while finalizers keep it, else a Success Status.
  */
 final class DeleteHandler {
 
-    private final Store store;
+    private final ObjectStore store;
     private final GarbageCollector gc;
+    private final NamespaceLifecycle namespaces;
     private final ListHandler lists;
 
-    DeleteHandler(Store store, ResourceCatalog catalog, ListHandler lists) {
+    DeleteHandler(ObjectStore store, GarbageCollector gc, NamespaceLifecycle namespaces, ListHandler lists) {
         this.store = store;
-        this.gc = new GarbageCollector(store, catalog);
+        this.gc = gc;
+        this.namespaces = namespaces;
         this.lists = lists;
     }
 
-    ObjectNode delete(ResourceType type, RequestTarget target, String body) {
-        ObjectNode options = body == null || body.isBlank() ? JsonText.object() : JsonText.parseObject(body);
-        ObjectNode old = store.get(type, WriteHandler.namespace(type, target), target.name());
-        if (old == null) {
-            throw ApiException.notFound(type, target.name());
-        }
-        checkPreconditions(type, target, options, old);
-        if (!dryRun(target, options)) {
-            gc.delete(type, old, policy(target, options));
-        }
+    HttpAnswer delete(ResourceType type, RequestTarget target, ObjectNode body) {
+        ObjectNode options = body == null ? JsonText.object() : body;
+        String policy = policy(target, options);
+        return store.write(() -> {
+            StoredObject old = store.get(type, target.namespace(), target.name());
+            if (old == null) {
+                throw ApiException.notFound(type, target.name());
+            }
+            checkPreconditions(type, target, options, old);
+            if (dryRun(target, options)) {
+                return success(type, target, old);
+            }
+            StoredObject after = type.is("", "namespaces") ? namespaces.delete(old) : gc.delete(type, old, policy);
+            boolean remains = store.get(type, target.namespace(), target.name()) != null;
+            return remains ? HttpAnswer.json(200, after.json()) : success(type, target, old);
+        });
+    }
+
+    /** Deletes what the list selects; answers the list of what was there. */
+    HttpAnswer deleteCollection(ResourceType type, RequestTarget target, ObjectNode body) {
+        ObjectNode options = body == null ? JsonText.object() : body;
+        String policy = policy(target, options);
+        return store.write(() -> {
+            ListHandler.Page page = lists.list(type, target);
+            if (!dryRun(target, options)) {
+                for (StoredObject item : page.items()) {
+                    StoredObject current = store.get(type, item.namespace(), item.name());
+                    if (current != null) {
+                        gc.delete(type, current, policy);
+                    }
+                }
+            }
+            return HttpAnswer.json(200, lists.json(type, page));
+        });
+    }
+
+    private static HttpAnswer success(ResourceType type, RequestTarget target, StoredObject old) {
         ObjectNode status = JsonText.object().put("kind", "Status").put("apiVersion", "v1");
         status.putObject("metadata");
         status.put("status", "Success");
         ObjectNode details = status.putObject("details").put("name", target.name()).put("kind", type.plural())
-                .put("uid", JsonFields.text(old, "metadata.uid"));
+                .put("uid", old.uid());
         if (!type.group().isEmpty()) {
             details.put("group", type.group());
         }
-        return status;
-    }
-
-    ObjectNode deleteCollection(ResourceType type, RequestTarget target, String body) {
-        ObjectNode options = body == null || body.isBlank() ? JsonText.object() : JsonText.parseObject(body);
-        ObjectNode list = lists.list(type, target);
-        if (!dryRun(target, options)) {
-            for (JsonNode item : (ArrayNode) list.get("items")) {
-                ObjectNode current = store.get(type, JsonFields.text(item, "metadata.namespace"), JsonFields.text(item, "metadata.name"));
-                if (current != null) {
-                    gc.delete(type, current, policy(target, options));
-                }
-            }
-        }
-        return list;
+        return HttpAnswer.json(200, status);
     }
 
     private static void checkPreconditions(ResourceType type, RequestTarget target, ObjectNode options,
-            ObjectNode old) {
+            StoredObject old) {
         JsonNode pre = options.path("preconditions");
         String uid = pre.path("uid").asText("");
         String rv = pre.path("resourceVersion").asText("");
-        if (!uid.isEmpty() && !uid.equals(JsonFields.text(old, "metadata.uid"))) {
+        if (!uid.isEmpty() && !uid.equals(old.uid())) {
             throw ApiException.conflict(type, target.name(), "Precondition failed: UID in precondition: " + uid
-                    + ", UID in object meta: " + JsonFields.text(old, "metadata.uid"));
+                    + ", UID in object meta: " + old.uid());
         }
-        if (!rv.isEmpty() && !rv.equals(JsonFields.text(old, "metadata.resourceVersion"))) {
+        String oldRv = Long.toString(old.version());
+        if (!rv.isEmpty() && !rv.equals(oldRv)) {
             throw ApiException.conflict(type, target.name(), "Precondition failed: ResourceVersion in precondition: "
-                    + rv + ", ResourceVersion in object meta: " + JsonFields.text(old, "metadata.resourceVersion"));
+                    + rv + ", ResourceVersion in object meta: " + oldRv);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The discovery documents kubectl and client libraries read before anything else: without
@@ -15,12 +16,14 @@ import java.util.Map;
 final class Discovery {
 
     /** The kinds "kubectl get all" shows, as on a real cluster (of those served here). */
-    private static final java.util.Set<String> IN_CATEGORY_ALL = java.util.Set.of("pods", "services", "statefulsets");
+    private static final java.util.Set<String> IN_CATEGORY_ALL = java.util.Set.of("pods", "services", "statefulsets",
+            "deployments");
 
     private final ResourceCatalog catalog;
-    private final String serverAddress;
+    /** "127.0.0.1:port", known once the server listens. */
+    private final Supplier<String> serverAddress;
 
-    Discovery(ResourceCatalog catalog, String serverAddress) {
+    Discovery(ResourceCatalog catalog, Supplier<String> serverAddress) {
         this.catalog = catalog;
         this.serverAddress = serverAddress;
     }
@@ -63,7 +66,7 @@ final class Discovery {
         ObjectNode doc = JsonText.object().put("kind", "APIVersions");
         doc.putArray("versions").add("v1");
         doc.putArray("serverAddressByClientCIDRs").addObject()
-                .put("clientCIDR", "0.0.0.0/0").put("serverAddress", serverAddress);
+                .put("clientCIDR", "0.0.0.0/0").put("serverAddress", serverAddress.get());
         return doc;
     }
 
@@ -115,22 +118,34 @@ final class Discovery {
             if (IN_CATEGORY_ALL.contains(t.plural())) {
                 r.putArray("categories").add("all");
             }
-            if (t.plural().equals("pods") && t.group().isEmpty()) {
-                ObjectNode log = resources.addObject().put("name", "pods/log").put("singularName", "")
-                        .put("namespaced", true).put("kind", "Pod");
-                log.putArray("verbs").add("get");
-            }
-            if (t.hasStatus()) {
-                ObjectNode s = resources.addObject().put("name", t.plural() + "/status").put("singularName", "")
-                        .put("namespaced", t.namespaced()).put("kind", t.kind());
-                s.putArray("verbs").add("get").add("patch").add("update");
-            }
-            if (t.plural().equals("statefulsets")) {
-                ObjectNode scale = resources.addObject().put("name", "statefulsets/scale").put("singularName", "")
-                        .put("namespaced", true).put("group", "autoscaling").put("version", "v1").put("kind", "Scale");
-                scale.putArray("verbs").add("get").add("patch").add("update");
-            }
+            subresources(resources, t);
         }
         return doc;
+    }
+
+    private static void subresources(ArrayNode resources, ResourceType t) {
+        if (t.is("", "pods")) {
+            subresource(resources, t, "log", null, "Pod").add("get");
+        }
+        if (t.is("", "serviceaccounts")) {
+            subresource(resources, t, "token", "authentication.k8s.io", "TokenRequest").add("create");
+        }
+        if (t.hasStatus()) {
+            subresource(resources, t, "status", null, t.kind()).add("get").add("patch").add("update");
+        }
+        if (t.hasScale()) {
+            subresource(resources, t, "scale", "autoscaling", "Scale").add("get").add("patch").add("update");
+        }
+    }
+
+    /** Adds "plural/sub" and answers its verbs list to fill. */
+    private static ArrayNode subresource(ArrayNode resources, ResourceType t, String sub, String group, String kind) {
+        ObjectNode r = resources.addObject().put("name", t.plural() + "/" + sub).put("singularName", "")
+                .put("namespaced", t.namespaced());
+        if (group != null) {
+            r.put("group", group).put("version", "v1");
+        }
+        r.put("kind", kind);
+        return r.putArray("verbs");
     }
 }

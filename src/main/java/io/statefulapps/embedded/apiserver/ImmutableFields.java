@@ -37,6 +37,18 @@ final class ImmutableFields {
                                     + " 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"));
                 }
             }
+            case "deployments" -> {
+                if (!oldSpec.path("selector").equals(newSpec.path("selector"))) {
+                    causes.add(new ApiException.Cause("FieldValueInvalid", "spec.selector", "Invalid value: "
+                            + newSpec.path("selector") + ": field is immutable"));
+                }
+            }
+            case "rolebindings", "clusterrolebindings" -> {
+                if (!oldObj.path("roleRef").equals(newObj.path("roleRef"))) {
+                    causes.add(new ApiException.Cause("FieldValueInvalid", "roleRef", "Invalid value: "
+                            + newObj.path("roleRef") + ": cannot change roleRef"));
+                }
+            }
             case "services" -> {
                 String oldIp = oldSpec.path("clusterIP").asText("");
                 String newIp = newSpec.path("clusterIP").asText("");

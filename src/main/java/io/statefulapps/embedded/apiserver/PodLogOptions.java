@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The query of {@code GET pods/{name}/log} (core/v1 PodLogOptions), decoded and validated the
  * way the API server does before it asks the kubelet: bad numbers and booleans are 400, values
- * out of range 422 {@code PodLogOptions "pod" is invalid}. {@code follow} is accepted; the
- * answer simply ends with what exists.
+ * out of range 422 {@code PodLogOptions "pod" is invalid}. With {@code follow} the log of a running
+ * container keeps streaming ({@link LogFollower}).
  */
 record PodLogOptions(String container, boolean previous, boolean timestamps, boolean follow, Long tailLines,
         Long sinceSeconds, Instant sinceTime, Long limitBytes) {

@@ -49,22 +49,31 @@ final class PrinterColumns {
             case "nodes" -> List.of(col("Status", PrinterColumns::nodeStatus), col("Roles", o -> "<none>"), AGE,
                     col("Version", o -> JsonFields.text(o, "status.nodeInfo.kubeletVersion")));
             case "namespaces" -> List.of(col("Status", o -> JsonFields.text(o, "status.phase")));
+            case "deployments" -> List.of(col("Ready", o -> o.path("status").path("readyReplicas").asInt(0) + "/"
+                    + o.path("spec").path("replicas").asInt(1)),
+                    new Column("Up-to-date", "integer", 0, o -> o.path("status").path("updatedReplicas").asInt(0)),
+                    new Column("Available", "integer", 0, o -> o.path("status").path("availableReplicas").asInt(0)));
+            case "configmaps" -> List.of(new Column("Data", "integer", 0, o -> o.path("data").size()
+                    + o.path("binaryData").size()));
+            case "secrets" -> List.of(col("Type", o -> JsonFields.text(o, "type")),
+                    new Column("Data", "integer", 0, o -> o.path("data").size()));
+            case "serviceaccounts" -> List.of(new Column("Secrets", "integer", 0, o -> o.path("secrets").size()));
             case "events" -> List.of(col("Type", o -> JsonFields.text(o, "type")), col("Reason", o -> JsonFields.text(o, "reason")),
                     col("Object", PrinterColumns::involvedObject), col("Message", o -> orEmpty(JsonFields.text(o, "message")
                             == null ? JsonFields.text(o, "note") : JsonFields.text(o, "message"))));
-            default -> List.of();
+            default -> AccessPrinterColumns.forType(plural);
         };
     }
 
-    private static Column col(String name, Function<JsonNode, Object> value) {
+    static Column col(String name, Function<JsonNode, Object> value) {
         return new Column(name, "string", 0, value);
     }
 
-    private static Column wide(String name, Function<JsonNode, Object> value) {
+    static Column wide(String name, Function<JsonNode, Object> value) {
         return new Column(name, "string", 1, value);
     }
 
-    private static String orEmpty(String s) {
+    static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 

@@ -9,10 +9,12 @@ import java.util.Map;
 
 /**
  * A request path taken apart the way the real API server's request info resolver does it:
- * group, version, namespace, resource, name, subresource and the decoded query parameters.
+ * group, version, namespace, resource, name, subresource and the decoded query parameters. The
+ * legacy watch form ({@code /api/v1/watch/namespaces/x/pods}) is the same target with
+ * {@code watchPath} set.
  */
-record RequestTarget(String rawPath, String path, boolean legacy, String group, String version,
-        String namespace, String plural, String name, String subresource, Map<String, String> query) {
+record RequestTarget(String path, boolean watchPath, String group, String version, String namespace,
+        String plural, String name, String subresource, Map<String, String> query) {
 
     static RequestTarget parse(String raw) {
         int q = raw.indexOf('?');
@@ -34,10 +36,11 @@ record RequestTarget(String rawPath, String path, boolean legacy, String group, 
         } else if (grouped && segs.size() == 2) {
             group = segs.get(1);
         }
+        boolean watchPath = !rest.isEmpty() && rest.get(0).equals("watch");
+        if (watchPath) {
+            rest = rest.subList(1, rest.size());
+        }
         String namespace = null;
-        String plural = null;
-        String name = null;
-        String sub = null;
         // "/namespaces/x/status" is the namespace x's status, not a resource called "status".
         boolean namespacedResource = rest.size() >= 3 && rest.get(0).equals("namespaces")
                 && !rest.get(2).equals("status") && !rest.get(2).equals("finalize");
@@ -45,16 +48,10 @@ record RequestTarget(String rawPath, String path, boolean legacy, String group, 
             namespace = rest.get(1);
             rest = rest.subList(2, rest.size());
         }
-        if (!rest.isEmpty()) {
-            plural = rest.get(0);
-        }
-        if (rest.size() >= 2) {
-            name = rest.get(1);
-        }
-        if (rest.size() >= 3) {
-            sub = rest.get(2);
-        }
-        return new RequestTarget(raw, path, legacy, group, version, namespace, plural, name, sub, query);
+        String plural = rest.isEmpty() ? null : rest.get(0);
+        String name = rest.size() >= 2 ? rest.get(1) : null;
+        String sub = rest.size() >= 3 ? rest.get(2) : null;
+        return new RequestTarget(path, watchPath, group, version, namespace, plural, name, sub, query);
     }
 
     private static Map<String, String> parseQuery(String qs) {
@@ -68,7 +65,7 @@ record RequestTarget(String rawPath, String path, boolean legacy, String group, 
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             result.put(key, value);
         }
-        return result;
+        return Map.copyOf(result);
     }
 
     private static String decode(String s) {
@@ -79,16 +76,27 @@ record RequestTarget(String rawPath, String path, boolean legacy, String group, 
         return version != null && plural != null;
     }
 
+    /** The same target as a plain (non-legacy-watch) path: what the handlers route on. */
+    RequestTarget unwatched() {
+        return new RequestTarget(path, false, group, version, namespace, plural, name, subresource, query);
+    }
+
+    /** The same target without its subresource (a /scale write changes the main resource). */
+    RequestTarget main() {
+        return new RequestTarget(path, watchPath, group, version, namespace, plural, name, null, query);
+    }
+
     String param(String key) {
         return query.get(key);
     }
 
+    /** {@code dryRun=All}: admit and answer, store nothing. */
     boolean dryRun() {
         return "All".equals(query.get("dryRun"));
     }
 
-    boolean watch() {
+    boolean isWatch() {
         String w = query.get("watch");
-        return "true".equals(w) || "1".equals(w);
+        return watchPath || "true".equals(w) || "1".equals(w);
     }
 }

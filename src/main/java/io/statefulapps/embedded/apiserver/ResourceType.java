@@ -3,11 +3,13 @@ package io.statefulapps.embedded.apiserver;
 import java.util.List;
 
 /**
- * One resource type the embedded API server knows: what discovery advertises and what the
- * write path needs (scope, status subresource, kind for Status messages).
+ * One resource type the embedded API server serves: what discovery advertises, what the write path
+ * needs (scope, status and scale subresources, kind for Status messages) and the Fabric8 model class
+ * that strict field validation decodes into (null when none).
  */
 record ResourceType(String group, String version, String plural, String singular, String kind,
-        boolean namespaced, List<String> verbs, List<String> shortNames, boolean hasStatus) {
+        boolean namespaced, List<String> verbs, List<String> shortNames, boolean hasStatus, boolean hasScale,
+        Class<?> model) {
 
     static final List<String> ALL_VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
@@ -38,11 +40,12 @@ record ResourceType(String group, String version, String plural, String singular
                 : apiPrefix() + "/" + plural;
     }
 
-    String itemPath(String namespace, String name) {
-        return collectionPath(namespace) + "/" + name;
+    /** Whether objects of this type are kept (reviews are answered, never stored). */
+    boolean stored() {
+        return verbs.contains("list");
     }
 
-    boolean listable() {
-        return verbs.contains("list");
+    boolean is(String group, String plural) {
+        return this.group.equals(group) && this.plural.equals(plural);
     }
 }

@@ -30,6 +30,12 @@ final class SpecRules {
         JsonNode spec = obj.path("spec");
         switch (type.plural()) {
             case "statefulsets" -> statefulSet(spec, causes);
+            case "deployments" -> workload(spec, "deployment", causes);
+            case "rolebindings", "clusterrolebindings" -> {
+                if (obj.path("roleRef").path("name").asText("").isEmpty()) {
+                    causes.add(new ApiException.Cause("FieldValueRequired", "roleRef.name", "Required value"));
+                }
+            }
             case "services" -> service(spec, causes);
             case "persistentvolumeclaims" -> claim(spec, "spec", causes);
             default -> {
@@ -40,6 +46,15 @@ final class SpecRules {
     }
 
     private static void statefulSet(JsonNode spec, List<ApiException.Cause> causes) {
+        workload(spec, "statefulset", causes);
+        int i = 0;
+        for (JsonNode claim : spec.path("volumeClaimTemplates")) {
+            claim(claim.path("spec"), "spec.volumeClaimTemplates[" + i++ + "].spec", causes);
+        }
+    }
+
+    /** Replicas, a selector that selects the template's labels, and containers: common to the workloads. */
+    private static void workload(JsonNode spec, String kind, List<ApiException.Cause> causes) {
         if (spec.path("replicas").asInt(0) < 0) {
             causes.add(invalid("spec.replicas", spec.get("replicas").asText(), "must be greater than or equal to 0"));
         }
@@ -48,7 +63,7 @@ final class SpecRules {
         if (noSelector) {
             causes.add(new ApiException.Cause("FieldValueRequired", "spec.selector", "Required value"));
         } else if (matchLabels.isEmpty() && spec.path("selector").path("matchExpressions").isEmpty()) {
-            causes.add(invalid("spec.selector", spec.get("selector").toString(), "empty selector is invalid for statefulset"));
+            causes.add(invalid("spec.selector", spec.get("selector").toString(), "empty selector is invalid for " + kind));
         }
         JsonNode templateLabels = spec.path("template").path("metadata").path("labels");
         if (!noSelector && !LabelSelectors.matches(stringMap(matchLabels), stringMap(templateLabels))) {
@@ -58,10 +73,6 @@ final class SpecRules {
         labels(templateLabels, "spec.template.metadata.labels", causes);
         if (spec.path("template").path("spec").path("containers").isEmpty()) {
             causes.add(new ApiException.Cause("FieldValueRequired", "spec.template.spec.containers", "Required value"));
-        }
-        int i = 0;
-        for (JsonNode claim : spec.path("volumeClaimTemplates")) {
-            claim(claim.path("spec"), "spec.volumeClaimTemplates[" + i++ + "].spec", causes);
         }
     }
 

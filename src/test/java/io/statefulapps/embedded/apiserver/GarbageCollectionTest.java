@@ -79,14 +79,6 @@ class GarbageCollectionTest extends ApiServerTestBase {
     }
 
     @Test
-    void namespacesAreCreatedOnFirstUseAndDeletingOneDeletesItsContents() {
-        client.pods().inNamespace("team-a").resource(pod("inside")).create();
-        assertNotNull(client.namespaces().withName("team-a").get());
-        client.namespaces().withName("team-a").delete();
-        assertNull(client.pods().inNamespace("team-a").withName("inside").get());
-    }
-
-    @Test
     void deleteCollectionHonoursTheSelector() throws Exception {
         for (String app : new String[] {"doomed", "doomed", "spared"}) {
             io.fabric8.kubernetes.api.model.Pod p = pod("dc-" + app + "-" + System.nanoTime());

@@ -42,7 +42,7 @@ class ReviewsTest extends ApiServerTestBase {
         assertTrue(answer.getStatus().getAuthenticated());
         assertEquals(user, answer.getStatus().getUser().getUsername());
         assertTrue(answer.getStatus().getUser().getGroups().contains("system:authenticated"));
-        assertEquals(readOnly, answer.getStatus().getUser().getGroups().contains(Reviews.READ_ONLY_GROUP));
+        assertEquals(readOnly, answer.getStatus().getUser().getGroups().contains(OpenAccess.READ_ONLY_GROUP));
     }
 
     @ParameterizedTest(name = "[{0}]")
@@ -55,14 +55,14 @@ class ReviewsTest extends ApiServerTestBase {
 
     @Test
     void readOnlyGroupsMayOnlyRead() {
-        List<String> readOnly = List.of("system:authenticated", Reviews.READ_ONLY_GROUP);
+        List<String> readOnly = List.of("system:authenticated", OpenAccess.READ_ONLY_GROUP);
         for (String verb : List.of("get", "list", "watch")) {
             assertTrue(access("jane", readOnly, verb).getStatus().getAllowed(), verb);
         }
         for (String verb : List.of("create", "update", "patch", "delete", "deletecollection")) {
             SubjectAccessReview answer = access("jane", readOnly, verb);
             assertFalse(answer.getStatus().getAllowed(), verb);
-            assertTrue(answer.getStatus().getReason().contains(Reviews.READ_ONLY_GROUP), answer.getStatus().getReason());
+            assertTrue(answer.getStatus().getReason().contains(OpenAccess.READ_ONLY_GROUP), answer.getStatus().getReason());
         }
     }
 

@@ -21,7 +21,9 @@ class RobustnessTest extends ApiServerTestBase {
     @Test
     void unreadableBodiesAreAnsweredForKnownAndUnknownKinds() throws Exception {
         assertEquals(400, http("POST", "/api/v1/namespaces/default/pods", "application/json", "garbage").statusCode());
-        assertEquals(500, http("POST", "/apis/apps/v1/namespaces/default/deployments", "application/json", "garbage")
+        assertEquals(400, http("POST", "/apis/apps/v1/namespaces/default/deployments", "application/json", "garbage")
+                .statusCode());
+        assertEquals(404, http("POST", "/apis/example.com/v1/namespaces/default/widgets", "application/json", "garbage")
                 .statusCode());
     }
 

@@ -78,9 +78,10 @@ class WatchTest extends ApiServerTestBase {
     }
 
     @Test
-    void plainHttpWatchAnswersTheCatchUpAsNewlineDelimitedEvents() throws Exception {
+    void plainHttpWatchEndsAtItsTimeoutWithTheEventsAsNewlineDelimitedJson() throws Exception {
         labelled("http-watch", "http");
-        var r = http("GET", "/api/v1/namespaces/default/pods?watch=true&labelSelector=app%3Dhttp", null, null);
+        var r = http("GET", "/api/v1/namespaces/default/pods?watch=true&labelSelector=app%3Dhttp&timeoutSeconds=1",
+                null, null);
         assertEquals(200, r.statusCode());
         String[] lines = r.body().strip().split("\n");
         assertEquals(1, lines.length, r.body());
