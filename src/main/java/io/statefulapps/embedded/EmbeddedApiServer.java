@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.statefulapps.embedded.apiserver.ApiServer;
 import io.statefulapps.embedded.apiserver.AuditLog;
+import io.statefulapps.embedded.apiserver.WatchControl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,11 @@ public final class EmbeddedApiServer implements AutoCloseable {
     /** Every request the server answered: who asked what, and what it answered. */
     public AuditLog audit() {
         return server.audit();
+    }
+
+    /** The open watches: how many, and ending them all as a restarting API server would. */
+    public WatchControl watches() {
+        return server.watches();
     }
 
     public URI url() {

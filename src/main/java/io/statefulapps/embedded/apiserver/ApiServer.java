@@ -109,7 +109,12 @@ public final class ApiServer implements AutoCloseable {
         return assembly.audit();
     }
 
-    /** Ends every open watch, as a restarting API server would. */
+    /** The store itself, for measurements that fill it without going through HTTP. */
+    ObjectStore store() {
+        return assembly.store();
+    }
+
+    /** The open watches: how many, and ending them all as a restarting API server would. */
     public WatchControl watches() {
         return assembly.watches();
     }

@@ -60,6 +60,10 @@ final class ApiServerAssembly {
         }), false));
     }
 
+    ObjectStore store() {
+        return store;
+    }
+
     HttpFront front() {
         return front;
     }

@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.ServerWebSocketHandshake;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -48,15 +47,17 @@ final class HttpFront {
                 connection.close();
             }
         });
+        // WebSocket upgrades come to the request handler too (no WebSocket handler is set), so the
+        // pipeline runs before the handshake is answered
         server.requestHandler(this::onRequest);
-        server.webSocketHandshakeHandler(this::onWebSocket);
-        server.webSocketHandler(socket -> {
-            // the handshake handler has taken it over
-        });
         return server.listen();
     }
 
     private void onRequest(HttpServerRequest request) {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            onWebSocket(request);
+            return;
+        }
         readBody(request).onComplete(body -> {
             if (body.failed()) {
                 HttpAnswer tooLarge = HttpAnswer.status(new ApiException(413, "RequestEntityTooLarge",
@@ -70,27 +71,33 @@ final class HttpFront {
         });
     }
 
-    private void onWebSocket(ServerWebSocketHandshake handshake) {
-        String uri = handshake.query() == null ? handshake.path() : handshake.path() + "?" + handshake.query();
-        Incoming in = new Incoming("GET", RequestTarget.parse(uri), handshake.headers()::get, new byte[0]);
+    /**
+     * A WebSocket upgrade: the request waits (paused) while the pipeline runs, then is upgraded for a
+     * watch, or refused with a plain HTTP status as the real server refuses a handshake.
+     */
+    private void onWebSocket(HttpServerRequest request) {
+        request.pause();
+        Incoming in = new Incoming("GET", RequestTarget.parse(request.uri()), request::getHeader, new byte[0]);
         run(in, outcome -> {
-            int status = outcome.reply() instanceof HttpAnswer answer ? answer.status() : 101;
             WatchReply watch = outcome.reply() instanceof WatchReply w ? w : null;
             if (watch == null && !isExpiredWatch(in, outcome.reply())) {
-                pipeline.audit(outcome.user(), in, status == 101 ? 400 : status);
-                handshake.reject(status == 101 ? 400 : status);
+                HttpAnswer refusal = outcome.reply() instanceof HttpAnswer answer ? answer
+                        : HttpAnswer.status(ApiException.badRequest("this resource cannot be streamed"));
+                pipeline.audit(outcome.user(), in, refusal.status());
+                send(request.response(), refusal);
                 return;
             }
             pipeline.audit(outcome.user(), in, 200);
-            handshake.accept().onSuccess(socket -> vertx.executeBlocking(() -> {
-                WatchSink sink = new WebSocketWatchSink(socket);
-                if (watch != null) {
-                    watches.open(watch, sink);
-                } else {
-                    expire(sink, (HttpAnswer) outcome.reply());
-                }
-                return null;
-            }, false));
+            request.toWebSocket().onFailure(e -> LOG.log(Level.FINE, "WebSocket upgrade failed", e))
+                    .onSuccess(socket -> vertx.executeBlocking(() -> {
+                        WatchSink sink = new WebSocketWatchSink(socket);
+                        if (watch != null) {
+                            watches.open(watch, sink);
+                        } else {
+                            expire(sink, (HttpAnswer) outcome.reply());
+                        }
+                        return null;
+                    }, false));
         });
     }
 

@@ -37,18 +37,10 @@ final class ImmutableFields {
                                     + " 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"));
                 }
             }
-            case "deployments" -> {
-                if (!oldSpec.path("selector").equals(newSpec.path("selector"))) {
-                    causes.add(new ApiException.Cause("FieldValueInvalid", "spec.selector", "Invalid value: "
-                            + newSpec.path("selector") + ": field is immutable"));
-                }
-            }
-            case "rolebindings", "clusterrolebindings" -> {
-                if (!oldObj.path("roleRef").equals(newObj.path("roleRef"))) {
-                    causes.add(new ApiException.Cause("FieldValueInvalid", "roleRef", "Invalid value: "
-                            + newObj.path("roleRef") + ": cannot change roleRef"));
-                }
-            }
+            case "deployments" -> unchanged(oldSpec, newSpec, "selector", "spec.selector", "field is immutable",
+                    causes);
+            case "rolebindings", "clusterrolebindings" -> unchanged(oldObj, newObj, "roleRef", "roleRef",
+                    "cannot change roleRef", causes);
             case "services" -> {
                 String oldIp = oldSpec.path("clusterIP").asText("");
                 String newIp = newSpec.path("clusterIP").asText("");
@@ -57,27 +49,37 @@ final class ImmutableFields {
                             "Invalid value: []string{\"" + newIp + "\"}: may not change once set"));
                 }
             }
-            case "persistentvolumeclaims" -> {
-                // The PV controller binds a claim by setting volumeName once, while it is still empty.
-                boolean binding = oldSpec.path("volumeName").asText("").isEmpty();
-                Set<String> mutable = binding ? withVolumeName(PVC_MUTABLE) : PVC_MUTABLE;
-                if (!sameExcept(oldSpec, newSpec, mutable)) {
-                    causes.add(new ApiException.Cause("FieldValueForbidden", "spec",
-                            "Forbidden: spec is immutable after creation except resources.requests and"
-                                    + " volumeAttributesClassName for bound claims"));
-                }
-                BigDecimal oldSize = storage(oldSpec);
-                BigDecimal newSize = storage(newSpec);
-                if (oldSize != null && newSize != null && newSize.compareTo(oldSize) < 0) {
-                    causes.add(new ApiException.Cause("FieldValueForbidden", "spec.resources.requests.storage",
-                            "Forbidden: field can not be less than status.capacity"));
-                }
-            }
+            case "persistentvolumeclaims" -> claim(oldSpec, newSpec, causes);
             default -> {
                 // other kinds: no immutable fields modelled
             }
         }
         return causes;
+    }
+
+    private static void unchanged(JsonNode oldObj, JsonNode newObj, String field, String path, String why,
+            List<ApiException.Cause> causes) {
+        if (!oldObj.path(field).equals(newObj.path(field))) {
+            causes.add(new ApiException.Cause("FieldValueInvalid", path, "Invalid value: " + newObj.path(field)
+                    + ": " + why));
+        }
+    }
+
+    private static void claim(JsonNode oldSpec, JsonNode newSpec, List<ApiException.Cause> causes) {
+        // The PV controller binds a claim by setting volumeName once, while it is still empty.
+        boolean binding = oldSpec.path("volumeName").asText("").isEmpty();
+        Set<String> mutable = binding ? withVolumeName(PVC_MUTABLE) : PVC_MUTABLE;
+        if (!sameExcept(oldSpec, newSpec, mutable)) {
+            causes.add(new ApiException.Cause("FieldValueForbidden", "spec",
+                    "Forbidden: spec is immutable after creation except resources.requests and"
+                            + " volumeAttributesClassName for bound claims"));
+        }
+        BigDecimal oldSize = storage(oldSpec);
+        BigDecimal newSize = storage(newSpec);
+        if (oldSize != null && newSize != null && newSize.compareTo(oldSize) < 0) {
+            causes.add(new ApiException.Cause("FieldValueForbidden", "spec.resources.requests.storage",
+                    "Forbidden: field can not be less than status.capacity"));
+        }
     }
 
     /** True when the PVC asks for more storage than before (expansion admission applies). */

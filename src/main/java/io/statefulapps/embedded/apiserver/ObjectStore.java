@@ -75,10 +75,6 @@ final class ObjectStore {
         return read(() -> of(type).select(namespace == null ? null : ns(namespace), labels, fields, afterKey));
     }
 
-    int count(ResourceType type) {
-        return read(() -> of(type).size());
-    }
-
     EventLog log(ResourceType type) {
         return of(type).log();
     }

@@ -46,10 +46,6 @@ record StoredObject(String namespace, String name, String uid, long version, Map
         return namespace + "/" + name;
     }
 
-    boolean hasFinalizers() {
-        return tree().path("metadata").path("finalizers").size() > 0;
-    }
-
     static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
