@@ -101,32 +101,33 @@ final class HttpFront {
         });
     }
 
-    /** Runs the pipeline: the fault step, its delay on a timer, then the other steps on a worker thread. */
+    /**
+     * Runs the pipeline: the fault step on the event loop (it only matches rules), its delay on a
+     * timer, then the other steps on a worker thread, since handlers wait for the store's locks.
+     */
     private void run(Incoming in, Consumer<Outcome> done) {
-        vertx.executeBlocking(() -> pipeline.faults(in), false).onComplete(decided -> {
-            FaultDecision fault = decided.succeeded() ? decided.result() : FaultDecision.PROCEED;
-            Runnable next = () -> {
-                if (fault.answer() != null) {
-                    done.accept(new Outcome(null, fault.answer()));
-                    return;
-                }
-                vertx.executeBlocking(() -> pipeline.checkAndHandle(in), false).onComplete(handled -> {
-                    if (handled.succeeded()) {
-                        done.accept(handled.result());
-                    } else {
-                        LOG.log(Level.WARNING, "request failed: " + in.path(), handled.cause());
-                        done.accept(new Outcome(null, HttpAnswer.status(new ApiException(500, "InternalError",
-                                "Internal error occurred", null, null, null, List.of()))));
-                    }
-                });
-            };
-            long delay = fault.delay().toMillis();
-            if (delay > 0) {
-                vertx.setTimer(delay, id -> next.run());
-            } else {
-                next.run();
+        FaultDecision fault = pipeline.faults(in);
+        Runnable next = () -> {
+            if (fault.answer() != null) {
+                done.accept(new Outcome(null, fault.answer()));
+                return;
             }
-        });
+            vertx.executeBlocking(() -> pipeline.checkAndHandle(in), false).onComplete(handled -> {
+                if (handled.succeeded()) {
+                    done.accept(handled.result());
+                } else {
+                    LOG.log(Level.WARNING, "request failed: " + in.path(), handled.cause());
+                    done.accept(new Outcome(null, HttpAnswer.status(new ApiException(500, "InternalError",
+                            "Internal error occurred", null, null, null, List.of()))));
+                }
+            });
+        };
+        long delay = fault.delay().toMillis();
+        if (delay > 0) {
+            vertx.setTimer(delay, id -> next.run());
+        } else {
+            next.run();
+        }
     }
 
     private void reply(HttpServerResponse response, Incoming in, Outcome outcome) {

@@ -6,6 +6,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 
@@ -16,6 +17,9 @@ import java.io.StringReader;
  */
 final class Patches {
 
+    /** Looked up once: each of jakarta.json.Json's static methods searches the class path for it again. */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
+
     private Patches() {
     }
 
@@ -24,7 +28,7 @@ final class Patches {
         try {
             if (type.startsWith("application/json-patch+json")) {
                 JsonArray ops = read(patchText).asJsonArray();
-                JsonStructure result = jakarta.json.Json.createPatch(ops).apply(toJsonP(target).asJsonObject());
+                JsonStructure result = JSON_P.createPatch(ops).apply(toJsonP(target).asJsonObject());
                 return toJackson(result);
             }
             if (type.startsWith("application/merge-patch+json")) {
@@ -45,12 +49,12 @@ final class Patches {
     }
 
     static ObjectNode mergePatch(ObjectNode target, JsonNode patch) {
-        JsonValue result = jakarta.json.Json.createMergePatch(toJsonP(patch)).apply(toJsonP(target));
+        JsonValue result = JSON_P.createMergePatch(toJsonP(patch)).apply(toJsonP(target));
         return toJackson(result);
     }
 
     private static JsonValue read(String text) {
-        try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
+        try (var reader = JSON_P.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

@@ -45,6 +45,7 @@ public final class ApiServerScaleMeasurement {
         int n = 2000;
         IntFunction<String> ns = i -> "ns-" + (i % apps) / APPS_PER_NAMESPACE;
         IntFunction<String> app = i -> "app-" + (i % apps);
+        time(http, url, n, "GET /version (HTTP and client cost alone)", i -> "/version");
         time(http, url, n, "GET one pod", i -> get(ns.apply(i * 7), "pods/" + app.apply(i * 7) + "-0"));
         time(http, url, 200, "LIST pods of one namespace (200)", i -> get(ns.apply(i * 7), "pods"));
         time(http, url, n, "LIST pods by app label in one namespace", i -> get(ns.apply(i * 7),
@@ -58,6 +59,10 @@ public final class ApiServerScaleMeasurement {
                 ns.apply(i * 7), "pods/" + app.apply(i * 7) + "-1/status"))).header("Content-Type",
                 "application/merge-patch+json").method("PATCH", HttpRequest.BodyPublishers.ofString(
                 "{\"status\":{\"message\":\"m" + i + "\"}}")).build());
+        timeWrite(http, url, n, "PUT a pod's status (as the kubelet writes it)", i -> HttpRequest.newBuilder(URI.create(
+                url + get(ns.apply(i * 11), "pods/" + app.apply(i * 11) + "-0/status"))).header("Content-Type",
+                "application/json").PUT(HttpRequest.BodyPublishers.ofString(AppObjects.pod(ns.apply(i * 11),
+                app.apply(i * 11), 0).toString())).build());
         timeWrite(http, url, n, "POST a ConfigMap", i -> HttpRequest.newBuilder(URI.create(url + get(ns.apply(i),
                 "configmaps"))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"metadata\":{\"name\":\"cm-" + i + "\"},\"data\":{\"a\":\"1\"}}")).build());
@@ -112,6 +117,12 @@ public final class ApiServerScaleMeasurement {
             int count = 0;
             for (int i = 0; i < apps; i++) {
                 String ns = "ns-" + i / perNamespace;
+                if (i % perNamespace == 0) {
+                    ObjectNode namespace = JsonText.object();
+                    namespace.putObject("metadata").put("name", ns);
+                    namespace.putObject("status").put("phase", "Active");
+                    store.write(() -> store.create(catalog.get("", "namespaces"), namespace));
+                }
                 String name = "app-" + i;
                 count += store.write(() -> app(ns, name));
             }
