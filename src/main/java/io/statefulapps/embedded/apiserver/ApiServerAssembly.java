@@ -33,13 +33,13 @@ final class ApiServerAssembly {
         ApiServerContext context = contexts.make(new StoredObjectsView(store, catalog), hub, audit, clock);
         access = parts.access().apply(context);
         Faults faults = parts.faults().apply(context);
-        Scheduler scheduler = (delay, task) -> vertx.setTimer(Math.max(1, delay.toMillis()),
+        DelayedTasks later = (delay, task) -> vertx.setTimer(Math.max(1, delay.toMillis()),
                 id -> vertx.executeBlocking(() -> {
                     task.run();
                     return null;
                 }, false));
         GarbageCollector gc = new GarbageCollector(store);
-        NamespaceLifecycle namespaces = new NamespaceLifecycle(store, catalog, gc, scheduler, clock);
+        NamespaceLifecycle namespaces = new NamespaceLifecycle(store, catalog, gc, later, clock);
         writes = new WriteHandler(store, catalog, new Defaulter(store, catalog, clock), namespaces);
         ListHandler lists = new ListHandler(store);
         TableConverter tables = new TableConverter(clock);

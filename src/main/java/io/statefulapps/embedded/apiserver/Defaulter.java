@@ -1,6 +1,7 @@
 package io.statefulapps.embedded.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statefulapps.kubernetes.WellKnownLabels;
 
@@ -100,7 +101,7 @@ final class Defaulter {
             }
             case "namespaces" -> namespace(obj);
             case "secrets" -> secret(obj);
-            case "networkpolicies" -> WorkloadDefaults.networkPolicy(obj);
+            case "networkpolicies" -> networkPolicy(obj);
             default -> {
                 // no kind-specific defaults
             }
@@ -127,6 +128,17 @@ final class Defaulter {
             ObjectNode data = JsonFields.obj(obj, "data");
             stringData.fields().forEachRemaining(e -> data.put(e.getKey(), java.util.Base64.getEncoder()
                     .encodeToString(e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
+    }
+
+    /** policyTypes: Ingress always, Egress when egress rules are given. */
+    private static void networkPolicy(ObjectNode policy) {
+        ObjectNode spec = JsonFields.obj(policy, "spec");
+        if (!spec.has("policyTypes")) {
+            ArrayNode types = spec.putArray("policyTypes").add("Ingress");
+            if (spec.has("egress")) {
+                types.add("Egress");
+            }
         }
     }
 

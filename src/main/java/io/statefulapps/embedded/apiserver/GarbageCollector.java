@@ -44,7 +44,7 @@ final class GarbageCollector {
     }
 
     private void deleteDependents(String uid, String ns, String policy) {
-        for (ObjectRef d : dependents(uid, ns)) {
+        for (ObjectLocation d : dependents(uid, ns)) {
             // another delete may already have removed it (a dependent of two owners)
             StoredObject current = store.get(d.type(), d.namespace(), d.name());
             if (current != null) {
@@ -54,7 +54,7 @@ final class GarbageCollector {
     }
 
     private void orphan(String uid, String ns) {
-        for (ObjectRef d : dependents(uid, ns)) {
+        for (ObjectLocation d : dependents(uid, ns)) {
             StoredObject current = store.get(d.type(), d.namespace(), d.name());
             if (current == null) {
                 continue;
@@ -74,12 +74,12 @@ final class GarbageCollector {
     }
 
     /** Dependents of uid: in the owner's namespace, or anywhere for a cluster-scoped owner (ns ""). */
-    private List<ObjectRef> dependents(String uid, String ns) {
-        List<ObjectRef> result = new ArrayList<>();
+    private List<ObjectLocation> dependents(String uid, String ns) {
+        List<ObjectLocation> result = new ArrayList<>();
         if (uid == null) {
             return result;
         }
-        for (ObjectRef ref : store.dependents(uid)) {
+        for (ObjectLocation ref : store.dependents(uid)) {
             if (ns.isEmpty() || ns.equals(ref.namespace())) {
                 result.add(ref);
             }

@@ -27,16 +27,16 @@ final class NamespaceLifecycle {
     private final ResourceCatalog catalog;
     private final ResourceType namespaces;
     private final GarbageCollector gc;
-    private final Scheduler scheduler;
+    private final DelayedTasks later;
     private final Clock clock;
 
-    NamespaceLifecycle(ObjectStore store, ResourceCatalog catalog, GarbageCollector gc, Scheduler scheduler,
+    NamespaceLifecycle(ObjectStore store, ResourceCatalog catalog, GarbageCollector gc, DelayedTasks later,
             Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.namespaces = catalog.get("", "namespaces");
         this.gc = gc;
-        this.scheduler = scheduler;
+        this.later = later;
         this.clock = clock;
     }
 
@@ -71,7 +71,7 @@ final class NamespaceLifecycle {
         JsonFields.obj(tree, "status").put("phase", "Terminating");
         StoredObject marked = store.replace(namespaces, tree);
         String name = namespace.name();
-        scheduler.schedule(Duration.ZERO, () -> cleanUp(name));
+        later.schedule(Duration.ZERO, () -> cleanUp(name));
         return marked;
     }
 
@@ -79,11 +79,11 @@ final class NamespaceLifecycle {
         try {
             boolean done = store.write(() -> deleteContent(name) && finish(name));
             if (!done) {
-                scheduler.schedule(RETRY, () -> cleanUp(name));
+                later.schedule(RETRY, () -> cleanUp(name));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "deleting the content of namespace " + name + " failed; trying again", e);
-            scheduler.schedule(RETRY, () -> cleanUp(name));
+            later.schedule(RETRY, () -> cleanUp(name));
         }
     }
 

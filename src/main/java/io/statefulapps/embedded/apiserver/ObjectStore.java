@@ -28,7 +28,7 @@ final class ObjectStore {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<ResourceType, TypeStore> types = new HashMap<>();
-    private final Map<String, Set<ObjectRef>> dependents = new HashMap<>();
+    private final Map<String, Set<ObjectLocation>> dependents = new HashMap<>();
     private final WatchHub watches;
     private final Clock clock;
     private long version;
@@ -80,7 +80,7 @@ final class ObjectStore {
     }
 
     /** Objects whose ownerReferences name {@code uid}. */
-    List<ObjectRef> dependents(String uid) {
+    List<ObjectLocation> dependents(String uid) {
         return read(() -> new ArrayList<>(dependents.getOrDefault(uid, Set.of())));
     }
 
@@ -141,7 +141,7 @@ final class ObjectStore {
         if (old != null) {
             unlinkOwners(type, old);
         }
-        ObjectRef ref = new ObjectRef(type, stored.namespace(), stored.name());
+        ObjectLocation ref = new ObjectLocation(type, stored.namespace(), stored.name());
         for (String owner : stored.ownerUids()) {
             dependents.computeIfAbsent(owner, o -> new HashSet<>(2)).add(ref);
         }
@@ -157,9 +157,9 @@ final class ObjectStore {
     }
 
     private void unlinkOwners(ResourceType type, StoredObject old) {
-        ObjectRef ref = new ObjectRef(type, old.namespace(), old.name());
+        ObjectLocation ref = new ObjectLocation(type, old.namespace(), old.name());
         for (String owner : old.ownerUids()) {
-            Set<ObjectRef> refs = dependents.get(owner);
+            Set<ObjectLocation> refs = dependents.get(owner);
             if (refs != null && refs.remove(ref) && refs.isEmpty()) {
                 dependents.remove(owner);
             }

@@ -1,10 +1,9 @@
 package io.statefulapps.embedded.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The defaults of the apps/v1 workloads and of NetworkPolicies, as the real server's defaulting sets them. */
+/** The defaults of the apps/v1 workloads (StatefulSet, Deployment), as the real server's defaulting sets them. */
 final class WorkloadDefaults {
 
     private WorkloadDefaults() {
@@ -51,17 +50,5 @@ final class WorkloadDefaults {
             JsonFields.putIfAbsent(rolling, "maxSurge", "25%");
         }
         PodSpecDefaults.apply(JsonFields.obj(JsonFields.obj(spec, "template"), "spec"));
-    }
-
-    /** policyTypes: Ingress always, Egress when egress rules are given (the real defaulting). */
-    static void networkPolicy(ObjectNode policy) {
-        ObjectNode spec = JsonFields.obj(policy, "spec");
-        if (spec.has("policyTypes")) {
-            return;
-        }
-        ArrayNode types = spec.putArray("policyTypes").add("Ingress");
-        if (spec.has("egress")) {
-            types.add("Egress");
-        }
     }
 }

@@ -1,8 +1,13 @@
 package io.statefulapps.embedded.apiserver;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -15,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InformerTest extends ApiServerTestBase {
 
@@ -84,5 +90,30 @@ class InformerTest extends ApiServerTestBase {
             // the garbage-collected pod is seen going away too
             expect(podEvents, "DELETE watched-0");
         }
+    }
+
+    /**
+     * Fabric8 7.6.1 watches over a WebSocket first (falling back to HTTP only when the handshake
+     * fails); with onlyHttpWatches it streams over plain HTTP. Both transports keep an informer current.
+     */
+    @Test
+    void anInformerWatchingOverPlainHttpSeesAddUpdateDelete() throws Exception {
+        long before = api.audit().lastSequence();
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        try (KubernetesClient httpOnly = new KubernetesClientBuilder().withConfig(new ConfigBuilder(api.clientConfig())
+                .withOnlyHttpWatches(true).build()).build();
+             SharedIndexInformer<ConfigMap> informer = httpOnly.configMaps().withLabel("app", "http-informed")
+                     .inform(recorder(events), 0)) {
+            informer.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("informed")
+                    .addToLabels("app", "http-informed").endMetadata().addToData("a", "1").build()).create();
+            expect(events, "ADD informed");
+            client.configMaps().withName("informed").edit(c -> new ConfigMapBuilder(c).addToData("b", "2").build());
+            expect(events, "UPDATE informed");
+            client.configMaps().withName("informed").delete();
+            expect(events, "DELETE informed");
+        }
+        assertTrue(api.audit().records(r -> r.sequence() > before && "watch".equals(r.verb())
+                && "configmaps".equals(r.resource())).size() >= 1, "the watch went through the pipeline");
     }
 }

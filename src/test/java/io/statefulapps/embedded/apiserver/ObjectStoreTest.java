@@ -111,7 +111,7 @@ class ObjectStoreTest {
         JsonFields.metadata(owned).putArray("ownerReferences").addObject().put("uid", "owner-1").put("kind", "X")
                 .put("name", "owner").put("apiVersion", "v1");
         create(pods, owned);
-        assertEquals(List.of(new ObjectRef(pods, "a", "owned")), store.dependents("owner-1"));
+        assertEquals(List.of(new ObjectLocation(pods, "a", "owned")), store.dependents("owner-1"));
         store.write(() -> store.delete(pods, "a", "owned"));
         assertTrue(store.dependents("owner-1").isEmpty());
     }

@@ -1,5 +1,5 @@
 package io.statefulapps.embedded.apiserver;
 
 /** Where a stored object is: its kind, namespace ("" when cluster-scoped) and name. */
-record ObjectRef(ResourceType type, String namespace, String name) {
+record ObjectLocation(ResourceType type, String namespace, String name) {
 }

@@ -3,7 +3,7 @@ package io.statefulapps.embedded.apiserver;
 import java.time.Duration;
 
 /** Runs work later, off the request threads: the server's own controllers (namespace cleanup) use it. */
-interface Scheduler {
+interface DelayedTasks {
 
     void schedule(Duration delay, Runnable task);
 }
