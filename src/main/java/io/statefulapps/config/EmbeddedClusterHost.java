@@ -42,7 +42,7 @@ public class EmbeddedClusterHost {
     private void start() {
         cluster = EmbeddedCluster.start(new EmbeddedCluster.Settings(config.port(), config.kubeconfig(),
                 config.tick(), config.podStartDelay(), config.podReadyDelay(), config.loadBalancerDelay(),
-                config.provisionDelay(), config.crashLoopBackoff(), config.crashAfter()), clock);
+                config.provisionDelay(), config.crashLoopBackoff(), config.crashAfter(), config.namespaces()), clock);
         LOG.warnf("%n"
                 + "=====================================================================%n"
                 + " EMBEDDED SIMULATED CLUSTER: no real Kubernetes is used.%n"

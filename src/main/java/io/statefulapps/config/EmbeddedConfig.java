@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** The embedded simulated cluster ({@code stateful-apps.embedded.*}); only read when it is in use. */
 @ConfigMapping(prefix = "stateful-apps.embedded")
@@ -44,4 +45,8 @@ public interface EmbeddedConfig {
     /** How long a crashing container runs before it exits. */
     @WithDefault("1s")
     Duration crashAfter();
+
+    /** Namespaces that exist from the start, besides default, kube-system and kube-public. */
+    @WithDefault("demo")
+    List<String> namespaces();
 }

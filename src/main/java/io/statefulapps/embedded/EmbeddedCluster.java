@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The embedded simulated cluster as the product sees it: an API server on 127.0.0.1 and the
@@ -35,10 +36,15 @@ public final class EmbeddedCluster implements AutoCloseable {
      * @param provisionDelay a claim gets its volume (and a resize completes)
      * @param crashLoopBackoff the first CrashLoopBackOff wait; doubles per crash
      * @param crashAfter how long a crashing container runs before it exits
+     * @param namespaces namespaces that exist from the start, besides default, kube-system and kube-public
      */
     public record Settings(int port, Path kubeconfig, Duration tick, Duration podStartDelay,
             Duration podReadyDelay, Duration loadBalancerDelay, Duration provisionDelay, Duration crashLoopBackoff,
-            Duration crashAfter) {
+            Duration crashAfter, List<String> namespaces) {
+
+        public Settings {
+            namespaces = List.copyOf(namespaces);
+        }
     }
 
     private final EmbeddedApiServer server;
@@ -47,7 +53,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     private final Path kubeconfig;
 
     private EmbeddedCluster(Settings settings, Clock clock) {
-        server = EmbeddedApiServer.start(settings.port());
+        server = EmbeddedApiServer.start(settings.port(), settings.namespaces());
         kubeconfig = server.writeKubeconfig(settings.kubeconfig()).toAbsolutePath();
         // The controllers get their own client, so their requests never count as the product's.
         simulatorClient = server.newClient();

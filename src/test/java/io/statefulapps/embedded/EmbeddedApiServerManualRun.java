@@ -10,16 +10,16 @@ import java.nio.file.Path;
  */
 public final class EmbeddedApiServerManualRun {
 
-  private EmbeddedApiServerManualRun() {
-  }
-
-  public static void main(String[] args) throws Exception {
-    int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-    long millis = args.length > 1 ? Long.parseLong(args[1]) : 600_000;
-    try (EmbeddedApiServer api = EmbeddedApiServer.start(port)) {
-      Path kubeconfig = api.writeKubeconfig(Path.of("target", "embedded-kubeconfig"));
-      System.out.println("embedded API server at " + api.url() + ", kubeconfig " + kubeconfig.toAbsolutePath());
-      Thread.sleep(millis);
+    private EmbeddedApiServerManualRun() {
     }
-  }
+
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        long millis = args.length > 1 ? Long.parseLong(args[1]) : 600_000;
+        try (EmbeddedApiServer api = EmbeddedApiServer.start(port)) {
+            Path kubeconfig = api.writeKubeconfig(Path.of("target", "embedded-kubeconfig"));
+            System.out.println("embedded API server at " + api.url() + ", kubeconfig " + kubeconfig.toAbsolutePath());
+            Thread.sleep(millis);
+        }
+    }
 }

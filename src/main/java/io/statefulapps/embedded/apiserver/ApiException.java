@@ -6,104 +6,139 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * A refusal shaped like the real API server's {@code Status} object. Thrown anywhere on the
- * write path and turned into the HTTP answer by the dispatcher.
+ * A refusal shaped like the real API server's {@code Status} object. Thrown anywhere in the
+ * pipeline (by the seams too) and turned into the HTTP answer by the front.
  */
 public final class ApiException extends RuntimeException {
 
-  /** One entry of {@code details.causes}. */
-  public record Cause(String reason, String field, String message) {
-  }
-
-  private final int code;
-  private final String reason;
-  private final String name;
-  private final String group;
-  private final String kind;
-  private final List<Cause> causes;
-
-  public ApiException(int code, String reason, String message, String name, String group, String kind,
-      List<Cause> causes) {
-    super(message);
-    this.code = code;
-    this.reason = reason;
-    this.name = name;
-    this.group = group;
-    this.kind = kind;
-    this.causes = List.copyOf(causes);
-  }
-
-  public static ApiException notFound(ResourceType type, String name) {
-    return new ApiException(404, "NotFound", type.qualifiedResource() + " \"" + name + "\" not found",
-        name, type.group(), type.plural(), List.of());
-  }
-
-  public static ApiException alreadyExists(ResourceType type, String name) {
-    return new ApiException(409, "AlreadyExists",
-        type.qualifiedResource() + " \"" + name + "\" already exists", name, type.group(), type.plural(),
-        List.of());
-  }
-
-  public static ApiException conflict(ResourceType type, String name, String why) {
-    return new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + type.qualifiedResource()
-        + " \"" + name + "\": " + why, name, type.group(), type.plural(), List.of());
-  }
-
-  public static ApiException forbidden(ResourceType type, String name, String why) {
-    return new ApiException(403, "Forbidden", type.qualifiedResource() + " \"" + name + "\" is forbidden: "
-        + why, name, type.group(), type.plural(), List.of());
-  }
-
-  public static ApiException badRequest(String message) {
-    return new ApiException(400, "BadRequest", message, null, null, null, List.of());
-  }
-
-  /** 422 Invalid, message "Kind.group "name" is invalid: field: Reason: detail, ...". */
-  public static ApiException invalid(ResourceType type, String name, List<Cause> causes) {
-    StringBuilder msg = new StringBuilder(type.qualifiedKind()).append(" \"").append(name)
-        .append("\" is invalid: ");
-    for (int i = 0; i < causes.size(); i++) {
-      msg.append(i == 0 ? "" : ", ").append(causes.get(i).field()).append(": ")
-          .append(causes.get(i).message());
+    /** One entry of {@code details.causes}. */
+    public record Cause(String reason, String field, String message) {
     }
-    String text = causes.size() > 1 ? msg.toString().replaceFirst("is invalid: ", "is invalid: [") + "]"
-        : msg.toString();
-    return new ApiException(422, "Invalid", text, name, type.group(), type.kind(), causes);
-  }
 
-  public int code() {
-    return code;
-  }
+    private final int code;
+    private final String reason;
+    private final String name;
+    private final String group;
+    private final String kind;
+    private final List<Cause> causes;
+    private final int retryAfterSeconds;
 
-  public List<Cause> causes() {
-    return causes;
-  }
+    public ApiException(int code, String reason, String message, String name, String group, String kind,
+            List<Cause> causes) {
+        this(code, reason, message, name, group, kind, causes, 0);
+    }
 
-  public ObjectNode toStatus() {
-    ObjectNode status = Json.object();
-    status.put("kind", "Status").put("apiVersion", "v1");
-    status.putObject("metadata");
-    status.put("status", "Failure").put("message", getMessage()).put("reason", reason);
-    ObjectNode details = Json.object();
-    if (name != null) {
-      details.put("name", name);
+    /** With {@code retryAfterSeconds} > 0 the Status carries details.retryAfterSeconds and a Retry-After header. */
+    public ApiException(int code, String reason, String message, String name, String group, String kind,
+            List<Cause> causes, int retryAfterSeconds) {
+        super(message);
+        this.code = code;
+        this.reason = reason;
+        this.name = name;
+        this.group = group;
+        this.kind = kind;
+        this.causes = List.copyOf(causes);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
-    if (group != null && !group.isEmpty()) {
-      details.put("group", group);
+
+    static ApiException notFound(ResourceType type, String name) {
+        return new ApiException(404, "NotFound", type.qualifiedResource() + " \"" + name + "\" not found",
+                name, type.group(), type.plural(), List.of());
     }
-    if (kind != null) {
-      details.put("kind", kind);
+
+    /** The answer to a path nothing serves. */
+    static ApiException noSuchPath() {
+        return new ApiException(404, "NotFound", "the server could not find the requested resource", null, null,
+                null, List.of());
     }
-    if (!causes.isEmpty()) {
-      ArrayNode list = details.putArray("causes");
-      for (Cause c : causes) {
-        list.addObject().put("reason", c.reason()).put("message", c.message()).put("field", c.field());
-      }
+
+    static ApiException alreadyExists(ResourceType type, String name) {
+        return new ApiException(409, "AlreadyExists",
+                type.qualifiedResource() + " \"" + name + "\" already exists", name, type.group(), type.plural(),
+                List.of());
     }
-    if (!details.isEmpty()) {
-      status.set("details", details);
+
+    static ApiException conflict(ResourceType type, String name, String why) {
+        return new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + type.qualifiedResource()
+                + " \"" + name + "\": " + why, name, type.group(), type.plural(), List.of());
     }
-    status.put("code", code);
-    return status;
-  }
+
+    static ApiException forbidden(ResourceType type, String name, String why) {
+        return new ApiException(403, "Forbidden", type.qualifiedResource() + " \"" + name + "\" is forbidden: "
+                + why, name, type.group(), type.plural(), List.of());
+    }
+
+    static ApiException methodNotAllowed() {
+        return new ApiException(405, "MethodNotAllowed",
+                "the server does not allow this method on the requested resource", null, null, null, List.of());
+    }
+
+    public static ApiException badRequest(String message) {
+        return new ApiException(400, "BadRequest", message, null, null, null, List.of());
+    }
+
+    /** kube-apiserver's answer to a request without valid credentials. */
+    public static ApiException unauthorized() {
+        return new ApiException(401, "Unauthorized", "Unauthorized", null, null, null, List.of());
+    }
+
+    /** 422 Invalid, message "Kind.group "name" is invalid: field: Reason: detail, ...". */
+    static ApiException invalid(ResourceType type, String name, List<Cause> causes) {
+        StringBuilder msg = new StringBuilder(type.qualifiedKind()).append(" \"").append(name)
+                .append("\" is invalid: ");
+        for (int i = 0; i < causes.size(); i++) {
+            msg.append(i == 0 ? "" : ", ").append(causes.get(i).field()).append(": ")
+                    .append(causes.get(i).message());
+        }
+        String text = causes.size() > 1 ? msg.toString().replaceFirst("is invalid: ", "is invalid: [") + "]"
+                : msg.toString();
+        return new ApiException(422, "Invalid", text, name, type.group(), type.kind(), causes);
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public List<Cause> causes() {
+        return causes;
+    }
+
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public ObjectNode toStatus() {
+        ObjectNode status = JsonText.object();
+        status.put("kind", "Status").put("apiVersion", "v1");
+        status.putObject("metadata");
+        status.put("status", "Failure").put("message", getMessage()).put("reason", reason);
+        ObjectNode details = JsonText.object();
+        if (name != null) {
+            details.put("name", name);
+        }
+        if (group != null && !group.isEmpty()) {
+            details.put("group", group);
+        }
+        if (kind != null) {
+            details.put("kind", kind);
+        }
+        if (!causes.isEmpty()) {
+            ArrayNode list = details.putArray("causes");
+            for (Cause c : causes) {
+                list.addObject().put("reason", c.reason()).put("message", c.message()).put("field", c.field());
+            }
+        }
+        if (retryAfterSeconds > 0) {
+            details.put("retryAfterSeconds", retryAfterSeconds);
+        }
+        if (!details.isEmpty()) {
+            status.set("details", details);
+        }
+        status.put("code", code);
+        return status;
+    }
 }

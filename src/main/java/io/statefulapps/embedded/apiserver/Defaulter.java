@@ -1,10 +1,13 @@
 package io.statefulapps.embedded.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statefulapps.kubernetes.WellKnownLabels;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -13,138 +16,146 @@ import java.util.UUID;
  */
 final class Defaulter {
 
-  static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
+    /** The label the real server puts on every Namespace (NamespaceDefaultLabelName). */
+    static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-  private static final java.util.Set<String> RESET_STATUS_ON_CREATE = java.util.Set.of(
-      "statefulsets", "pods", "persistentvolumeclaims", "persistentvolumes", "services");
+    private static final Set<String> RESET_STATUS_ON_CREATE = Set.of(
+            "statefulsets", "deployments", "pods", "persistentvolumeclaims", "persistentvolumes", "services");
+    /** What a client cannot change on update: the server's own metadata. */
+    private static final String[] KEPT_METADATA = {"uid", "creationTimestamp", "namespace", "name", "deletionTimestamp",
+        "deletionGracePeriodSeconds"};
 
-  private final Store store;
-  private final ResourceCatalog catalog;
-  private final ServiceDefaults services = new ServiceDefaults();
+    private final ObjectStore store;
+    private final ResourceCatalog catalog;
+    private final Clock clock;
+    private final ServiceDefaults services = new ServiceDefaults();
 
-  Defaulter(Store store, ResourceCatalog catalog) {
-    this.store = store;
-    this.catalog = catalog;
-  }
-
-  void onCreate(ResourceType type, ObjectNode obj) {
-    obj.put("apiVersion", type.groupVersion()).put("kind", type.kind());
-    ObjectNode meta = Json.metadata(obj);
-    meta.put("uid", UUID.randomUUID().toString());
-    meta.put("creationTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    meta.put("generation", 1);
-    meta.remove("resourceVersion");
-    meta.remove("deletionTimestamp");
-    if (RESET_STATUS_ON_CREATE.contains(type.plural())) {
-      // the real server's create strategies drop a client-sent status for these kinds
-      obj.remove("status");
+    Defaulter(ObjectStore store, ResourceCatalog catalog, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.clock = clock;
     }
-    kindDefaults(type, null, obj);
-  }
 
-  void onUpdate(ResourceType type, ObjectNode old, ObjectNode obj) {
-    obj.put("apiVersion", type.groupVersion()).put("kind", type.kind());
-    ObjectNode meta = Json.metadata(obj);
-    JsonNode oldMeta = old.path("metadata");
-    for (String field : new String[] {"uid", "creationTimestamp", "namespace", "name"}) {
-      if (oldMeta.has(field)) {
-        meta.set(field, oldMeta.get(field));
-      }
-    }
-    if (!meta.has("resourceVersion") && oldMeta.has("resourceVersion")) {
-      meta.set("resourceVersion", oldMeta.get("resourceVersion"));
-    }
-    kindDefaults(type, old, obj);
-    // generation counts spec changes only (status and metadata writes leave it alone)
-    long generation = oldMeta.path("generation").asLong(1);
-    boolean specChanged = !old.path("spec").equals(obj.path("spec"));
-    meta.put("generation", specChanged ? generation + 1 : generation);
-  }
-
-  private void kindDefaults(ResourceType type, ObjectNode old, ObjectNode obj) {
-    switch (type.plural()) {
-      case "services" -> {
-        if (old == null) {
-          services.onCreate(obj);
-        } else {
-          services.onUpdate(old, obj);
+    void onCreate(ResourceType type, ObjectNode obj) {
+        obj.put("apiVersion", type.groupVersion()).put("kind", type.kind());
+        ObjectNode meta = JsonFields.metadata(obj);
+        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("creationTimestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        meta.put("generation", 1);
+        meta.remove("resourceVersion");
+        meta.remove("deletionTimestamp");
+        meta.remove("deletionGracePeriodSeconds");
+        if (RESET_STATUS_ON_CREATE.contains(type.plural())) {
+            // the real server's create strategies drop a client-sent status for these kinds
+            obj.remove("status");
         }
-      }
-      case "statefulsets" -> {
-        statefulSet(obj);
-        Json.putIfAbsent(Json.obj(obj, "status"), "replicas", 0);
-        Json.putIfAbsent(Json.obj(obj, "status"), "availableReplicas", 0);
-      }
-      case "pods" -> {
-        PodSpecDefaults.apply(Json.obj(obj, "spec"));
-        Json.putIfAbsent(Json.obj(obj, "status"), "phase", "Pending");
-      }
-      case "persistentvolumeclaims" -> {
-        ObjectNode spec = Json.obj(obj, "spec");
-        Json.putIfAbsent(spec, "volumeMode", "Filesystem");
+        kindDefaults(type, null, obj);
+    }
+
+    void onUpdate(ResourceType type, ObjectNode old, ObjectNode obj) {
+        obj.put("apiVersion", type.groupVersion()).put("kind", type.kind());
+        ObjectNode meta = JsonFields.metadata(obj);
+        JsonNode oldMeta = old.path("metadata");
+        for (String field : KEPT_METADATA) {
+            if (oldMeta.has(field)) {
+                meta.set(field, oldMeta.get(field));
+            } else {
+                meta.remove(field);
+            }
+        }
+        if (!meta.has("resourceVersion") && oldMeta.has("resourceVersion")) {
+            meta.set("resourceVersion", oldMeta.get("resourceVersion"));
+        }
+        kindDefaults(type, old, obj);
+        // generation counts spec changes only (status and metadata writes leave it alone)
+        long generation = oldMeta.path("generation").asLong(1);
+        boolean specChanged = !old.path("spec").equals(obj.path("spec"));
+        meta.put("generation", specChanged ? generation + 1 : generation);
+    }
+
+    private void kindDefaults(ResourceType type, ObjectNode old, ObjectNode obj) {
+        switch (type.plural()) {
+            case "services" -> {
+                if (old == null) {
+                    services.onCreate(obj);
+                } else {
+                    services.onUpdate(old, obj);
+                }
+            }
+            case "statefulsets" -> WorkloadDefaults.statefulSet(obj);
+            case "deployments" -> WorkloadDefaults.deployment(obj);
+            case "pods" -> {
+                PodSpecDefaults.apply(JsonFields.obj(obj, "spec"));
+                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Pending");
+            }
+            case "persistentvolumeclaims" -> claim(old, obj);
+            case "persistentvolumes" -> {
+                ObjectNode spec = JsonFields.obj(obj, "spec");
+                JsonFields.putIfAbsent(spec, "volumeMode", "Filesystem");
+                JsonFields.putIfAbsent(spec, "persistentVolumeReclaimPolicy", "Retain");
+                JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Pending");
+            }
+            case "storageclasses" -> {
+                JsonFields.putIfAbsent(obj, "reclaimPolicy", "Delete");
+                JsonFields.putIfAbsent(obj, "volumeBindingMode", "Immediate");
+            }
+            case "namespaces" -> namespace(obj);
+            case "secrets" -> secret(obj);
+            case "networkpolicies" -> networkPolicy(obj);
+            default -> {
+                // no kind-specific defaults
+            }
+        }
+    }
+
+    private void claim(ObjectNode old, ObjectNode obj) {
+        ObjectNode spec = JsonFields.obj(obj, "spec");
+        JsonFields.putIfAbsent(spec, "volumeMode", "Filesystem");
         if (old == null && !spec.has("storageClassName")) {
-          String def = defaultStorageClass();
-          if (def != null) {
-            spec.put("storageClassName", def);
-          }
+            String def = defaultStorageClass();
+            if (def != null) {
+                spec.put("storageClassName", def);
+            }
         }
-        Json.putIfAbsent(Json.obj(obj, "status"), "phase", "Pending");
-      }
-      case "persistentvolumes" -> {
-        ObjectNode spec = Json.obj(obj, "spec");
-        Json.putIfAbsent(spec, "volumeMode", "Filesystem");
-        Json.putIfAbsent(spec, "persistentVolumeReclaimPolicy", "Retain");
-        Json.putIfAbsent(Json.obj(obj, "status"), "phase", "Pending");
-      }
-      case "storageclasses" -> {
-        Json.putIfAbsent(obj, "reclaimPolicy", "Delete");
-        Json.putIfAbsent(obj, "volumeBindingMode", "Immediate");
-      }
-      case "namespaces" -> {
-        Json.obj(Json.metadata(obj), "labels").put("kubernetes.io/metadata.name",
-            Json.text(obj, "metadata.name"));
+        JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Pending");
+    }
+
+    /** stringData is write-only: merged into data (base64), as the real server does. */
+    private static void secret(ObjectNode obj) {
+        JsonFields.putIfAbsent(obj, "type", "Opaque");
+        JsonNode stringData = obj.remove("stringData");
+        if (stringData != null && stringData.isObject()) {
+            ObjectNode data = JsonFields.obj(obj, "data");
+            stringData.fields().forEachRemaining(e -> data.put(e.getKey(), java.util.Base64.getEncoder()
+                    .encodeToString(e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
+    }
+
+    /** policyTypes: Ingress always, Egress when egress rules are given. */
+    private static void networkPolicy(ObjectNode policy) {
+        ObjectNode spec = JsonFields.obj(policy, "spec");
+        if (!spec.has("policyTypes")) {
+            ArrayNode types = spec.putArray("policyTypes").add("Ingress");
+            if (spec.has("egress")) {
+                types.add("Egress");
+            }
+        }
+    }
+
+    private static void namespace(ObjectNode obj) {
+        JsonFields.obj(JsonFields.metadata(obj), "labels").put(NAMESPACE_NAME_LABEL, JsonFields.text(obj, "metadata.name"));
         if (!obj.path("spec").has("finalizers")) {
-          Json.obj(obj, "spec").putArray("finalizers").add("kubernetes");
+            JsonFields.obj(obj, "spec").putArray("finalizers").add("kubernetes");
         }
-        Json.putIfAbsent(Json.obj(obj, "status"), "phase", "Active");
-      }
-      default -> {
-        // no kind-specific defaults
-      }
+        JsonFields.putIfAbsent(JsonFields.obj(obj, "status"), "phase", "Active");
     }
-  }
 
-  private void statefulSet(ObjectNode sts) {
-    ObjectNode spec = Json.obj(sts, "spec");
-    Json.putIfAbsent(spec, "replicas", 1);
-    Json.putIfAbsent(spec, "podManagementPolicy", "OrderedReady");
-    Json.putIfAbsent(spec, "revisionHistoryLimit", 10);
-    ObjectNode strategy = Json.obj(spec, "updateStrategy");
-    Json.putIfAbsent(strategy, "type", "RollingUpdate");
-    if (strategy.get("type").asText().equals("RollingUpdate")) {
-      Json.putIfAbsent(Json.obj(strategy, "rollingUpdate"), "partition", 0);
+    private String defaultStorageClass() {
+        ResourceType sc = catalog.get("storage.k8s.io", "storageclasses");
+        return store.select(sc, null, LabelSelector.EVERYTHING, FieldSelector.EVERYTHING, null).stream()
+                .map(StoredObject::tree)
+                .filter(c -> "true".equals(c.path("metadata").path("annotations")
+                        .path(WellKnownLabels.DEFAULT_STORAGE_CLASS).asText(null)))
+                .map(c -> JsonFields.text(c, "metadata.name")).findFirst().orElse(null);
     }
-    ObjectNode retention = Json.obj(spec, "persistentVolumeClaimRetentionPolicy");
-    Json.putIfAbsent(retention, "whenDeleted", "Retain");
-    Json.putIfAbsent(retention, "whenScaled", "Retain");
-    PodSpecDefaults.apply(Json.obj(Json.obj(spec, "template"), "spec"));
-    JsonNode templates = spec.get("volumeClaimTemplates");
-    if (templates != null && templates.isArray()) {
-      for (JsonNode t : templates) {
-        ObjectNode claim = (ObjectNode) t;
-        Json.putIfAbsent(claim, "apiVersion", "v1");
-        Json.putIfAbsent(claim, "kind", "PersistentVolumeClaim");
-        Json.putIfAbsent(Json.obj(claim, "spec"), "volumeMode", "Filesystem");
-        Json.putIfAbsent(Json.obj(claim, "status"), "phase", "Pending");
-      }
-    }
-  }
-
-  private String defaultStorageClass() {
-    ResourceType sc = catalog.find("storage.k8s.io", "v1", "storageclasses").orElseThrow();
-    return store.list(sc, null).stream()
-        .filter(c -> "true".equals(c.path("metadata").path("annotations").path(DEFAULT_CLASS_ANNOTATION)
-            .asText(null)))
-        .map(c -> Json.text(c, "metadata.name")).findFirst().orElse(null);
-  }
 }

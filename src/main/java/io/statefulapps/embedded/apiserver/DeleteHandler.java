@@ -1,7 +1,6 @@
 package io.statefulapps.embedded.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -9,87 +8,104 @@ import java.util.List;
 /**
  * DELETE of one object or a collection: the propagation policy comes from the query or from a
  * DeleteOptions body (kubectl and Fabric8 use either), dryRun answers without deleting,
- * preconditions are checked, and the garbage collector removes dependents.
+ * preconditions are checked, the garbage collector removes dependents and a Namespace goes through
+ * its lifecycle. Answers the object while finalizers keep it, else a Success Status.
  */
 final class DeleteHandler {
 
-  private final Store store;
-  private final GarbageCollector gc;
-  private final ListHandler lists;
+    private final ObjectStore store;
+    private final GarbageCollector gc;
+    private final NamespaceLifecycle namespaces;
+    private final ListHandler lists;
 
-  DeleteHandler(Store store, ResourceCatalog catalog, ListHandler lists) {
-    this.store = store;
-    this.gc = new GarbageCollector(store, catalog);
-    this.lists = lists;
-  }
+    DeleteHandler(ObjectStore store, GarbageCollector gc, NamespaceLifecycle namespaces, ListHandler lists) {
+        this.store = store;
+        this.gc = gc;
+        this.namespaces = namespaces;
+        this.lists = lists;
+    }
 
-  ObjectNode delete(ResourceType type, RequestTarget target, String body) {
-    ObjectNode options = body == null || body.isBlank() ? Json.object() : Json.parseObject(body);
-    ObjectNode old = store.get(type, WriteHandler.namespace(type, target), target.name());
-    if (old == null) {
-      throw ApiException.notFound(type, target.name());
+    HttpAnswer delete(ResourceType type, RequestTarget target, ObjectNode body) {
+        ObjectNode options = body == null ? JsonText.object() : body;
+        String policy = policy(target, options);
+        return store.write(() -> {
+            StoredObject old = store.get(type, target.namespace(), target.name());
+            if (old == null) {
+                throw ApiException.notFound(type, target.name());
+            }
+            checkPreconditions(type, target, options, old);
+            if (dryRun(target, options)) {
+                return success(type, target, old);
+            }
+            StoredObject after = type.is("", "namespaces") ? namespaces.delete(old) : gc.delete(type, old, policy);
+            boolean remains = store.get(type, target.namespace(), target.name()) != null;
+            return remains ? HttpAnswer.json(200, after.json()) : success(type, target, old);
+        });
     }
-    checkPreconditions(type, target, options, old);
-    if (!dryRun(target, options)) {
-      gc.delete(type, old, policy(target, options));
-    }
-    ObjectNode status = Json.object().put("kind", "Status").put("apiVersion", "v1");
-    status.putObject("metadata");
-    status.put("status", "Success");
-    ObjectNode details = status.putObject("details").put("name", target.name()).put("kind", type.plural())
-        .put("uid", Json.text(old, "metadata.uid"));
-    if (!type.group().isEmpty()) {
-      details.put("group", type.group());
-    }
-    return status;
-  }
 
-  ObjectNode deleteCollection(ResourceType type, RequestTarget target, String body) {
-    ObjectNode options = body == null || body.isBlank() ? Json.object() : Json.parseObject(body);
-    ObjectNode list = lists.list(type, target);
-    if (!dryRun(target, options)) {
-      for (JsonNode item : (ArrayNode) list.get("items")) {
-        ObjectNode current = store.get(type, Json.text(item, "metadata.namespace"), Json.text(item, "metadata.name"));
-        if (current != null) {
-          gc.delete(type, current, policy(target, options));
+    /** Deletes what the list selects; answers the list of what was there. */
+    HttpAnswer deleteCollection(ResourceType type, RequestTarget target, ObjectNode body) {
+        ObjectNode options = body == null ? JsonText.object() : body;
+        String policy = policy(target, options);
+        return store.write(() -> {
+            ListHandler.Page page = lists.list(type, target);
+            if (!dryRun(target, options)) {
+                for (StoredObject item : page.items()) {
+                    StoredObject current = store.get(type, item.namespace(), item.name());
+                    if (current != null) {
+                        gc.delete(type, current, policy);
+                    }
+                }
+            }
+            return HttpAnswer.json(200, lists.json(type, page));
+        });
+    }
+
+    private static HttpAnswer success(ResourceType type, RequestTarget target, StoredObject old) {
+        ObjectNode status = JsonText.object().put("kind", "Status").put("apiVersion", "v1");
+        status.putObject("metadata");
+        status.put("status", "Success");
+        ObjectNode details = status.putObject("details").put("name", target.name()).put("kind", type.plural())
+                .put("uid", old.uid());
+        if (!type.group().isEmpty()) {
+            details.put("group", type.group());
         }
-      }
+        return HttpAnswer.json(200, status);
     }
-    return list;
-  }
 
-  private static void checkPreconditions(ResourceType type, RequestTarget target, ObjectNode options,
-      ObjectNode old) {
-    JsonNode pre = options.path("preconditions");
-    String uid = pre.path("uid").asText("");
-    String rv = pre.path("resourceVersion").asText("");
-    if (!uid.isEmpty() && !uid.equals(Json.text(old, "metadata.uid"))) {
-      throw ApiException.conflict(type, target.name(), "Precondition failed: UID in precondition: " + uid
-          + ", UID in object meta: " + Json.text(old, "metadata.uid"));
+    private static void checkPreconditions(ResourceType type, RequestTarget target, ObjectNode options,
+            StoredObject old) {
+        JsonNode pre = options.path("preconditions");
+        String uid = pre.path("uid").asText("");
+        String rv = pre.path("resourceVersion").asText("");
+        if (!uid.isEmpty() && !uid.equals(old.uid())) {
+            throw ApiException.conflict(type, target.name(), "Precondition failed: UID in precondition: " + uid
+                    + ", UID in object meta: " + old.uid());
+        }
+        String oldRv = Long.toString(old.version());
+        if (!rv.isEmpty() && !rv.equals(oldRv)) {
+            throw ApiException.conflict(type, target.name(), "Precondition failed: ResourceVersion in precondition: "
+                    + rv + ", ResourceVersion in object meta: " + oldRv);
+        }
     }
-    if (!rv.isEmpty() && !rv.equals(Json.text(old, "metadata.resourceVersion"))) {
-      throw ApiException.conflict(type, target.name(), "Precondition failed: ResourceVersion in precondition: "
-          + rv + ", ResourceVersion in object meta: " + Json.text(old, "metadata.resourceVersion"));
-    }
-  }
 
-  private static boolean dryRun(RequestTarget target, ObjectNode options) {
-    JsonNode dr = options.path("dryRun");
-    return target.dryRun() || (dr.isArray() && dr.toString().contains("\"All\""));
-  }
+    private static boolean dryRun(RequestTarget target, ObjectNode options) {
+        JsonNode dr = options.path("dryRun");
+        return target.dryRun() || (dr.isArray() && dr.toString().contains("\"All\""));
+    }
 
-  static String policy(RequestTarget target, ObjectNode options) {
-    String p = target.param("propagationPolicy");
-    if (p == null || p.isEmpty()) {
-      p = options.path("propagationPolicy").asText("");
+    static String policy(RequestTarget target, ObjectNode options) {
+        String p = target.param("propagationPolicy");
+        if (p == null || p.isEmpty()) {
+            p = options.path("propagationPolicy").asText("");
+        }
+        if (p.isEmpty() && ("true".equals(target.param("orphanDependents"))
+                || options.path("orphanDependents").asBoolean(false))) {
+            p = "Orphan";
+        }
+        if (!p.isEmpty() && !List.of("Orphan", "Background", "Foreground").contains(p)) {
+            throw ApiException.badRequest("propagationPolicy: Unsupported value: \"" + p + "\"");
+        }
+        return p.isEmpty() ? "Background" : p;
     }
-    if (p.isEmpty() && ("true".equals(target.param("orphanDependents"))
-        || options.path("orphanDependents").asBoolean(false))) {
-      p = "Orphan";
-    }
-    if (!p.isEmpty() && !List.of("Orphan", "Background", "Foreground").contains(p)) {
-      throw ApiException.badRequest("propagationPolicy: Unsupported value: \"" + p + "\"");
-    }
-    return p.isEmpty() ? "Background" : p;
-  }
 }

@@ -1,51 +1,71 @@
 package io.statefulapps.embedded.apiserver;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
- * Field selectors ({@code =}, {@code ==}, {@code !=}) on any dotted field path: covers
- * metadata.name/namespace, involvedObject.* for events (kubectl describe), spec.nodeName and
- * status.phase for pods. A missing field compares as the empty string, like the real server.
+ * Field selectors ({@code =}, {@code ==}, {@code !=}) over the fields the kind declares selectable
+ * ({@link SelectableFields}); any other field is the real server's 400 "field label not supported".
  */
-public final class FieldSelector {
+final class FieldSelector {
 
-  private final List<Predicate<JsonNode>> requirements;
+    static final FieldSelector EVERYTHING = new FieldSelector(List.of());
 
-  private FieldSelector(List<Predicate<JsonNode>> requirements) {
-    this.requirements = requirements;
-  }
-
-  public static FieldSelector parse(String selector) {
-    List<Predicate<JsonNode>> reqs = new ArrayList<>();
-    if (selector != null) {
-      for (String term : selector.split(",")) {
-        String t = term.trim();
-        if (t.isEmpty()) {
-          continue;
-        }
-        boolean negate = t.contains("!=");
-        String[] kv = negate ? t.split("!=", 2) : t.split("==?", 2);
-        if (kv.length != 2) {
-          throw ApiException.badRequest("invalid field selector: " + t);
-        }
-        String field = kv[0].trim();
-        String expected = kv[1].trim();
-        reqs.add(obj -> negate != expected.equals(valueOf(obj, field)));
-      }
+    private record Term(String field, boolean negate, String value) {
     }
-    return new FieldSelector(reqs);
-  }
 
-  public boolean matches(JsonNode object) {
-    return requirements.stream().allMatch(r -> r.test(object));
-  }
+    private final List<Term> terms;
 
-  private static String valueOf(JsonNode obj, String field) {
-    String v = Json.text(obj, field);
-    return v == null ? "" : v;
-  }
+    private FieldSelector(List<Term> terms) {
+        this.terms = terms;
+    }
+
+    static FieldSelector parse(ResourceType type, String selector) {
+        List<Term> terms = new ArrayList<>();
+        if (selector != null) {
+            for (String raw : selector.split(",")) {
+                String t = raw.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                boolean negate = t.contains("!=");
+                String[] kv = negate ? t.split("!=", 2) : t.split("==?", 2);
+                if (kv.length != 2) {
+                    throw ApiException.badRequest("invalid field selector: " + t);
+                }
+                String field = kv[0].trim();
+                if (!SelectableFields.supports(type, field)) {
+                    throw ApiException.badRequest("field label not supported: " + field);
+                }
+                terms.add(new Term(field, negate, kv[1].trim()));
+            }
+        }
+        return terms.isEmpty() ? EVERYTHING : new FieldSelector(List.copyOf(terms));
+    }
+
+    /** The selector plus {@code metadata.name=name} (a watch or list of one object by its URL). */
+    FieldSelector withName(String name) {
+        List<Term> more = new ArrayList<>(terms);
+        more.add(new Term(SelectableFields.NAME, false, name));
+        return new FieldSelector(List.copyOf(more));
+    }
+
+    boolean matches(ResourceType type, StoredObject object) {
+        for (Term t : terms) {
+            if (t.negate() == t.value().equals(SelectableFields.value(type, object, t.field()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The name an equality term asks for, which a list can look up directly; null when none. */
+    String exactName() {
+        for (Term t : terms) {
+            if (!t.negate() && t.field().equals(SelectableFields.NAME)) {
+                return t.value();
+            }
+        }
+        return null;
+    }
 }

@@ -1,82 +1,102 @@
 package io.statefulapps.embedded.apiserver;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Lists: label and field selectors, then {@code limit}/{@code continue} paging, answered as a
- * typed {@code <Kind>List}. The continue token is opaque to clients (base64 of the last key).
+ * Lists: label and field selectors (answered from the store's indexes), then {@code limit} /
+ * {@code continue} paging, answered as a typed {@code <Kind>List} assembled from the stored bytes.
+ * The continue token is opaque to clients (base64 of the last key).
  */
 final class ListHandler {
 
-  private final Store store;
+    /** One page of a list: the version it was read at, its items, and where the next page starts. */
+    record Page(long version, List<StoredObject> items, String continueToken, long remaining) {
+    }
 
-  ListHandler(Store store) {
-    this.store = store;
-  }
+    private final ObjectStore store;
 
-  ObjectNode list(ResourceType type, RequestTarget target) {
-    LabelSelector labels = LabelSelector.parse(target.param("labelSelector"));
-    FieldSelector fields = FieldSelector.parse(target.param("fieldSelector"));
-    List<ObjectNode> all = store.list(type, type.namespaced() ? target.namespace() : null);
-    List<ObjectNode> items = all.stream()
-        .filter(labels::matches).filter(fields::matches)
-        .sorted(Comparator.comparing(ListHandler::key)).toList();
-    String after = decodeContinue(target.param("continue"));
-    if (after != null) {
-      items = items.stream().filter(i -> key(i).compareTo(after) > 0).toList();
+    ListHandler(ObjectStore store) {
+        this.store = store;
     }
-    int limit = parseLimit(target.param("limit"));
-    ObjectNode list = Json.object().put("kind", type.kind() + "List").put("apiVersion", type.groupVersion());
-    ObjectNode meta = list.putObject("metadata").put("resourceVersion", Long.toString(store.nextVersion()));
-    ArrayNode out = list.putArray("items");
-    List<ObjectNode> page = limit > 0 && items.size() > limit ? items.subList(0, limit) : items;
-    for (ObjectNode item : page) {
-      // The real server strips apiVersion/kind from list items; clients tolerate both, and
-      // keeping them makes kubectl's unstructured printing simpler.
-      out.add(item);
-    }
-    if (page.size() < items.size()) {
-      meta.put("continue", encodeContinue(key(page.get(page.size() - 1))));
-      meta.put("remainingItemCount", items.size() - page.size());
-    }
-    return list;
-  }
 
-  static String key(ObjectNode item) {
-    String ns = Json.text(item, "metadata.namespace");
-    return (ns == null ? "" : ns) + "/" + Json.text(item, "metadata.name");
-  }
+    Page list(ResourceType type, RequestTarget target) {
+        LabelSelector labels = LabelSelector.parse(target.param("labelSelector"));
+        FieldSelector fields = FieldSelector.parse(type, target.param("fieldSelector"));
+        String after = decodeContinue(target.param("continue"));
+        int limit = parseLimit(target.param("limit"));
+        String namespace = type.namespaced() ? target.namespace() : null;
+        return store.read(() -> {
+            long version = store.version();
+            List<StoredObject> items = store.select(type, namespace, labels, fields, after);
+            if (limit <= 0 || items.size() <= limit) {
+                return new Page(version, items, null, 0);
+            }
+            List<StoredObject> page = items.subList(0, limit);
+            return new Page(version, page, encodeContinue(page.get(limit - 1).key()), items.size() - limit);
+        });
+    }
 
-  private static int parseLimit(String limit) {
-    if (limit == null || limit.isEmpty()) {
-      return 0;
+    /** The page as the real server answers it, the items' stored bytes copied in as they are. */
+    byte[] json(ResourceType type, Page page) {
+        StringBuilder head = new StringBuilder("{\"kind\":\"").append(type.kind()).append("List\",\"apiVersion\":\"")
+                .append(type.groupVersion()).append("\",\"metadata\":{\"resourceVersion\":\"").append(page.version())
+                .append('"');
+        if (page.continueToken() != null) {
+            head.append(",\"continue\":\"").append(page.continueToken()).append("\",\"remainingItemCount\":")
+                    .append(page.remaining());
+        }
+        head.append("},\"items\":[");
+        int size = head.length() + 2;
+        for (StoredObject o : page.items()) {
+            size += o.json().length + 1;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        boolean first = true;
+        for (StoredObject o : page.items()) {
+            if (!first) {
+                out.write(',');
+            }
+            // The real server strips apiVersion/kind from list items; clients tolerate both, and
+            // keeping them makes kubectl's unstructured printing simpler.
+            out.writeBytes(o.json());
+            first = false;
+        }
+        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
-    try {
-      return Integer.parseInt(limit);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("invalid limit: " + limit);
-    }
-  }
 
-  private static String encodeContinue(String key) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-  }
+    private static int parseLimit(String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid limit: " + limit);
+        }
+    }
 
-  private static String decodeContinue(String token) {
-    if (token == null || token.isEmpty()) {
-      return null;
+    private static String encodeContinue(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
-    try {
-      return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(410, "Expired", "The provided continue parameter is too old or malformed",
-          null, null, null, List.of());
+
+    private static String decodeContinue(String token) {
+        if (token == null || token.isEmpty()) {
+            return null;
+        }
+        try {
+            String key = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (key.indexOf('/') < 0) {
+                throw new IllegalArgumentException("no key");
+            }
+            return key;
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(410, "Expired", "The provided continue parameter is too old or malformed",
+                    null, null, null, List.of());
+        }
     }
-  }
 }

@@ -8,61 +8,61 @@ import java.util.regex.Pattern;
  * metadata.name rules per kind, with the real API server's messages: Services are DNS-1035
  * labels, Namespaces DNS-1123 labels, everything else DNS-1123 subdomains.
  */
-public final class NameRules {
+final class NameRules {
 
-  private static final String LABEL_1123 = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final String SUBDOMAIN_1123 = LABEL_1123 + "(\\." + LABEL_1123 + ")*";
-  private static final String LABEL_1035 = "[a-z]([-a-z0-9]*[a-z0-9])?";
+    private static final String LABEL_1123 = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    private static final String SUBDOMAIN_1123 = LABEL_1123 + "(\\." + LABEL_1123 + ")*";
+    private static final String LABEL_1035 = "[a-z]([-a-z0-9]*[a-z0-9])?";
 
-  private NameRules() {
-  }
-
-  public static List<ApiException.Cause> check(ResourceType type, String name) {
-    List<ApiException.Cause> causes = new ArrayList<>();
-    if (name == null || name.isEmpty()) {
-      causes.add(new ApiException.Cause("FieldValueRequired", "metadata.name",
-          "Required value: name or generateName is required"));
-      return causes;
+    private NameRules() {
     }
-    String problem = switch (type.plural()) {
-      case "services" -> dns1035Label(name);
-      case "namespaces" -> dns1123Label(name);
-      default -> dns1123Subdomain(name);
-    };
-    if (problem != null) {
-      causes.add(new ApiException.Cause("FieldValueInvalid", "metadata.name",
-          "Invalid value: \"" + name + "\": " + problem));
-    }
-    return causes;
-  }
 
-  static String dns1123Subdomain(String v) {
-    if (v.length() > 253) {
-      return "must be no more than 253 characters";
+    static List<ApiException.Cause> check(ResourceType type, String name) {
+        List<ApiException.Cause> causes = new ArrayList<>();
+        if (name == null || name.isEmpty()) {
+            causes.add(new ApiException.Cause("FieldValueRequired", "metadata.name",
+                    "Required value: name or generateName is required"));
+            return causes;
+        }
+        String problem = switch (type.plural()) {
+            case "services" -> dns1035Label(name);
+            case "namespaces" -> dns1123Label(name);
+            default -> dns1123Subdomain(name);
+        };
+        if (problem != null) {
+            causes.add(new ApiException.Cause("FieldValueInvalid", "metadata.name",
+                    "Invalid value: \"" + name + "\": " + problem));
+        }
+        return causes;
     }
-    return Pattern.matches(SUBDOMAIN_1123, v) ? null
-        : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
-            + " and must start and end with an alphanumeric character (e.g. 'example.com', regex used for"
-            + " validation is '" + SUBDOMAIN_1123 + "')";
-  }
 
-  static String dns1123Label(String v) {
-    if (v.length() > 63) {
-      return "must be no more than 63 characters";
+    static String dns1123Subdomain(String v) {
+        if (v.length() > 253) {
+            return "must be no more than 253 characters";
+        }
+        return Pattern.matches(SUBDOMAIN_1123, v) ? null
+                : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
+                        + " and must start and end with an alphanumeric character (e.g. 'example.com', regex used for"
+                        + " validation is '" + SUBDOMAIN_1123 + "')";
     }
-    return Pattern.matches(LABEL_1123, v) ? null
-        : "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must"
-            + " start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for"
-            + " validation is '" + LABEL_1123 + "')";
-  }
 
-  static String dns1035Label(String v) {
-    if (v.length() > 63) {
-      return "must be no more than 63 characters";
+    static String dns1123Label(String v) {
+        if (v.length() > 63) {
+            return "must be no more than 63 characters";
+        }
+        return Pattern.matches(LABEL_1123, v) ? null
+                : "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must"
+                        + " start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for"
+                        + " validation is '" + LABEL_1123 + "')";
     }
-    return Pattern.matches(LABEL_1035, v) ? null
-        : "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an"
-            + " alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123',"
-            + " regex used for validation is '" + LABEL_1035 + "')";
-  }
+
+    static String dns1035Label(String v) {
+        if (v.length() > 63) {
+            return "must be no more than 63 characters";
+        }
+        return Pattern.matches(LABEL_1035, v) ? null
+                : "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an"
+                        + " alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123',"
+                        + " regex used for validation is '" + LABEL_1035 + "')";
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 
@@ -14,52 +15,55 @@ import java.io.StringReader;
  * patch (null removes, lists replace), RFC 6902 JSON patch, and strategic merge patch, which is
  * merge patch plus merging of named list elements ({@link StrategicMerge}).
  */
-public final class Patches {
+final class Patches {
 
-  private Patches() {
-  }
+    /** Looked up once: each of jakarta.json.Json's static methods searches the class path for it again. */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
 
-  public static ObjectNode apply(String contentType, ObjectNode target, String patchText) {
-    String type = contentType == null ? "" : contentType.toLowerCase();
-    try {
-      if (type.startsWith("application/json-patch+json")) {
-        JsonArray ops = read(patchText).asJsonArray();
-        JsonStructure result = jakarta.json.Json.createPatch(ops).apply(toJsonP(target).asJsonObject());
+    private Patches() {
+    }
+
+    static ObjectNode apply(String contentType, ObjectNode target, String patchText) {
+        String type = contentType == null ? "" : contentType.toLowerCase();
+        try {
+            if (type.startsWith("application/json-patch+json")) {
+                JsonArray ops = read(patchText).asJsonArray();
+                JsonStructure result = JSON_P.createPatch(ops).apply(toJsonP(target).asJsonObject());
+                return toJackson(result);
+            }
+            if (type.startsWith("application/merge-patch+json")) {
+                return mergePatch(target, JsonText.parse(patchText));
+            }
+            if (type.startsWith("application/strategic-merge-patch+json")
+                    || type.startsWith("application/apply-patch")) {
+                JsonNode patch = JsonText.parse(patchText);
+                return mergePatch(target, StrategicMerge.prepare(target, patch));
+            }
+        } catch (JsonException | ClassCastException | IllegalStateException e) {
+            throw new ApiException(422, "Invalid", "the patch could not be applied: " + e.getMessage(), null, null,
+                    null, java.util.List.of());
+        }
+        throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+                + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
+                + "application/strategic-merge-patch+json", null, null, null, java.util.List.of());
+    }
+
+    static ObjectNode mergePatch(ObjectNode target, JsonNode patch) {
+        JsonValue result = JSON_P.createMergePatch(toJsonP(patch)).apply(toJsonP(target));
         return toJackson(result);
-      }
-      if (type.startsWith("application/merge-patch+json")) {
-        return mergePatch(target, Json.parse(patchText));
-      }
-      if (type.startsWith("application/strategic-merge-patch+json")
-          || type.startsWith("application/apply-patch")) {
-        JsonNode patch = Json.parse(patchText);
-        return mergePatch(target, StrategicMerge.prepare(target, patch));
-      }
-    } catch (JsonException | ClassCastException | IllegalStateException e) {
-      throw new ApiException(422, "Invalid", "the patch could not be applied: " + e.getMessage(), null, null,
-          null, java.util.List.of());
     }
-    throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
-        + "accepted media types include: application/json-patch+json, application/merge-patch+json, "
-        + "application/strategic-merge-patch+json", null, null, null, java.util.List.of());
-  }
 
-  static ObjectNode mergePatch(ObjectNode target, JsonNode patch) {
-    JsonValue result = jakarta.json.Json.createMergePatch(toJsonP(patch)).apply(toJsonP(target));
-    return toJackson(result);
-  }
-
-  private static JsonValue read(String text) {
-    try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
-      return reader.readValue();
+    private static JsonValue read(String text) {
+        try (var reader = JSON_P.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
     }
-  }
 
-  private static JsonValue toJsonP(JsonNode node) {
-    return read(Json.write(node));
-  }
+    private static JsonValue toJsonP(JsonNode node) {
+        return read(JsonText.write(node));
+    }
 
-  private static ObjectNode toJackson(JsonValue value) {
-    return Json.parseObject(value.toString());
-  }
+    private static ObjectNode toJackson(JsonValue value) {
+        return JsonText.parseObject(value.toString());
+    }
 }

@@ -12,164 +12,173 @@ import java.util.function.Function;
  */
 final class PrinterColumns {
 
-  record Column(String name, String type, int priority, Function<JsonNode, Object> value) {
-  }
-
-  /** Placeholder for where AGE goes when it is not the last column; the converter fills it. */
-  static final Column AGE = new Column("Age", "string", 0, o -> null);
-
-  private PrinterColumns() {
-  }
-
-  static List<Column> forType(String plural) {
-    return switch (plural) {
-      case "pods" -> List.of(
-          col("Ready", PrinterColumns::podReady), col("Status", PrinterColumns::podStatus),
-          new Column("Restarts", "integer", 0, PrinterColumns::restarts), AGE,
-          wide("IP", o -> Json.text(o, "status.podIP")), wide("Node", o -> Json.text(o, "spec.nodeName")));
-      case "statefulsets" -> List.of(col("Ready", o -> o.path("status").path("readyReplicas").asInt(0) + "/"
-          + o.path("spec").path("replicas").asInt(1)));
-      case "persistentvolumeclaims" -> List.of(col("Status", o -> Json.text(o, "status.phase")),
-          col("Volume", o -> orEmpty(Json.text(o, "spec.volumeName"))),
-          col("Capacity", o -> orEmpty(Json.text(o, "status.capacity.storage"))),
-          col("Access Modes", o -> accessModes(o.path("status").path("accessModes"))),
-          col("StorageClass", o -> orEmpty(Json.text(o, "spec.storageClassName"))),
-          col("VolumeAttributesClass", o -> "<unset>"));
-      case "persistentvolumes" -> List.of(col("Capacity", o -> Json.text(o, "spec.capacity.storage")),
-          col("Access Modes", o -> accessModes(o.path("spec").path("accessModes"))),
-          col("Reclaim Policy", o -> Json.text(o, "spec.persistentVolumeReclaimPolicy")),
-          col("Status", o -> Json.text(o, "status.phase")), col("Claim", PrinterColumns::claim),
-          col("StorageClass", o -> orEmpty(Json.text(o, "spec.storageClassName"))),
-          col("VolumeAttributesClass", o -> "<unset>"), col("Reason", o -> orEmpty(Json.text(o, "status.reason"))));
-      case "services" -> List.of(col("Type", o -> Json.text(o, "spec.type")),
-          col("Cluster-IP", o -> Json.text(o, "spec.clusterIP")), col("External-IP", PrinterColumns::externalIp),
-          col("Port(s)", PrinterColumns::ports));
-      case "endpointslices" -> List.of(col("AddressType", o -> Json.text(o, "addressType")),
-          col("Ports", PrinterColumns::slicePorts), col("Endpoints", PrinterColumns::sliceEndpoints));
-      case "nodes" -> List.of(col("Status", PrinterColumns::nodeStatus), col("Roles", o -> "<none>"), AGE,
-          col("Version", o -> Json.text(o, "status.nodeInfo.kubeletVersion")));
-      case "namespaces" -> List.of(col("Status", o -> Json.text(o, "status.phase")));
-      case "events" -> List.of(col("Type", o -> Json.text(o, "type")), col("Reason", o -> Json.text(o, "reason")),
-          col("Object", PrinterColumns::involvedObject), col("Message", o -> orEmpty(Json.text(o, "message")
-              == null ? Json.text(o, "note") : Json.text(o, "message"))));
-      default -> List.of();
-    };
-  }
-
-  private static Column col(String name, Function<JsonNode, Object> value) {
-    return new Column(name, "string", 0, value);
-  }
-
-  private static Column wide(String name, Function<JsonNode, Object> value) {
-    return new Column(name, "string", 1, value);
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static String podReady(JsonNode pod) {
-    int total = pod.path("spec").path("containers").size();
-    int ready = 0;
-    for (JsonNode cs : pod.path("status").path("containerStatuses")) {
-      ready += cs.path("ready").asBoolean(false) ? 1 : 0;
+    record Column(String name, String type, int priority, Function<JsonNode, Object> value) {
     }
-    return ready + "/" + total;
-  }
 
-  /** The phase, unless a container is waiting or terminated with a reason (CrashLoopBackOff ...). */
-  private static String podStatus(JsonNode pod) {
-    if (pod.path("metadata").has("deletionTimestamp")) {
-      return "Terminating";
+    /** Placeholder for where AGE goes when it is not the last column; the converter fills it. */
+    static final Column AGE = new Column("Age", "string", 0, o -> null);
+
+    private PrinterColumns() {
     }
-    String reason = pod.path("status").path("reason").asText("");
-    for (JsonNode cs : pod.path("status").path("containerStatuses")) {
-      String waiting = cs.path("state").path("waiting").path("reason").asText("");
-      String terminated = cs.path("state").path("terminated").path("reason").asText("");
-      if (!waiting.isEmpty()) {
-        reason = waiting;
-      } else if (!terminated.isEmpty()) {
-        reason = terminated;
-      }
+
+    static List<Column> forType(String plural) {
+        return switch (plural) {
+            case "pods" -> List.of(
+                    col("Ready", PrinterColumns::podReady), col("Status", PrinterColumns::podStatus),
+                    new Column("Restarts", "integer", 0, PrinterColumns::restarts), AGE,
+                    wide("IP", o -> JsonFields.text(o, "status.podIP")), wide("Node", o -> JsonFields.text(o, "spec.nodeName")));
+            case "statefulsets" -> List.of(col("Ready", o -> o.path("status").path("readyReplicas").asInt(0) + "/"
+                    + o.path("spec").path("replicas").asInt(1)));
+            case "persistentvolumeclaims" -> List.of(col("Status", o -> JsonFields.text(o, "status.phase")),
+                    col("Volume", o -> orEmpty(JsonFields.text(o, "spec.volumeName"))),
+                    col("Capacity", o -> orEmpty(JsonFields.text(o, "status.capacity.storage"))),
+                    col("Access Modes", o -> accessModes(o.path("status").path("accessModes"))),
+                    col("StorageClass", o -> orEmpty(JsonFields.text(o, "spec.storageClassName"))),
+                    col("VolumeAttributesClass", o -> "<unset>"));
+            case "persistentvolumes" -> List.of(col("Capacity", o -> JsonFields.text(o, "spec.capacity.storage")),
+                    col("Access Modes", o -> accessModes(o.path("spec").path("accessModes"))),
+                    col("Reclaim Policy", o -> JsonFields.text(o, "spec.persistentVolumeReclaimPolicy")),
+                    col("Status", o -> JsonFields.text(o, "status.phase")), col("Claim", PrinterColumns::claim),
+                    col("StorageClass", o -> orEmpty(JsonFields.text(o, "spec.storageClassName"))),
+                    col("VolumeAttributesClass", o -> "<unset>"), col("Reason", o -> orEmpty(JsonFields.text(o, "status.reason"))));
+            case "services" -> List.of(col("Type", o -> JsonFields.text(o, "spec.type")),
+                    col("Cluster-IP", o -> JsonFields.text(o, "spec.clusterIP")), col("External-IP", PrinterColumns::externalIp),
+                    col("Port(s)", PrinterColumns::ports));
+            case "endpointslices" -> List.of(col("AddressType", o -> JsonFields.text(o, "addressType")),
+                    col("Ports", PrinterColumns::slicePorts), col("Endpoints", PrinterColumns::sliceEndpoints));
+            case "nodes" -> List.of(col("Status", PrinterColumns::nodeStatus), col("Roles", o -> "<none>"), AGE,
+                    col("Version", o -> JsonFields.text(o, "status.nodeInfo.kubeletVersion")));
+            case "namespaces" -> List.of(col("Status", o -> JsonFields.text(o, "status.phase")));
+            case "deployments" -> List.of(col("Ready", o -> o.path("status").path("readyReplicas").asInt(0) + "/"
+                    + o.path("spec").path("replicas").asInt(1)),
+                    new Column("Up-to-date", "integer", 0, o -> o.path("status").path("updatedReplicas").asInt(0)),
+                    new Column("Available", "integer", 0, o -> o.path("status").path("availableReplicas").asInt(0)));
+            case "configmaps" -> List.of(new Column("Data", "integer", 0, o -> o.path("data").size()
+                    + o.path("binaryData").size()));
+            case "secrets" -> List.of(col("Type", o -> JsonFields.text(o, "type")),
+                    new Column("Data", "integer", 0, o -> o.path("data").size()));
+            case "serviceaccounts" -> List.of(new Column("Secrets", "integer", 0, o -> o.path("secrets").size()));
+            case "events" -> List.of(col("Type", o -> JsonFields.text(o, "type")), col("Reason", o -> JsonFields.text(o, "reason")),
+                    col("Object", PrinterColumns::involvedObject), col("Message", o -> orEmpty(JsonFields.text(o, "message")
+                            == null ? JsonFields.text(o, "note") : JsonFields.text(o, "message"))));
+            default -> AccessPrinterColumns.forType(plural);
+        };
     }
-    return reason.isEmpty() ? pod.path("status").path("phase").asText("Pending") : reason;
-  }
 
-  private static int restarts(JsonNode pod) {
-    int n = 0;
-    for (JsonNode cs : pod.path("status").path("containerStatuses")) {
-      n += cs.path("restartCount").asInt(0);
+    static Column col(String name, Function<JsonNode, Object> value) {
+        return new Column(name, "string", 0, value);
     }
-    return n;
-  }
 
-  private static String accessModes(JsonNode modes) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode m : modes) {
-      out.add(switch (m.asText()) {
-        case "ReadWriteOnce" -> "RWO";
-        case "ReadOnlyMany" -> "ROX";
-        case "ReadWriteMany" -> "RWX";
-        case "ReadWriteOncePod" -> "RWOP";
-        default -> m.asText();
-      });
+    static Column wide(String name, Function<JsonNode, Object> value) {
+        return new Column(name, "string", 1, value);
     }
-    return String.join(",", out);
-  }
 
-  private static String claim(JsonNode pv) {
-    JsonNode ref = pv.path("spec").path("claimRef");
-    return ref.isMissingNode() ? "" : ref.path("namespace").asText() + "/" + ref.path("name").asText();
-  }
-
-  private static String externalIp(JsonNode svc) {
-    List<String> ips = new ArrayList<>();
-    svc.path("spec").path("externalIPs").forEach(ip -> ips.add(ip.asText()));
-    for (JsonNode ingress : svc.path("status").path("loadBalancer").path("ingress")) {
-      ips.add(ingress.has("ip") ? ingress.get("ip").asText() : ingress.path("hostname").asText());
+    static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
-    if (ips.isEmpty()) {
-      return "LoadBalancer".equals(Json.text(svc, "spec.type")) ? "<pending>" : "<none>";
+
+    private static String podReady(JsonNode pod) {
+        int total = pod.path("spec").path("containers").size();
+        int ready = 0;
+        for (JsonNode cs : pod.path("status").path("containerStatuses")) {
+            ready += cs.path("ready").asBoolean(false) ? 1 : 0;
+        }
+        return ready + "/" + total;
     }
-    return String.join(",", ips);
-  }
 
-  private static String ports(JsonNode svc) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode p : svc.path("spec").path("ports")) {
-      String node = p.has("nodePort") ? ":" + p.get("nodePort").asText() : "";
-      out.add(p.path("port").asText() + node + "/" + p.path("protocol").asText("TCP"));
+    /** The phase, unless a container is waiting or terminated with a reason (CrashLoopBackOff ...). */
+    private static String podStatus(JsonNode pod) {
+        if (pod.path("metadata").has("deletionTimestamp")) {
+            return "Terminating";
+        }
+        String reason = pod.path("status").path("reason").asText("");
+        for (JsonNode cs : pod.path("status").path("containerStatuses")) {
+            String waiting = cs.path("state").path("waiting").path("reason").asText("");
+            String terminated = cs.path("state").path("terminated").path("reason").asText("");
+            if (!waiting.isEmpty()) {
+                reason = waiting;
+            } else if (!terminated.isEmpty()) {
+                reason = terminated;
+            }
+        }
+        return reason.isEmpty() ? pod.path("status").path("phase").asText("Pending") : reason;
     }
-    return out.isEmpty() ? "<none>" : String.join(",", out);
-  }
 
-  private static String slicePorts(JsonNode slice) {
-    List<String> out = new ArrayList<>();
-    slice.path("ports").forEach(p -> out.add(p.path("port").asText()));
-    return out.isEmpty() ? "<unset>" : String.join(",", out);
-  }
-
-  private static String sliceEndpoints(JsonNode slice) {
-    List<String> out = new ArrayList<>();
-    slice.path("endpoints").forEach(e -> e.path("addresses").forEach(a -> out.add(a.asText())));
-    if (out.isEmpty()) {
-      return "<unset>";
+    private static int restarts(JsonNode pod) {
+        int n = 0;
+        for (JsonNode cs : pod.path("status").path("containerStatuses")) {
+            n += cs.path("restartCount").asInt(0);
+        }
+        return n;
     }
-    return out.size() <= 3 ? String.join(",", out)
-        : String.join(",", out.subList(0, 3)) + " + " + (out.size() - 3) + " more...";
-  }
 
-  private static String involvedObject(JsonNode event) {
-    JsonNode ref = event.has("involvedObject") ? event.get("involvedObject") : event.path("regarding");
-    return ref.path("kind").asText("").toLowerCase() + "/" + ref.path("name").asText("");
-  }
-
-  private static String nodeStatus(JsonNode node) {
-    for (JsonNode c : node.path("status").path("conditions")) {
-      if ("Ready".equals(c.path("type").asText())) {
-        return "True".equals(c.path("status").asText()) ? "Ready" : "NotReady";
-      }
+    private static String accessModes(JsonNode modes) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : modes) {
+            out.add(switch (m.asText()) {
+                case "ReadWriteOnce" -> "RWO";
+                case "ReadOnlyMany" -> "ROX";
+                case "ReadWriteMany" -> "RWX";
+                case "ReadWriteOncePod" -> "RWOP";
+                default -> m.asText();
+            });
+        }
+        return String.join(",", out);
     }
-    return "Unknown";
-  }
+
+    private static String claim(JsonNode pv) {
+        JsonNode ref = pv.path("spec").path("claimRef");
+        return ref.isMissingNode() ? "" : ref.path("namespace").asText() + "/" + ref.path("name").asText();
+    }
+
+    private static String externalIp(JsonNode svc) {
+        List<String> ips = new ArrayList<>();
+        svc.path("spec").path("externalIPs").forEach(ip -> ips.add(ip.asText()));
+        for (JsonNode ingress : svc.path("status").path("loadBalancer").path("ingress")) {
+            ips.add(ingress.has("ip") ? ingress.get("ip").asText() : ingress.path("hostname").asText());
+        }
+        if (ips.isEmpty()) {
+            return "LoadBalancer".equals(JsonFields.text(svc, "spec.type")) ? "<pending>" : "<none>";
+        }
+        return String.join(",", ips);
+    }
+
+    private static String ports(JsonNode svc) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode p : svc.path("spec").path("ports")) {
+            String node = p.has("nodePort") ? ":" + p.get("nodePort").asText() : "";
+            out.add(p.path("port").asText() + node + "/" + p.path("protocol").asText("TCP"));
+        }
+        return out.isEmpty() ? "<none>" : String.join(",", out);
+    }
+
+    private static String slicePorts(JsonNode slice) {
+        List<String> out = new ArrayList<>();
+        slice.path("ports").forEach(p -> out.add(p.path("port").asText()));
+        return out.isEmpty() ? "<unset>" : String.join(",", out);
+    }
+
+    private static String sliceEndpoints(JsonNode slice) {
+        List<String> out = new ArrayList<>();
+        slice.path("endpoints").forEach(e -> e.path("addresses").forEach(a -> out.add(a.asText())));
+        if (out.isEmpty()) {
+            return "<unset>";
+        }
+        return out.size() <= 3 ? String.join(",", out)
+                : String.join(",", out.subList(0, 3)) + " + " + (out.size() - 3) + " more...";
+    }
+
+    private static String involvedObject(JsonNode event) {
+        JsonNode ref = event.has("involvedObject") ? event.get("involvedObject") : event.path("regarding");
+        return ref.path("kind").asText("").toLowerCase() + "/" + ref.path("name").asText("");
+    }
+
+    private static String nodeStatus(JsonNode node) {
+        for (JsonNode c : node.path("status").path("conditions")) {
+            if ("Ready".equals(c.path("type").asText())) {
+                return "True".equals(c.path("status").asText()) ? "Ready" : "NotReady";
+            }
+        }
+        return "Unknown";
+    }
 }

@@ -1,5 +1,6 @@
 package io.statefulapps.embedded.apiserver;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -7,58 +8,58 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The StatefulSet {@code /scale} subresource (autoscaling/v1 Scale): what {@code kubectl scale}
- * and Fabric8's {@code scale(n)} read and write. A write changes only spec.replicas.
+ * The {@code /scale} subresource of StatefulSets and Deployments (autoscaling/v1 Scale): what
+ * {@code kubectl scale} and Fabric8's {@code scale(n)} read and write. A write changes only
+ * spec.replicas.
  */
 final class ScaleSubresource {
 
-  private final WriteHandler writes;
+    private final WriteHandler writes;
 
-  ScaleSubresource(WriteHandler writes) {
-    this.writes = writes;
-  }
-
-  static boolean applies(ResourceType type, RequestTarget target) {
-    return "scale".equals(target.subresource()) && type.plural().equals("statefulsets");
-  }
-
-  ObjectNode get(ResourceType type, RequestTarget target) {
-    return toScale(writes.existing(type, target));
-  }
-
-  /** PUT (body is a Scale) or PATCH (body patches the Scale). */
-  ObjectNode write(ResourceType type, RequestTarget target, String contentType, String body, boolean patch) {
-    ObjectNode current = toScale(writes.existing(type, target));
-    ObjectNode wanted = patch ? Patches.apply(contentType, current, body) : Json.parseObject(body);
-    if (!wanted.path("spec").path("replicas").canConvertToInt() || wanted.path("spec").path("replicas").asInt() < 0) {
-      throw ApiException.invalid(type, target.name(), List.of(new ApiException.Cause("FieldValueInvalid",
-          "spec.replicas", "Invalid value: " + wanted.path("spec").path("replicas") + ": must be greater than or equal to 0")));
+    ScaleSubresource(WriteHandler writes) {
+        this.writes = writes;
     }
-    String replicas = "{\"spec\":{\"replicas\":" + wanted.path("spec").path("replicas").asInt() + "}}";
-    RequestTarget main = new RequestTarget(target.rawPath(), target.path(), target.legacy(), target.group(),
-        target.version(), target.namespace(), target.plural(), target.name(), null, target.query());
-    return toScale(writes.patch(type, main, "application/merge-patch+json", replicas));
-  }
 
-  private static ObjectNode toScale(ObjectNode sts) {
-    ObjectNode scale = Json.object().put("kind", "Scale").put("apiVersion", "autoscaling/v1");
-    ObjectNode meta = scale.putObject("metadata");
-    for (String f : new String[] {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
-      if (sts.path("metadata").has(f)) {
-        meta.set(f, sts.path("metadata").get(f));
-      }
+    static boolean applies(ResourceType type, RequestTarget target) {
+        return "scale".equals(target.subresource()) && type.hasScale();
     }
-    scale.putObject("spec").put("replicas", sts.path("spec").path("replicas").asInt(1));
-    scale.putObject("status").put("replicas", sts.path("status").path("replicas").asInt(0))
-        .put("selector", selector(sts));
-    return scale;
-  }
 
-  private static String selector(ObjectNode sts) {
-    List<String> terms = new ArrayList<>();
-    sts.path("spec").path("selector").path("matchLabels").fields()
-        .forEachRemaining((Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e) ->
-            terms.add(e.getKey() + "=" + e.getValue().asText()));
-    return String.join(",", terms);
-  }
+    ObjectNode get(ResourceType type, RequestTarget target) {
+        return toScale(writes.existing(type, target).tree());
+    }
+
+    /** PUT (body is a Scale) or PATCH (patch text of the Scale). */
+    ObjectNode write(ResourceType type, RequestTarget target, String contentType, ObjectNode put, String patch) {
+        ObjectNode current = toScale(writes.existing(type, target).tree());
+        ObjectNode wanted = patch != null ? Patches.apply(contentType, current, patch) : put;
+        JsonNode replicas = wanted == null ? null : wanted.path("spec").path("replicas");
+        if (replicas == null || !replicas.canConvertToInt() || replicas.asInt() < 0) {
+            throw ApiException.invalid(type, target.name(), List.of(new ApiException.Cause("FieldValueInvalid",
+                    "spec.replicas", "Invalid value: " + replicas + ": must be greater than or equal to 0")));
+        }
+        String body = "{\"spec\":{\"replicas\":" + replicas.asInt() + "}}";
+        Written written = writes.patch(type, target.main(), "application/merge-patch+json", body);
+        return toScale(JsonText.parseObject(new String(written.json(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static ObjectNode toScale(ObjectNode workload) {
+        ObjectNode scale = JsonText.object().put("kind", "Scale").put("apiVersion", "autoscaling/v1");
+        ObjectNode meta = scale.putObject("metadata");
+        for (String f : new String[] {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
+            if (workload.path("metadata").has(f)) {
+                meta.set(f, workload.path("metadata").get(f));
+            }
+        }
+        scale.putObject("spec").put("replicas", workload.path("spec").path("replicas").asInt(1));
+        scale.putObject("status").put("replicas", workload.path("status").path("replicas").asInt(0))
+                .put("selector", selector(workload));
+        return scale;
+    }
+
+    private static String selector(ObjectNode workload) {
+        List<String> terms = new ArrayList<>();
+        workload.path("spec").path("selector").path("matchLabels").fields()
+                .forEachRemaining((Map.Entry<String, JsonNode> e) -> terms.add(e.getKey() + "=" + e.getValue().asText()));
+        return String.join(",", terms);
+    }
 }

@@ -17,79 +17,79 @@ import java.util.Map;
  */
 final class StrategicMerge {
 
-  private static final String[] MERGE_KEYS = {"name", "mountPath", "containerPort", "port", "devicePath", "ip"};
+    private static final String[] MERGE_KEYS = {"name", "mountPath", "containerPort", "port", "devicePath", "ip"};
 
-  private StrategicMerge() {
-  }
+    private StrategicMerge() {
+    }
 
-  static JsonNode prepare(JsonNode target, JsonNode patch) {
-    if (!(patch instanceof ObjectNode patchObj)) {
-      return patch;
-    }
-    ObjectNode out = Json.object();
-    for (Iterator<Map.Entry<String, JsonNode>> it = patchObj.fields(); it.hasNext();) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getKey().startsWith("$")) {
-        continue;
-      }
-      JsonNode current = target == null ? null : target.get(e.getKey());
-      JsonNode value = e.getValue();
-      if (value.isObject()) {
-        out.set(e.getKey(), prepare(current, value));
-      } else if (value.isArray() && current != null && current.isArray()) {
-        out.set(e.getKey(), mergeList((ArrayNode) current, (ArrayNode) value));
-      } else {
-        out.set(e.getKey(), value);
-      }
-    }
-    return out;
-  }
-
-  private static JsonNode mergeList(ArrayNode current, ArrayNode patch) {
-    String key = mergeKey(patch);
-    if (key == null) {
-      return patch;
-    }
-    ArrayNode result = current.deepCopy();
-    for (JsonNode element : patch) {
-      int index = indexOf(result, key, element.get(key));
-      boolean delete = "delete".equals(element.path("$patch").asText(null));
-      if (delete) {
-        if (index >= 0) {
-          result.remove(index);
+    static JsonNode prepare(JsonNode target, JsonNode patch) {
+        if (!(patch instanceof ObjectNode patchObj)) {
+            return patch;
         }
-      } else if (index >= 0) {
-        JsonNode prepared = prepare(result.get(index), element);
-        result.set(index, Patches.mergePatch((ObjectNode) result.get(index), prepared));
-      } else {
-        result.add(prepare(null, element));
-      }
+        ObjectNode out = JsonText.object();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patchObj.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().startsWith("$")) {
+                continue;
+            }
+            JsonNode current = target == null ? null : target.get(e.getKey());
+            JsonNode value = e.getValue();
+            if (value.isObject()) {
+                out.set(e.getKey(), prepare(current, value));
+            } else if (value.isArray() && current != null && current.isArray()) {
+                out.set(e.getKey(), mergeList((ArrayNode) current, (ArrayNode) value));
+            } else {
+                out.set(e.getKey(), value);
+            }
+        }
+        return out;
     }
-    return result;
-  }
 
-  private static String mergeKey(ArrayNode patch) {
-    if (patch.isEmpty()) {
-      return null;
+    private static JsonNode mergeList(ArrayNode current, ArrayNode patch) {
+        String key = mergeKey(patch);
+        if (key == null) {
+            return patch;
+        }
+        ArrayNode result = current.deepCopy();
+        for (JsonNode element : patch) {
+            int index = indexOf(result, key, element.get(key));
+            boolean delete = "delete".equals(element.path("$patch").asText(null));
+            if (delete) {
+                if (index >= 0) {
+                    result.remove(index);
+                }
+            } else if (index >= 0) {
+                JsonNode prepared = prepare(result.get(index), element);
+                result.set(index, Patches.mergePatch((ObjectNode) result.get(index), prepared));
+            } else {
+                result.add(prepare(null, element));
+            }
+        }
+        return result;
     }
-    for (String key : MERGE_KEYS) {
-      boolean all = true;
-      for (JsonNode e : patch) {
-        all &= e.isObject() && e.has(key);
-      }
-      if (all) {
-        return key;
-      }
-    }
-    return null;
-  }
 
-  private static int indexOf(ArrayNode list, String key, JsonNode value) {
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i).isObject() && value.equals(list.get(i).get(key))) {
-        return i;
-      }
+    private static String mergeKey(ArrayNode patch) {
+        if (patch.isEmpty()) {
+            return null;
+        }
+        for (String key : MERGE_KEYS) {
+            boolean all = true;
+            for (JsonNode e : patch) {
+                all &= e.isObject() && e.has(key);
+            }
+            if (all) {
+                return key;
+            }
+        }
+        return null;
     }
-    return -1;
-  }
+
+    private static int indexOf(ArrayNode list, String key, JsonNode value) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).isObject() && value.equals(list.get(i).get(key))) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -16,84 +16,84 @@ import java.util.List;
  */
 final class TableConverter {
 
-  private final Clock clock;
+    private final Clock clock;
 
-  TableConverter(Clock clock) {
-    this.clock = clock;
-  }
+    TableConverter(Clock clock) {
+        this.clock = clock;
+    }
 
-  boolean wantsTable(String accept) {
-    return accept != null && accept.contains("as=Table");
-  }
+    boolean wantsTable(String accept) {
+        return accept != null && accept.contains("as=Table");
+    }
 
-  /** A Table of one object or of a list's items; each row carries its full object. */
-  ObjectNode convert(ResourceType type, JsonNode answer) {
-    List<PrinterColumns.Column> columns = new java.util.ArrayList<>(PrinterColumns.forType(type.plural()));
-    if (!columns.contains(PrinterColumns.AGE)) {
-      columns.add(PrinterColumns.AGE);
-    }
-    ObjectNode table = Json.object().put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
-    ObjectNode meta = table.putObject("metadata");
-    if (answer.path("metadata").has("resourceVersion")) {
-      meta.set("resourceVersion", answer.path("metadata").get("resourceVersion"));
-    }
-    if (answer.path("metadata").has("continue")) {
-      meta.set("continue", answer.path("metadata").get("continue"));
-    }
-    ArrayNode defs = table.putArray("columnDefinitions");
-    defs.addObject().put("name", "Name").put("type", "string").put("format", "name").put("description", "Name")
-        .put("priority", 0);
-    for (PrinterColumns.Column c : columns) {
-      defs.addObject().put("name", c.name()).put("type", c.type()).put("format", "").put("description", c.name())
-          .put("priority", c.priority());
-    }
-    ArrayNode rows = table.putArray("rows");
-    Iterable<JsonNode> items = answer.has("items") ? answer.get("items") : List.of(answer);
-    for (JsonNode item : items) {
-      ObjectNode row = rows.addObject();
-      ArrayNode cells = row.putArray("cells");
-      cells.add(Json.text(item, "metadata.name"));
-      for (PrinterColumns.Column c : columns) {
-        Object v = c == PrinterColumns.AGE ? age(Json.text(item, "metadata.creationTimestamp")) : c.value().apply(item);
-        if (v instanceof Number n) {
-          cells.add(n.longValue());
-        } else {
-          cells.add(v == null ? "<none>" : v.toString());
+    /** A Table of one object or of a list's items; each row carries its full object. */
+    ObjectNode convert(ResourceType type, JsonNode answer) {
+        List<PrinterColumns.Column> columns = new java.util.ArrayList<>(PrinterColumns.forType(type.plural()));
+        if (!columns.contains(PrinterColumns.AGE)) {
+            columns.add(PrinterColumns.AGE);
         }
-      }
-      row.set("object", item);
+        ObjectNode table = JsonText.object().put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
+        ObjectNode meta = table.putObject("metadata");
+        if (answer.path("metadata").has("resourceVersion")) {
+            meta.set("resourceVersion", answer.path("metadata").get("resourceVersion"));
+        }
+        if (answer.path("metadata").has("continue")) {
+            meta.set("continue", answer.path("metadata").get("continue"));
+        }
+        ArrayNode defs = table.putArray("columnDefinitions");
+        defs.addObject().put("name", "Name").put("type", "string").put("format", "name").put("description", "Name")
+                .put("priority", 0);
+        for (PrinterColumns.Column c : columns) {
+            defs.addObject().put("name", c.name()).put("type", c.type()).put("format", "").put("description", c.name())
+                    .put("priority", c.priority());
+        }
+        ArrayNode rows = table.putArray("rows");
+        Iterable<JsonNode> items = answer.has("items") ? answer.get("items") : List.of(answer);
+        for (JsonNode item : items) {
+            ObjectNode row = rows.addObject();
+            ArrayNode cells = row.putArray("cells");
+            cells.add(JsonFields.text(item, "metadata.name"));
+            for (PrinterColumns.Column c : columns) {
+                Object v = c == PrinterColumns.AGE ? age(JsonFields.text(item, "metadata.creationTimestamp")) : c.value().apply(item);
+                if (v instanceof Number n) {
+                    cells.add(n.longValue());
+                } else {
+                    cells.add(v == null ? "<none>" : v.toString());
+                }
+            }
+            row.set("object", item);
+        }
+        return table;
     }
-    return table;
-  }
 
-  /** kubectl's short human durations: 45s, 3m12s, 25m, 5h3m, 20h, 3d4h, 30d, 2y. */
-  String age(String timestamp) {
-    if (timestamp == null) {
-      return "<unknown>";
+    /** kubectl's short human durations: 45s, 3m12s, 25m, 5h3m, 20h, 3d4h, 30d, 2y. */
+    String age(String timestamp) {
+        if (timestamp == null) {
+            return "<unknown>";
+        }
+        Duration d = Duration.between(Instant.parse(timestamp), clock.instant());
+        long s = Math.max(0, d.getSeconds());
+        if (s < 120) {
+            return s + "s";
+        }
+        long m = s / 60;
+        if (m < 10) {
+            return m + "m" + (s % 60 == 0 ? "" : (s % 60) + "s");
+        }
+        if (m < 180) {
+            return m + "m";
+        }
+        long h = m / 60;
+        if (h < 8) {
+            return h + "h" + (m % 60 == 0 ? "" : (m % 60) + "m");
+        }
+        if (h < 48) {
+            return h + "h";
+        }
+        long days = h / 24;
+        if (days < 8) {
+            return days + "d" + (h % 24 == 0 ? "" : (h % 24) + "h");
+        }
+        return days < 730 ? days + "d" : (days / 365) + "y";
     }
-    Duration d = Duration.between(Instant.parse(timestamp), clock.instant());
-    long s = Math.max(0, d.getSeconds());
-    if (s < 120) {
-      return s + "s";
-    }
-    long m = s / 60;
-    if (m < 10) {
-      return m + "m" + (s % 60 == 0 ? "" : (s % 60) + "s");
-    }
-    if (m < 180) {
-      return m + "m";
-    }
-    long h = m / 60;
-    if (h < 8) {
-      return h + "h" + (m % 60 == 0 ? "" : (m % 60) + "m");
-    }
-    if (h < 48) {
-      return h + "h";
-    }
-    long days = h / 24;
-    if (days < 8) {
-      return days + "d" + (h % 24 == 0 ? "" : (h % 24) + "h");
-    }
-    return days < 730 ? days + "d" : (days / 365) + "y";
-  }
 }

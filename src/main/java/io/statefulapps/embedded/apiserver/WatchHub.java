@@ -1,108 +1,48 @@
 package io.statefulapps.embedded.apiserver;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.mockwebserver.http.WebSocket;
-
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
- * Watches, with the real server's resourceVersion semantics that the bare CRUD mock lacks:
- * every write is logged with its resourceVersion, a watch starting at version N first replays
- * what happened after N (so nothing written between an informer's list and its watch is lost),
- * a watch without a version first gets ADDED for what exists, and a version older than the log
- * gets 410 Expired (informers then relist). Selectors are applied per watcher, so set-based
- * label selectors and field selectors work on watches too.
+ * The open watches by kind. The store publishes every change here while it holds its write lock,
+ * and watches attach while it holds the read lock, so each watch sees every change exactly once
+ * and in order.
  */
-public final class WatchHub {
+final class WatchHub implements WatchControl {
 
-  /** One logged change. */
-  record Event(long version, ResourceType type, String kind, ObjectNode object) {
-  }
+    private final Map<ResourceType, Set<Watcher>> byType = new ConcurrentHashMap<>();
 
-  private static final int LOG_SIZE = 20_000;
-
-  private final Deque<Event> log = new ArrayDeque<>();
-  private final Map<WatchStream, WebSocket> watchers = new ConcurrentHashMap<>();
-  private long forgottenUpTo;
-
-  synchronized void publish(ResourceType type, String kind, ObjectNode object, long version) {
-    Event event = new Event(version, type, kind, object.deepCopy());
-    log.addLast(event);
-    while (log.size() > LOG_SIZE) {
-      forgottenUpTo = log.removeFirst().version();
-    }
-    watchers.forEach((stream, socket) -> deliver(stream, socket, event));
-  }
-
-  /** Registers an opened watch and catches it up, atomically with respect to publish. */
-  synchronized void attach(WatchStream stream, WebSocket socket, Supplier<List<ObjectNode>> currentState) {
-    Long from = stream.fromVersion();
-    if (from == null) {
-      for (ObjectNode o : currentState.get()) {
-        deliver(stream, socket, new Event(0, stream.type(), "ADDED", o));
-      }
-    } else if (from < forgottenUpTo) {
-      socket.send(expired(from));
-      socket.close(1000, "expired");
-      return;
-    } else {
-      for (Event e : log) {
-        if (e.version() > from) {
-          deliver(stream, socket, e);
+    void publish(ResourceType type, EventLog.Entry change) {
+        Set<Watcher> watchers = byType.get(type);
+        if (watchers != null) {
+            watchers.forEach(w -> w.deliver(change));
         }
-      }
     }
-    watchers.put(stream, socket);
-  }
 
-  /**
-   * The catch-up part of a watch as newline-delimited events, for plain HTTP watches (curl,
-   * kubectl get -w): the mock web server cannot stream a response body, so such a watch ends
-   * after what already happened.
-   */
-  synchronized String catchUp(WatchStream stream, Supplier<List<ObjectNode>> currentState) {
-    StringBuilder out = new StringBuilder();
-    Long from = stream.fromVersion();
-    if (from != null && from < forgottenUpTo) {
-      return expired(from) + "\n";
+    void attach(Watcher watcher) {
+        byType.computeIfAbsent(watcher.type(), t -> ConcurrentHashMap.newKeySet()).add(watcher);
     }
-    Iterable<Event> events = from == null
-        ? currentState.get().stream().map(o -> new Event(0, stream.type(), "ADDED", o)).toList() : log;
-    for (Event e : events) {
-      if ((from == null || e.version() > from) && stream.matches(e.type(), e.object())) {
-        out.append(message(e)).append('\n');
-      }
+
+    void detach(Watcher watcher) {
+        Set<Watcher> watchers = byType.get(watcher.type());
+        if (watchers != null) {
+            watchers.remove(watcher);
+        }
     }
-    return out.toString();
-  }
 
-  void detach(WatchStream stream) {
-    watchers.remove(stream);
-  }
-
-  private static void deliver(WatchStream stream, WebSocket socket, Event event) {
-    if (stream.matches(event.type(), event.object())) {
-      socket.send(message(event));
+    /** A bookmark at {@code version} to every watch that asked for them; call under the store's read lock. */
+    void bookmark(long version) {
+        byType.values().forEach(set -> set.forEach(w -> w.bookmark(version)));
     }
-  }
 
-  /** The watch event as the real server writes it: {"type": ..., "object": ...}. */
-  private static String message(Event event) {
-    ObjectNode message = Json.object().put("type", event.kind());
-    message.set("object", event.object());
-    return Json.write(message);
-  }
+    @Override
+    public void endAllWatches() {
+        byType.values().forEach(set -> set.forEach(w -> w.sink().close()));
+    }
 
-  private String expired(long from) {
-    ObjectNode status = new ApiException(410, "Expired", "too old resource version: " + from + " ("
-        + forgottenUpTo + ")", null, null, null, List.of()).toStatus();
-    ObjectNode message = Json.object().put("type", "ERROR");
-    message.set("object", status);
-    return Json.write(message);
-  }
+    @Override
+    public int openWatches() {
+        return byType.values().stream().mapToInt(Set::size).sum();
+    }
 }

@@ -9,185 +9,177 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Create, update (PUT) and patch: admit the object the way the real API server does (scope,
- * name rules, defaults, immutable fields, status only through /status), then either answer
- * without storing ({@code dryRun=All}) or store the final object through the CRUD dispatcher.
+ * Create, update (PUT) and patch: decode strictly when asked, admit the object the way the real API
+ * server does (scope, namespace lifecycle, name rules, defaults, immutable fields, status only
+ * through /status, optimistic concurrency), then either answer without storing
+ * ({@code dryRun=All}) or store it. Each write runs whole under the store's write lock.
  */
 final class WriteHandler {
 
-  private static final String NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
+    private static final String NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
 
-  private final Store store;
-  private final ResourceCatalog catalog;
-  private final Defaulter defaulter;
-  private final RandomGenerator random = new SecureRandom();
+    private final ObjectStore store;
+    private final ResourceCatalog catalog;
+    private final Defaulter defaulter;
+    private final NamespaceLifecycle namespaces;
+    private final RandomGenerator random = new SecureRandom();
 
-  WriteHandler(Store store, ResourceCatalog catalog) {
-    this.store = store;
-    this.catalog = catalog;
-    this.defaulter = new Defaulter(store, catalog);
-  }
+    WriteHandler(ObjectStore store, ResourceCatalog catalog, Defaulter defaulter, NamespaceLifecycle namespaces) {
+        this.store = store;
+        this.catalog = catalog;
+        this.defaulter = defaulter;
+        this.namespaces = namespaces;
+    }
 
-  ObjectNode create(ResourceType type, String namespace, ObjectNode obj, boolean dryRun) {
-    ObjectNode meta = Json.metadata(obj);
-    scope(type, namespace, meta);
-    String name = meta.path("name").asText("");
-    if (name.isEmpty() && meta.has("generateName")) {
-      name = meta.get("generateName").asText() + randomSuffix();
-      meta.put("name", name);
+    Written create(ResourceType type, RequestTarget target, ObjectNode obj) {
+        List<String> warnings = FieldValidation.check(type, target, obj);
+        return store.write(() -> new Written(admitCreate(type, target, obj), warnings));
     }
-    List<ApiException.Cause> causes = new ArrayList<>(NameRules.check(type, name));
-    if (!causes.isEmpty()) {
-      throw ApiException.invalid(type, name, causes);
-    }
-    if (!type.listable()) {
-      return Reviews.answer(type, obj);
-    }
-    if (store.get(type, meta.path("namespace").asText(null), name) != null) {
-      throw ApiException.alreadyExists(type, name);
-    }
-    defaulter.onCreate(type, obj);
-    List<ApiException.Cause> specCauses = SpecRules.check(type, obj);
-    if (!specCauses.isEmpty()) {
-      throw ApiException.invalid(type, name, specCauses);
-    }
-    if (dryRun) {
-      return obj;
-    }
-    ensureNamespace(type, meta.path("namespace").asText(null));
-    return store.create(type, obj);
-  }
 
-  /**
-   * The real server refuses objects in a namespace that does not exist; here the namespace is
-   * created on first use instead, so demos and tests need no setup and "kubectl get ns" agrees.
-   */
-  private void ensureNamespace(ResourceType type, String namespace) {
-    if (!type.namespaced() || namespace == null) {
-      return;
+    private byte[] admitCreate(ResourceType type, RequestTarget target, ObjectNode obj) {
+        ObjectNode meta = JsonFields.metadata(obj);
+        scope(type, target.namespace(), meta);
+        String name = meta.path("name").asText("");
+        if (name.isEmpty() && meta.has("generateName")) {
+            name = meta.get("generateName").asText() + randomSuffix();
+            meta.put("name", name);
+        }
+        String ns = meta.path("namespace").asText(null);
+        namespaces.admitCreate(type, ns, name);
+        List<ApiException.Cause> causes = new ArrayList<>(NameRules.check(type, name));
+        if (!causes.isEmpty()) {
+            throw ApiException.invalid(type, name, causes);
+        }
+        if (store.get(type, ns, name) != null) {
+            throw ApiException.alreadyExists(type, name);
+        }
+        defaulter.onCreate(type, obj);
+        List<ApiException.Cause> specCauses = SpecRules.check(type, obj);
+        if (!specCauses.isEmpty()) {
+            throw ApiException.invalid(type, name, specCauses);
+        }
+        return target.dryRun() ? StoredObject.bytes(obj) : store.create(type, obj).json();
     }
-    ResourceType nsType = catalog.find("", "v1", "namespaces").orElseThrow();
-    if (store.get(nsType, null, namespace) == null) {
-      ObjectNode ns = Json.object();
-      ns.putObject("metadata").put("name", namespace);
-      create(nsType, null, ns, false);
-    }
-  }
 
-  ObjectNode update(ResourceType type, RequestTarget target, ObjectNode obj) {
-    ObjectNode old = existing(type, target);
-    String bodyName = Json.text(obj, "metadata.name");
-    if (bodyName != null && !bodyName.equals(target.name())) {
-      throw ApiException.badRequest("the name of the object (" + bodyName
-          + ") does not match the name on the URL (" + target.name() + ")");
+    Written update(ResourceType type, RequestTarget target, ObjectNode obj) {
+        List<String> warnings = FieldValidation.check(type, target, obj);
+        return store.write(() -> {
+            ObjectNode old = existing(type, target).tree();
+            String bodyName = JsonFields.text(obj, "metadata.name");
+            if (bodyName != null && !bodyName.equals(target.name())) {
+                throw ApiException.badRequest("the name of the object (" + bodyName
+                        + ") does not match the name on the URL (" + target.name() + ")");
+            }
+            return new Written(finish(type, target, old, obj), warnings);
+        });
     }
-    return finish(type, target, old, obj);
-  }
 
-  ObjectNode patch(ResourceType type, RequestTarget target, String contentType, String body) {
-    ObjectNode old = store.get(type, namespace(type, target), target.name());
-    if (old == null && contentType != null && contentType.startsWith("application/apply-patch")) {
-      // server-side apply of a new object is a create
-      return create(type, namespace(type, target), Json.parseObject(body), target.dryRun());
+    Written patch(ResourceType type, RequestTarget target, String contentType, String body) {
+        return store.write(() -> {
+            StoredObject old = store.get(type, target.namespace(), target.name());
+            if (old == null && contentType != null && contentType.startsWith("application/apply-patch")) {
+                // server-side apply of a new object is a create
+                ObjectNode obj = JsonText.parseObject(body);
+                return new Written(admitCreate(type, target, obj), FieldValidation.check(type, target, obj));
+            }
+            if (old == null) {
+                throw ApiException.notFound(type, target.name());
+            }
+            ObjectNode tree = old.tree();
+            ObjectNode patched = Patches.apply(contentType, tree.deepCopy(), body);
+            List<String> warnings = FieldValidation.check(type, target, patched);
+            return new Written(finish(type, target, tree, patched), warnings);
+        });
     }
-    if (old == null) {
-      throw ApiException.notFound(type, target.name());
-    }
-    ObjectNode patched = Patches.apply(contentType, old.deepCopy(), body);
-    return finish(type, target, old, patched);
-  }
 
-  private ObjectNode finish(ResourceType type, RequestTarget target, ObjectNode old, ObjectNode obj) {
-    String rv = Json.text(obj, "metadata.resourceVersion");
-    String oldRv = Json.text(old, "metadata.resourceVersion");
-    if (rv != null && !rv.isEmpty() && !rv.equals(oldRv)) {
-      throw ApiException.conflict(type, target.name(),
-          "the object has been modified; please apply your changes to the latest version and try again");
+    private byte[] finish(ResourceType type, RequestTarget target, ObjectNode old, ObjectNode obj) {
+        String rv = JsonFields.text(obj, "metadata.resourceVersion");
+        String oldRv = JsonFields.text(old, "metadata.resourceVersion");
+        if (rv != null && !rv.isEmpty() && !rv.equals(oldRv)) {
+            throw ApiException.conflict(type, target.name(),
+                    "the object has been modified; please apply your changes to the latest version and try again");
+        }
+        boolean statusOnly = "status".equals(target.subresource());
+        ObjectNode result;
+        if (statusOnly) {
+            if (!type.hasStatus()) {
+                throw ApiException.notFound(type, target.name());
+            }
+            // /status writes change nothing but .status
+            result = old.deepCopy();
+            setOrRemove(result, "status", obj.get("status"));
+        } else {
+            result = admitUpdate(type, target, old, obj);
+        }
+        return target.dryRun() ? StoredObject.bytes(result) : store.replace(type, result).json();
     }
-    boolean statusOnly = "status".equals(target.subresource());
-    ObjectNode result;
-    if (statusOnly) {
-      if (!type.hasStatus()) {
-        throw ApiException.notFound(type, target.name());
-      }
-      // /status writes change nothing but .status
-      result = old.deepCopy();
-      setOrRemove(result, "status", obj.get("status"));
-    } else {
-      result = obj;
-      if (type.hasStatus()) {
-        // writes to the main resource keep the stored status
-        setOrRemove(result, "status", old.get("status"));
-      }
-      Json.metadata(result).put("resourceVersion", oldRv);
-      defaulter.onUpdate(type, old, result);
-      List<ApiException.Cause> causes = new ArrayList<>(SpecRules.check(type, result));
-      causes.addAll(ImmutableFields.check(type, old, result));
-      if (!causes.isEmpty()) {
-        throw ApiException.invalid(type, target.name(), causes);
-      }
-      if (type.plural().equals("persistentvolumeclaims") && ImmutableFields.pvcGrows(old, result)) {
-        checkExpansion(type, result);
-      }
-    }
-    if (target.dryRun()) {
-      return result;
-    }
-    return statusOnly ? store.replaceStatus(type, result) : store.replace(type, result);
-  }
 
-  /** The real server's admission: only claims of a class with allowVolumeExpansion may grow. */
-  private void checkExpansion(ResourceType type, ObjectNode pvc) {
-    ResourceType scType = catalog.find("storage.k8s.io", "v1", "storageclasses").orElseThrow();
-    String className = Json.text(pvc, "spec.storageClassName");
-    ObjectNode sc = className == null ? null : store.get(scType, null, className);
-    if (sc == null || !sc.path("allowVolumeExpansion").asBoolean(false)) {
-      throw ApiException.forbidden(type, Json.text(pvc, "metadata.name"),
-          "only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc"
-              + " must support resize");
+    private ObjectNode admitUpdate(ResourceType type, RequestTarget target, ObjectNode old, ObjectNode obj) {
+        if (type.hasStatus()) {
+            // writes to the main resource keep the stored status
+            setOrRemove(obj, "status", old.get("status"));
+        }
+        JsonFields.metadata(obj).put("resourceVersion", JsonFields.text(old, "metadata.resourceVersion"));
+        defaulter.onUpdate(type, old, obj);
+        List<ApiException.Cause> causes = new ArrayList<>(SpecRules.check(type, obj));
+        causes.addAll(ImmutableFields.check(type, old, obj));
+        if (!causes.isEmpty()) {
+            throw ApiException.invalid(type, target.name(), causes);
+        }
+        if (type.plural().equals("persistentvolumeclaims") && ImmutableFields.pvcGrows(old, obj)) {
+            checkExpansion(type, obj);
+        }
+        return obj;
     }
-  }
 
-  ObjectNode existing(ResourceType type, RequestTarget target) {
-    ObjectNode old = store.get(type, namespace(type, target), target.name());
-    if (old == null) {
-      throw ApiException.notFound(type, target.name());
+    /** The real server's admission: only claims of a class with allowVolumeExpansion may grow. */
+    private void checkExpansion(ResourceType type, ObjectNode pvc) {
+        ResourceType scType = catalog.get("storage.k8s.io", "storageclasses");
+        String className = JsonFields.text(pvc, "spec.storageClassName");
+        StoredObject sc = className == null ? null : store.get(scType, null, className);
+        if (sc == null || !sc.tree().path("allowVolumeExpansion").asBoolean(false)) {
+            throw ApiException.forbidden(type, JsonFields.text(pvc, "metadata.name"),
+                    "only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc"
+                            + " must support resize");
+        }
     }
-    return old;
-  }
 
-  static String namespace(ResourceType type, RequestTarget target) {
-    return type.namespaced() ? target.namespace() : null;
-  }
+    StoredObject existing(ResourceType type, RequestTarget target) {
+        StoredObject old = store.get(type, target.namespace(), target.name());
+        if (old == null) {
+            throw ApiException.notFound(type, target.name());
+        }
+        return old;
+    }
 
-  /** Namespaced kinds take the URL's namespace; cluster-scoped kinds drop any namespace. */
-  private static void scope(ResourceType type, String namespace, ObjectNode meta) {
-    if (!type.namespaced()) {
-      meta.remove("namespace");
-      return;
+    /** Namespaced kinds take the URL's namespace; cluster-scoped kinds drop any namespace. */
+    private static void scope(ResourceType type, String namespace, ObjectNode meta) {
+        if (!type.namespaced()) {
+            meta.remove("namespace");
+            return;
+        }
+        String ns = namespace == null || namespace.isEmpty() ? "default" : namespace;
+        String bodyNs = meta.path("namespace").asText("");
+        if (!bodyNs.isEmpty() && !bodyNs.equals(ns)) {
+            throw ApiException.badRequest(
+                    "the namespace of the provided object does not match the namespace sent on the request");
+        }
+        meta.put("namespace", ns);
     }
-    String ns = namespace == null || namespace.isEmpty() ? "default" : namespace;
-    String bodyNs = meta.path("namespace").asText("");
-    if (!bodyNs.isEmpty() && !bodyNs.equals(ns)) {
-      throw ApiException.badRequest(
-          "the namespace of the provided object does not match the namespace sent on the request");
-    }
-    meta.put("namespace", ns);
-  }
 
-  private static void setOrRemove(ObjectNode obj, String field, JsonNode value) {
-    if (value == null || value.isNull()) {
-      obj.remove(field);
-    } else {
-      obj.set(field, value.deepCopy());
+    private static void setOrRemove(ObjectNode obj, String field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            obj.remove(field);
+        } else {
+            obj.set(field, value.deepCopy());
+        }
     }
-  }
 
-  private String randomSuffix() {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 5; i++) {
-      sb.append(NAME_CHARS.charAt(random.nextInt(NAME_CHARS.length())));
+    private String randomSuffix() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            sb.append(NAME_CHARS.charAt(random.nextInt(NAME_CHARS.length())));
+        }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 }

@@ -1,18 +1,36 @@
 /**
- * The embedded API server: Fabric8's mock server in CRUD mode, made faithful where the project
- * depends on the real kube-apiserver's behaviour.
+ * The embedded API server: a faithful stand-in for kube-apiserver on its own Vert.x HTTP front and
+ * an in-memory store. {@link io.statefulapps.embedded.apiserver.ApiServer} starts it (its
+ * {@code Options} and the {@code Parts} that fill the seams); {@code ApiServerAssembly} wires the rest.
  *
- * <p>{@link io.statefulapps.embedded.apiserver.FaithfulDispatcher} routes every request.
- * Discovery ({@code /version}, {@code /api}, {@code /apis}, resource lists) and a minimal
- * OpenAPI v3 are answered by {@code Discovery} and {@code OpenApi}. Known kinds
- * ({@code ResourceCatalog}) go through {@code WriteHandler} (scope, {@code NameRules},
- * {@code Defaulter}, {@code ImmutableFields}, status only through {@code /status},
- * {@code Patches}, dry run), {@code ListHandler} ({@code LabelSelector}, {@code FieldSelector},
- * paging), {@code DeleteHandler} and {@code GarbageCollector}. The final objects are stored by
- * {@code Store} through Fabric8's {@code KubernetesCrudDispatcher}, and every stored change is
- * published to {@code WatchHub}, which serves watches with resourceVersion replay and selectors.
- * {@code PodLogs} serves {@code pods/log} ({@code PodLogOptions}) with {@code SimulatedLog}'s text,
- * made up from the stored pod's status. Kinds outside the catalog pass through to the CRUD
- * dispatcher unchanged.
+ * <p><b>The request pipeline</b> ({@code HttpFront} drives {@code RequestPipeline}), in order:
+ * {@link io.statefulapps.embedded.apiserver.Faults} (delay, refuse, its own endpoint; connections
+ * may be refused before any request), {@link io.statefulapps.embedded.apiserver.AccessControl}
+ * authenticate then authorize ({@code OpenAccess} allows all), a
+ * {@link io.statefulapps.embedded.apiserver.BodyDecoder} chosen by Content-Type ({@code BodyDecoders}:
+ * JSON, YAML, and protobuf once its package adds it), the handlers ({@code ResourceRouter}), and the
+ * {@link io.statefulapps.embedded.apiserver.AuditLog}. The public types here are these seams and what
+ * they see ({@code Incoming}, {@code RequestInfo}, {@code UserInfo}, {@code HttpAnswer},
+ * {@code FaultDecision}, {@code WatchControl}, {@code StoredObjects}, {@code ApiServerContext},
+ * {@code BootstrapObject}, {@code ApiException}); the subpackages {@code protobuf}, {@code rbac} and
+ * {@code faults} implement them and are wired in by {@code EmbeddedApiServer}.
+ *
+ * <p><b>The handlers.</b> Discovery, OpenAPI v3 and health ({@code NonResourcePaths}); lists
+ * ({@code ListHandler}: {@code LabelSelector}, {@code FieldSelector} over {@code SelectableFields},
+ * paging); writes ({@code WriteHandler}: {@code FieldValidation}, {@code NamespaceLifecycle},
+ * {@code NameRules}, {@code Defaulter}, {@code SpecRules}, {@code ImmutableFields}, {@code Patches});
+ * deletes ({@code DeleteHandler}, {@code GarbageCollector}, the namespace controller in
+ * {@code NamespaceLifecycle}); {@code ScaleSubresource}; {@code ReviewResources} (reviews and
+ * TokenRequest, answered by the access control); {@code PodLogs} with {@code SimulatedLog}'s text,
+ * followed by {@code LogFollower}; Tables for kubectl ({@code TableConverter}, {@code PrinterColumns}).
+ *
+ * <p><b>The store</b> ({@code ObjectStore}): per kind a {@code TypeStore} of namespaces, each with its
+ * objects by name and a {@code LabelIndex}; an owner index for the garbage collector; one
+ * resourceVersion counter; per kind an {@code EventLog} of recent changes. Objects are kept as their
+ * JSON bytes ({@code StoredObject}) with their labels and selectable fields taken out once.
+ *
+ * <p><b>Watches</b> ({@code WatchHub}, {@code WatchOpener}, {@code Watcher}) stream over chunked HTTP
+ * ({@code HttpWatchSink}: kubectl, curl) or a WebSocket ({@code WebSocketWatchSink}: Fabric8's
+ * informers), with catch-up from a resourceVersion, bookmarks, and 410 Expired beyond the log.
  */
 package io.statefulapps.embedded.apiserver;

@@ -15,96 +15,88 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GarbageCollectionTest extends ApiServerTestBase {
 
-  private StatefulSet ownerWithPods(String name) {
-    StatefulSet sts = client.apps().statefulSets().resource(statefulSet(name)).create();
-    OwnerReference ref = new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("StatefulSet")
-        .withName(name).withUid(sts.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build();
-    for (int i = 0; i < 2; i++) {
-      Pod pod = pod(name + "-" + i);
-      pod.getMetadata().getOwnerReferences().add(ref);
-      Pod created = client.pods().resource(pod).create();
-      // a grandchild: owned by the pod, deleted transitively
-      var cm = new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
-          .withName(name + "-" + i + "-cm").addNewOwnerReference().withApiVersion("v1").withKind("Pod")
-          .withName(created.getMetadata().getName()).withUid(created.getMetadata().getUid()).endOwnerReference()
-          .endMetadata().build();
-      client.configMaps().resource(cm).create();
+    private StatefulSet ownerWithPods(String name) {
+        StatefulSet sts = client.apps().statefulSets().resource(statefulSet(name)).create();
+        OwnerReference ref = new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("StatefulSet")
+                .withName(name).withUid(sts.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build();
+        for (int i = 0; i < 2; i++) {
+            Pod pod = pod(name + "-" + i);
+            pod.getMetadata().getOwnerReferences().add(ref);
+            Pod created = client.pods().resource(pod).create();
+            // a grandchild: owned by the pod, deleted transitively
+            var cm = new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
+                    .withName(name + "-" + i + "-cm").addNewOwnerReference().withApiVersion("v1").withKind("Pod")
+                    .withName(created.getMetadata().getName()).withUid(created.getMetadata().getUid()).endOwnerReference()
+                    .endMetadata().build();
+            client.configMaps().resource(cm).create();
+        }
+        client.apps().controllerRevisions().resource(new ControllerRevisionBuilder().withNewMetadata()
+                .withName(name + "-rev").withOwnerReferences(ref).endMetadata().withRevision(1L).build()).create();
+        return sts;
     }
-    client.apps().controllerRevisions().resource(new ControllerRevisionBuilder().withNewMetadata()
-        .withName(name + "-rev").withOwnerReferences(ref).endMetadata().withRevision(1L).build()).create();
-    return sts;
-  }
 
-  @Test
-  void backgroundDeletesDependentsTransitively() {
-    ownerWithPods("gc-bg");
-    client.pods().resource(pod("unrelated")).create();
-    client.apps().statefulSets().withName("gc-bg").withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-    assertNull(client.apps().statefulSets().withName("gc-bg").get());
-    assertNull(client.pods().withName("gc-bg-0").get());
-    assertNull(client.pods().withName("gc-bg-1").get());
-    assertNull(client.configMaps().withName("gc-bg-0-cm").get());
-    assertNull(client.apps().controllerRevisions().withName("gc-bg-rev").get());
-    assertNotNull(client.pods().withName("unrelated").get());
-  }
-
-  @Test
-  void defaultPolicyIsBackground() {
-    ownerWithPods("gc-default");
-    client.apps().statefulSets().withName("gc-default").delete();
-    assertNull(client.pods().withName("gc-default-0").get());
-  }
-
-  @Test
-  void foregroundThroughTheQueryParameter() throws Exception {
-    ownerWithPods("gc-fg");
-    var r = http("DELETE", "/apis/apps/v1/namespaces/default/statefulsets/gc-fg?propagationPolicy=Foreground",
-        null, null);
-    assertEquals(200, r.statusCode(), r.body());
-    assertNull(client.pods().withName("gc-fg-0").get());
-    assertNull(client.apps().statefulSets().withName("gc-fg").get());
-  }
-
-  @Test
-  void orphanKeepsDependentsAndStripsTheOwnerReference() {
-    ownerWithPods("gc-orphan");
-    client.apps().statefulSets().withName("gc-orphan").withPropagationPolicy(DeletionPropagation.ORPHAN).delete();
-    assertNull(client.apps().statefulSets().withName("gc-orphan").get());
-    Pod kept = client.pods().withName("gc-orphan-0").get();
-    assertNotNull(kept);
-    assertTrue(kept.getMetadata().getOwnerReferences().isEmpty());
-    assertNotNull(client.apps().controllerRevisions().withName("gc-orphan-rev").get());
-    // the grandchild still belongs to its (kept) pod
-    assertNotNull(client.configMaps().withName("gc-orphan-0-cm").get());
-  }
-
-  @Test
-  void namespacesAreCreatedOnFirstUseAndDeletingOneDeletesItsContents() {
-    client.pods().inNamespace("team-a").resource(pod("inside")).create();
-    assertNotNull(client.namespaces().withName("team-a").get());
-    client.namespaces().withName("team-a").delete();
-    assertNull(client.pods().inNamespace("team-a").withName("inside").get());
-  }
-
-  @Test
-  void deleteCollectionHonoursTheSelector() throws Exception {
-    for (String app : new String[] {"doomed", "doomed", "spared"}) {
-      io.fabric8.kubernetes.api.model.Pod p = pod("dc-" + app + "-" + System.nanoTime());
-      p.getMetadata().getLabels().put("app", app);
-      client.pods().resource(p).create();
+    @Test
+    void backgroundDeletesDependentsTransitively() {
+        ownerWithPods("gc-bg");
+        client.pods().resource(pod("unrelated")).create();
+        client.apps().statefulSets().withName("gc-bg").withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+        assertNull(client.apps().statefulSets().withName("gc-bg").get());
+        assertNull(client.pods().withName("gc-bg-0").get());
+        assertNull(client.pods().withName("gc-bg-1").get());
+        assertNull(client.configMaps().withName("gc-bg-0-cm").get());
+        assertNull(client.apps().controllerRevisions().withName("gc-bg-rev").get());
+        assertNotNull(client.pods().withName("unrelated").get());
     }
-    var r = http("DELETE", "/api/v1/namespaces/default/pods?labelSelector=app%3Ddoomed", null, null);
-    assertEquals(200, r.statusCode(), r.body());
-    assertEquals(0, client.pods().withLabel("app", "doomed").list().getItems().size());
-    assertEquals(1, client.pods().withLabel("app", "spared").list().getItems().size());
-  }
 
-  @Test
-  void orphanThroughADeleteOptionsBody() throws Exception {
-    ownerWithPods("gc-body");
-    var r = http("DELETE", "/apis/apps/v1/namespaces/default/statefulsets/gc-body", "application/json",
-        "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"propagationPolicy\":\"Orphan\"}");
-    assertEquals(200, r.statusCode(), r.body());
-    assertNotNull(client.pods().withName("gc-body-1").get());
-  }
+    @Test
+    void defaultPolicyIsBackground() {
+        ownerWithPods("gc-default");
+        client.apps().statefulSets().withName("gc-default").delete();
+        assertNull(client.pods().withName("gc-default-0").get());
+    }
+
+    @Test
+    void foregroundThroughTheQueryParameter() throws Exception {
+        ownerWithPods("gc-fg");
+        var r = http("DELETE", "/apis/apps/v1/namespaces/default/statefulsets/gc-fg?propagationPolicy=Foreground",
+                null, null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertNull(client.pods().withName("gc-fg-0").get());
+        assertNull(client.apps().statefulSets().withName("gc-fg").get());
+    }
+
+    @Test
+    void orphanKeepsDependentsAndStripsTheOwnerReference() {
+        ownerWithPods("gc-orphan");
+        client.apps().statefulSets().withName("gc-orphan").withPropagationPolicy(DeletionPropagation.ORPHAN).delete();
+        assertNull(client.apps().statefulSets().withName("gc-orphan").get());
+        Pod kept = client.pods().withName("gc-orphan-0").get();
+        assertNotNull(kept);
+        assertTrue(kept.getMetadata().getOwnerReferences().isEmpty());
+        assertNotNull(client.apps().controllerRevisions().withName("gc-orphan-rev").get());
+        // the grandchild still belongs to its (kept) pod
+        assertNotNull(client.configMaps().withName("gc-orphan-0-cm").get());
+    }
+
+    @Test
+    void deleteCollectionHonoursTheSelector() throws Exception {
+        for (String app : new String[] {"doomed", "doomed", "spared"}) {
+            io.fabric8.kubernetes.api.model.Pod p = pod("dc-" + app + "-" + System.nanoTime());
+            p.getMetadata().getLabels().put("app", app);
+            client.pods().resource(p).create();
+        }
+        var r = http("DELETE", "/api/v1/namespaces/default/pods?labelSelector=app%3Ddoomed", null, null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(0, client.pods().withLabel("app", "doomed").list().getItems().size());
+        assertEquals(1, client.pods().withLabel("app", "spared").list().getItems().size());
+    }
+
+    @Test
+    void orphanThroughADeleteOptionsBody() throws Exception {
+        ownerWithPods("gc-body");
+        var r = http("DELETE", "/apis/apps/v1/namespaces/default/statefulsets/gc-body", "application/json",
+                "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"propagationPolicy\":\"Orphan\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertNotNull(client.pods().withName("gc-body-1").get());
+    }
 }

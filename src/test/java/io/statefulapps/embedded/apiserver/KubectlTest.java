@@ -13,59 +13,59 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The real kubectl against the written kubeconfig: what a newcomer will type. */
 class KubectlTest extends ApiServerTestBase {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
 
-  private KubectlRunner.Result run(String... args) throws Exception {
-    KubectlRunner runner = new KubectlRunner(api.writeKubeconfig(dir.resolve("kubeconfig")), dir.resolve("cache"));
-    return runner.run(args);
-  }
+    private KubectlRunner.Result run(String... args) throws Exception {
+        KubectlRunner runner = new KubectlRunner(api.writeKubeconfig(dir.resolve("kubeconfig")), dir.resolve("cache"));
+        return runner.run(args);
+    }
 
-  @Test
-  void kubectlGetsPatchesAndDescribes() throws Exception {
+    @Test
+    void kubectlGetsPatchesAndDescribes() throws Exception {
         client.apps().statefulSets().resource(statefulSet("web")).create();
-    client.services().resource(service("web")).create();
-    client.persistentVolumeClaims().resource(pvc("data-web-0", "1Gi", null)).create();
-    client.pods().resource(pod("web-0")).create();
+        client.services().resource(service("web")).create();
+        client.persistentVolumeClaims().resource(pvc("data-web-0", "1Gi", null)).create();
+        client.pods().resource(pod("web-0")).create();
 
-    KubectlRunner.Result get = run("get", "sts,pods,pvc,pv,svc,endpointslices", "-A");
-    assertEquals(0, get.code(), get.out());
-    assertTrue(get.out().contains("statefulset.apps/web"), get.out());
-    assertTrue(get.out().contains("persistentvolumeclaim/data-web-0"), get.out());
-    // server-side printing: the real columns, not just NAME and AGE
-    assertTrue(get.out().contains("STORAGECLASS") && get.out().contains("CLUSTER-IP"), get.out());
-    KubectlRunner.Result pods = run("get", "pods,nodes");
-    assertTrue(pods.out().contains("RESTARTS") && pods.out().contains("sim-node-1   Ready"), pods.out());
+        KubectlRunner.Result get = run("get", "sts,pods,pvc,pv,svc,endpointslices", "-A");
+        assertEquals(0, get.code(), get.out());
+        assertTrue(get.out().contains("statefulset.apps/web"), get.out());
+        assertTrue(get.out().contains("persistentvolumeclaim/data-web-0"), get.out());
+        // server-side printing: the real columns, not just NAME and AGE
+        assertTrue(get.out().contains("STORAGECLASS") && get.out().contains("CLUSTER-IP"), get.out());
+        KubectlRunner.Result pods = run("get", "pods,nodes");
+        assertTrue(pods.out().contains("RESTARTS") && pods.out().contains("sim-node-1   Ready"), pods.out());
 
-    KubectlRunner.Result patch = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"replicas\":3}}");
-    assertEquals(0, patch.code(), patch.out());
-    assertEquals(3, client.apps().statefulSets().withName("web").get().getSpec().getReplicas());
+        KubectlRunner.Result patch = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"replicas\":3}}");
+        assertEquals(0, patch.code(), patch.out());
+        assertEquals(3, client.apps().statefulSets().withName("web").get().getSpec().getReplicas());
 
-    KubectlRunner.Result strategic = run("patch", "sts", "web", "-p",
-        "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"main\",\"image\":\"nginx:1.28\"}]}}}}");
-    assertEquals(0, strategic.code(), strategic.out());
+        KubectlRunner.Result strategic = run("patch", "sts", "web", "-p",
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"main\",\"image\":\"nginx:1.28\"}]}}}}");
+        assertEquals(0, strategic.code(), strategic.out());
 
-    KubectlRunner.Result refused = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"serviceName\":\"x\"}}");
-    assertTrue(refused.code() != 0 && refused.out().contains("is invalid"), refused.out());
+        KubectlRunner.Result refused = run("patch", "sts", "web", "--type=merge", "-p", "{\"spec\":{\"serviceName\":\"x\"}}");
+        assertTrue(refused.code() != 0 && refused.out().contains("is invalid"), refused.out());
 
-    KubectlRunner.Result scale = run("scale", "sts", "web", "--replicas=4");
-    assertEquals(0, scale.code(), scale.out());
-    assertEquals(4, client.apps().statefulSets().withName("web").get().getSpec().getReplicas());
+        KubectlRunner.Result scale = run("scale", "sts", "web", "--replicas=4");
+        assertEquals(0, scale.code(), scale.out());
+        assertEquals(4, client.apps().statefulSets().withName("web").get().getSpec().getReplicas());
 
-    KubectlRunner.Result yaml = run("get", "sts", "web", "-o", "yaml");
-    assertEquals(0, yaml.code(), yaml.out());
-    assertTrue(yaml.out().contains("image: nginx:1.28") && yaml.out().contains("replicas: 4"), yaml.out());
+        KubectlRunner.Result yaml = run("get", "sts", "web", "-o", "yaml");
+        assertEquals(0, yaml.code(), yaml.out());
+        assertTrue(yaml.out().contains("image: nginx:1.28") && yaml.out().contains("replicas: 4"), yaml.out());
 
-    KubectlRunner.Result describe = run("describe", "sts", "web");
-    assertEquals(0, describe.code(), describe.out());
-    assertTrue(describe.out().contains("Replicas:"), describe.out());
+        KubectlRunner.Result describe = run("describe", "sts", "web");
+        assertEquals(0, describe.code(), describe.out());
+        assertTrue(describe.out().contains("Replicas:"), describe.out());
 
-    Path manifest = dir.resolve("cm.yaml");
-    Files.writeString(manifest, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: \"1\"\n");
-    KubectlRunner.Result apply = run("apply", "-f", manifest.toString());
-    assertEquals(0, apply.code(), apply.out());
-    KubectlRunner.Result delete = run("delete", "sts", "web");
-    assertEquals(0, delete.code(), delete.out());
-  }
+        Path manifest = dir.resolve("cm.yaml");
+        Files.writeString(manifest, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: \"1\"\n");
+        KubectlRunner.Result apply = run("apply", "-f", manifest.toString());
+        assertEquals(0, apply.code(), apply.out());
+        KubectlRunner.Result delete = run("delete", "sts", "web");
+        assertEquals(0, delete.code(), delete.out());
+    }
 }

@@ -1,0 +1,90 @@
+package io.statefulapps.embedded.apiserver;
+
+import io.vertx.core.Vertx;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/** Builds the API server's parts and wires them together; the one place that knows them all. */
+final class ApiServerAssembly {
+
+    /** Makes the context the seams' factories get. */
+    interface ContextFactory {
+        ApiServerContext make(StoredObjects objects, WatchControl watches, AuditLog audit, Clock clock);
+    }
+
+    private final ResourceCatalog catalog = new ResourceCatalog();
+    private final WatchHub hub = new WatchHub();
+    private final ObjectStore store;
+    private final AuditLog audit;
+    private final AccessControl access;
+    private final WriteHandler writes;
+    private final HttpFront front;
+    private final AtomicInteger port = new AtomicInteger();
+
+    ApiServerAssembly(Vertx vertx, ApiServer.Options options, ApiServer.Parts parts, Clock clock,
+            ContextFactory contexts) {
+        store = new ObjectStore(catalog, hub, clock, options.eventLogCapacity());
+        audit = new AuditLog(options.auditCapacity(), clock);
+        ApiServerContext context = contexts.make(new StoredObjectsView(store, catalog), hub, audit, clock);
+        access = parts.access().apply(context);
+        Faults faults = parts.faults().apply(context);
+        DelayedTasks later = (delay, task) -> vertx.setTimer(Math.max(1, delay.toMillis()),
+                id -> vertx.executeBlocking(() -> {
+                    task.run();
+                    return null;
+                }, false));
+        GarbageCollector gc = new GarbageCollector(store);
+        NamespaceLifecycle namespaces = new NamespaceLifecycle(store, catalog, gc, later, clock);
+        writes = new WriteHandler(store, catalog, new Defaulter(store, catalog, clock), namespaces);
+        ListHandler lists = new ListHandler(store);
+        TableConverter tables = new TableConverter(clock);
+        PodLogs logs = new PodLogs(store, catalog.get("", "pods"), clock);
+        NonResourcePaths nonResource = new NonResourcePaths(new Discovery(catalog, () -> "127.0.0.1:" + port.get()),
+                new OpenApi(catalog));
+        ResourceRouter router = new ResourceRouter(catalog, nonResource, lists, writes,
+                new DeleteHandler(store, gc, namespaces, lists), logs, new ReviewResources(access, store), tables);
+        RequestPipeline pipeline = new RequestPipeline(catalog, faults, access, new BodyDecoders(parts.decoders()), router,
+                audit);
+        BiConsumer<Duration, Runnable> timers = (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()),
+                id -> action.run());
+        front = new HttpFront(vertx, pipeline, faults, new WatchOpener(store, hub, tables, timers),
+                new LogFollower(vertx, logs, options.logFollowInterval()));
+        vertx.setPeriodic(options.bookmarkInterval().toMillis(), id -> vertx.executeBlocking(() -> store.read(() -> {
+            hub.bookmark(store.version());
+            return null;
+        }), false));
+    }
+
+    ObjectStore store() {
+        return store;
+    }
+
+    HttpFront front() {
+        return front;
+    }
+
+    AuditLog audit() {
+        return audit;
+    }
+
+    WatchHub watches() {
+        return hub;
+    }
+
+    /** Creates the bootstrap objects through the normal admission path, once the port is known. */
+    void bootstrap(List<String> namespaces, int listeningPort) {
+        port.set(listeningPort);
+        List<BootstrapObject> objects = new ArrayList<>(BootstrapObjects.of(namespaces));
+        objects.addAll(access.bootstrapObjects());
+        for (BootstrapObject o : objects) {
+            ResourceType type = catalog.get(o.group(), o.resource());
+            String ns = o.object().path("metadata").path("namespace").asText(null);
+            writes.create(type, RequestTarget.parse(type.collectionPath(ns)), o.object().deepCopy());
+        }
+    }
+}

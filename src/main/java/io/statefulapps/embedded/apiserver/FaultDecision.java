@@ -1,0 +1,29 @@
+package io.statefulapps.embedded.apiserver;
+
+import java.time.Duration;
+
+/**
+ * What the fault step does with a request: wait {@code delay} (zero: none), then answer it with
+ * {@code answer}, or when that is null let it through to the next step.
+ */
+public record FaultDecision(Duration delay, HttpAnswer answer) {
+
+    public static final FaultDecision PROCEED = new FaultDecision(Duration.ZERO, null);
+
+    public static FaultDecision delay(Duration delay) {
+        return new FaultDecision(delay, null);
+    }
+
+    public static FaultDecision answer(HttpAnswer answer) {
+        return new FaultDecision(Duration.ZERO, answer);
+    }
+
+    /** Refuses the request as the real server would (a Status; Retry-After when the refusal has one). */
+    public static FaultDecision refuse(ApiException refusal) {
+        return answer(HttpAnswer.status(refusal));
+    }
+
+    public FaultDecision {
+        delay = delay == null ? Duration.ZERO : delay;
+    }
+}

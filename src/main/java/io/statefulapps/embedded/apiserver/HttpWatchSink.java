@@ -1,0 +1,57 @@
+package io.statefulapps.embedded.apiserver;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * A watch over plain HTTP, as kubectl and curl read it: a chunked 200 response carrying one JSON
+ * event per line, open until the watch ends or the client leaves.
+ */
+final class HttpWatchSink implements WatchSink {
+
+    private final HttpServerResponse response;
+    private final StreamEnd end = new StreamEnd();
+
+    /** Starts the chunked response; its headers go out at once so the client knows the watch is open. */
+    HttpWatchSink(HttpServerResponse response) {
+        this.response = response;
+        response.closeHandler(v -> end.end());
+        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-cache, private");
+        response.writeHead();
+    }
+
+    @Override
+    public void send(byte[] event) {
+        if (end.ended()) {
+            return;
+        }
+        try {
+            response.write(Buffer.buffer(event.length + 1).appendBytes(event).appendByte((byte) '\n'));
+        } catch (IllegalStateException e) {
+            // the connection went while we wrote
+            end.end();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (end.end()) {
+            try {
+                response.end();
+            } catch (IllegalStateException e) {
+                // already closed by the client
+            }
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !end.ended();
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        end.onEnd(action);
+    }
+}

@@ -1,0 +1,124 @@
+package io.statefulapps.embedded.apiserver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The objects of one kind, by namespace and name, each namespace with its own label index, and the
+ * kind's recent changes. A list of one namespace touches that namespace only; an equality label
+ * selector starts from the index. Guarded by the store's lock.
+ */
+final class TypeStore {
+
+    /** Below this share of a namespace, index candidates are looked up one by one instead of scanning. */
+    private static final int SCAN_RATIO = 4;
+
+    private static final class Bucket {
+        final TreeMap<String, StoredObject> objects = new TreeMap<>();
+        final LabelIndex labels = new LabelIndex();
+    }
+
+    private final ResourceType type;
+    private final TreeMap<String, Bucket> buckets = new TreeMap<>();
+    private final EventLog log;
+    private int size;
+
+    TypeStore(ResourceType type, int logCapacity) {
+        this.type = type;
+        this.log = new EventLog(logCapacity);
+    }
+
+    EventLog log() {
+        return log;
+    }
+
+    int size() {
+        return size;
+    }
+
+    StoredObject get(String namespace, String name) {
+        Bucket b = buckets.get(namespace);
+        return b == null ? null : b.objects.get(name);
+    }
+
+    /** Stores the object, replacing the one of the same name; answers the replaced one or null. */
+    StoredObject put(StoredObject object) {
+        Bucket b = buckets.computeIfAbsent(object.namespace(), ns -> new Bucket());
+        StoredObject old = b.objects.put(object.name(), object);
+        if (old != null) {
+            b.labels.remove(old.name(), old.labels());
+        } else {
+            size++;
+        }
+        b.labels.add(object.name(), object.labels());
+        return old;
+    }
+
+    StoredObject remove(String namespace, String name) {
+        Bucket b = buckets.get(namespace);
+        StoredObject old = b == null ? null : b.objects.remove(name);
+        if (old != null) {
+            b.labels.remove(name, old.labels());
+            size--;
+            if (b.objects.isEmpty()) {
+                buckets.remove(namespace);
+            }
+        }
+        return old;
+    }
+
+    /**
+     * The objects that match, in namespace/name order, after {@code afterKey} ("ns/name", null for
+     * the start); across every namespace when {@code namespace} is null.
+     */
+    List<StoredObject> select(String namespace, LabelSelector labels, FieldSelector fields, String afterKey) {
+        List<StoredObject> out = new ArrayList<>();
+        String afterNs = afterKey == null ? null : afterKey.substring(0, afterKey.indexOf('/'));
+        String afterName = afterKey == null ? null : afterKey.substring(afterKey.indexOf('/') + 1);
+        NavigableMap<String, Bucket> scope = namespace != null
+                ? (buckets.containsKey(namespace) ? buckets.subMap(namespace, true, namespace, true) : new TreeMap<>())
+                : afterNs == null ? buckets : buckets.tailMap(afterNs, true);
+        for (Map.Entry<String, Bucket> e : scope.entrySet()) {
+            String after = afterNs == null || afterNs.compareTo(e.getKey()) < 0 ? null
+                    : afterNs.equals(e.getKey()) ? afterName : "\uffff";
+            selectIn(e.getValue(), labels, fields, after, out);
+        }
+        return out;
+    }
+
+    private void selectIn(Bucket b, LabelSelector labels, FieldSelector fields, String afterName,
+            List<StoredObject> out) {
+        String exact = fields.exactName();
+        if (exact != null) {
+            StoredObject o = b.objects.get(exact);
+            if (o != null && (afterName == null || o.name().compareTo(afterName) > 0) && matches(o, labels, fields)) {
+                out.add(o);
+            }
+            return;
+        }
+        Set<String> candidates = labels.isEmpty() ? null : b.labels.candidates(labels);
+        if (candidates != null && candidates.size() * SCAN_RATIO < b.objects.size()) {
+            for (String name : candidates.stream().sorted().toList()) {
+                StoredObject o = b.objects.get(name);
+                if (o != null && (afterName == null || name.compareTo(afterName) > 0) && matches(o, labels, fields)) {
+                    out.add(o);
+                }
+            }
+            return;
+        }
+        Map<String, StoredObject> range = afterName == null ? b.objects : b.objects.tailMap(afterName, false);
+        for (StoredObject o : range.values()) {
+            if (matches(o, labels, fields)) {
+                out.add(o);
+            }
+        }
+    }
+
+    private boolean matches(StoredObject o, LabelSelector labels, FieldSelector fields) {
+        return labels.matches(o.labels()) && fields.matches(type, o);
+    }
+}

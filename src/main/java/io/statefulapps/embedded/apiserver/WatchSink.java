@@ -1,0 +1,16 @@
+package io.statefulapps.embedded.apiserver;
+
+/** Where one watch's events go: a chunked HTTP response or a WebSocket. Thread-safe. */
+interface WatchSink {
+
+    /** Sends one event (a JSON object, without line end). */
+    void send(byte[] event);
+
+    /** Ends the stream; harmless when it has ended. */
+    void close();
+
+    boolean isOpen();
+
+    /** Runs {@code action} once when the stream ends, whoever ends it (at once when it has ended). */
+    void onClose(Runnable action);
+}

@@ -1,0 +1,10 @@
+/**
+ * The embedded simulated cluster: an API server ({@code apiserver/}) and simulated controllers
+ * ({@code sim/}) for dev mode, demos, tests and the benchmark.
+ *
+ * <p>The product reaches it through {@link io.statefulapps.embedded.EmbeddedCluster} only (start,
+ * URL, kubeconfig, close); nothing else in the product imports from {@code embedded}.
+ * {@code EmbeddedApiServer} (the API server alone, with a Fabric8 client and a kubeconfig) is public
+ * for the tests of the simulator and of the product's Kubernetes I/O.
+ */
+package io.statefulapps.embedded;
