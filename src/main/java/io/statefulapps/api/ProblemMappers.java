@@ -44,7 +44,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response conflict(ObjectConflictException e, UriInfo uri) {
-        return answer(FailureProblems.conflict(e), uri);
+        Response answer = answer(FailureProblems.conflict(e), uri);
+        return e.retryAfterSeconds() == null ? answer
+                : Response.fromResponse(answer).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

@@ -5,11 +5,23 @@ public class ObjectConflictException extends RuntimeException {
 
     private final String object;
     private final boolean managed;
+    private final Integer retryAfterSeconds;
 
     public ObjectConflictException(String object, boolean managed, String message) {
+        this(object, managed, message, null);
+    }
+
+    /** @param retryAfterSeconds when the conflict will clear by itself (an app being created), else null */
+    public ObjectConflictException(String object, boolean managed, String message, Integer retryAfterSeconds) {
         super(message);
         this.object = object;
         this.managed = managed;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds after which the same request may succeed; null when only another name helps. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** {@code Kind/name} of the object that holds the name. */

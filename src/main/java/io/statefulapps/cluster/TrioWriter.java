@@ -5,8 +5,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.statefulapps.render.ManagedLabels;
+import io.statefulapps.config.WriteConfig;
 import io.statefulapps.render.Trio;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -15,6 +19,11 @@ import org.jboss.logging.Logger;
  * Creates an app's three objects all or nothing: every name is checked, every object passes a
  * server-side dry run (so quota, admission and policy refusals arrive before anything exists),
  * and only then are they created in order; a failure part-way deletes what this request created.
+ *
+ * <p>A replica that dies between two creates cannot roll back. What it left (objects of ours, of
+ * this app, the trio incomplete) is recognised by its labels: while it is younger than
+ * {@code stateful-apps.writes.abandoned-after} another request may still be creating it (409 with
+ * {@code Retry-After}); older, the next POST of the app removes it and creates the app anew.
  */
 @ApplicationScoped
 public class TrioWriter {
@@ -22,16 +31,23 @@ public class TrioWriter {
     private static final Logger LOG = Logger.getLogger(TrioWriter.class);
 
     private final KubernetesClient client;
+    private final Clock clock;
+    private final Duration abandonedAfter;
 
-    public TrioWriter(KubernetesClient client) {
+    public TrioWriter(KubernetesClient client, Clock clock, WriteConfig config) {
         this.client = client;
+        this.clock = clock;
+        this.abandonedAfter = config.abandonedAfter();
     }
 
     /** Checks names and dry-runs the three objects; creates nothing. */
     public void dryRun(String namespace, Trio trio) {
-        List<HasMetadata> objects = trio.inCreationOrder();
-        ensureNamesFree(namespace, objects);
-        for (HasMetadata object : objects) {
+        ensureNamesFree(namespace, trio, false);
+        dryRunEach(namespace, trio);
+    }
+
+    private void dryRunEach(String namespace, Trio trio) {
+        for (HasMetadata object : trio.inCreationOrder()) {
             String step = "dry run of " + ObjectRef.of(object);
             try {
                 client.resource(object).inNamespace(namespace).dryRun().create();
@@ -43,7 +59,8 @@ public class TrioWriter {
 
     /** Dry-runs, then creates the three objects in order; returns them as the API server stored them. */
     public List<HasMetadata> create(String namespace, Trio trio) {
-        dryRun(namespace, trio);
+        ensureNamesFree(namespace, trio, true);
+        dryRunEach(namespace, trio);
         List<HasMetadata> created = new ArrayList<>();
         for (HasMetadata object : trio.inCreationOrder()) {
             String step = "create " + ObjectRef.of(object);
@@ -57,17 +74,57 @@ public class TrioWriter {
         return created;
     }
 
-    private void ensureNamesFree(String namespace, List<HasMetadata> objects) {
-        for (HasMetadata object : objects) {
+    /** @param clearAbandoned whether the leftovers of an abandoned create of this app may be removed */
+    private void ensureNamesFree(String namespace, Trio trio, boolean clearAbandoned) {
+        List<HasMetadata> existing = new ArrayList<>();
+        for (HasMetadata object : trio.inCreationOrder()) {
             String step = "look-up of " + ObjectRef.of(object);
-            HasMetadata existing;
             try {
-                existing = client.resource(object).inNamespace(namespace).get();
+                HasMetadata found = client.resource(object).inNamespace(namespace).get();
+                if (found != null) {
+                    existing.add(found);
+                }
             } catch (KubernetesClientException e) {
                 throw KubernetesFailures.translate(step, e);
             }
-            if (existing != null) {
-                throw conflict(namespace, existing);
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        String app = ManagedLabels.appName(trio.statefulSet());
+        boolean leftovers = existing.size() < 3 && existing.stream()
+                .allMatch(o -> ManagedLabels.isManaged(o) && app.equals(ManagedLabels.appName(o)));
+        if (!leftovers) {
+            throw conflict(namespace, existing.get(0));
+        }
+        Duration age = Duration.between(oldestCreation(existing), clock.instant());
+        if (!clearAbandoned || age.compareTo(abandonedAfter) < 0) {
+            long wait = Math.max(1, abandonedAfter.minus(age).toSeconds() + 1);
+            throw new ObjectConflictException(ObjectRef.of(existing.get(0)), true, "The app \"" + app
+                    + "\" is incomplete in namespace \"" + namespace + "\" (" + existing.size() + " of its 3 objects, "
+                    + "created " + age.toSeconds() + "s ago): another request may be creating it. "
+                    + (clearAbandoned ? "Retry in " + wait + "s: an abandoned create is then cleaned up and done again."
+                    : "A real POST cleans up an abandoned create."), (int) wait);
+        }
+        LOG.warnf("Removing what an abandoned create of %s/%s left %ss ago (%s)", namespace, app, age.toSeconds(), existing.stream()
+                .map(ObjectRef::of).toList());
+        removeLeftovers(namespace, existing);
+    }
+
+    private Instant oldestCreation(List<HasMetadata> objects) {
+        return objects.stream().map(o -> o.getMetadata().getCreationTimestamp()).filter(t -> t != null)
+                .map(Instant::parse).min(Instant::compareTo).orElse(clock.instant());
+    }
+
+    private void removeLeftovers(String namespace, List<HasMetadata> leftovers) {
+        for (HasMetadata object : leftovers) {
+            try {
+                // Gone at once (no finalizers of ours); its pods go in the background, and a StatefulSet
+                // created again adopts or replaces them as after any DELETE and POST.
+                client.resource(object).inNamespace(namespace).withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                        .delete();
+            } catch (KubernetesClientException e) {
+                throw KubernetesFailures.translate("clean-up of " + ObjectRef.of(object) + " (an abandoned create)", e);
             }
         }
     }

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,18 +17,10 @@ import org.junit.jupiter.api.Test;
  * follows without being asked.
  */
 @QuarkusTest
-@TestProfile(HealthDeadlineTest.ShortDeadlines.class)
+@TestProfile(ShortTimesProfile.class)
 class HealthDeadlineTest {
 
     static final String NS = "health-deadline";
-
-    public static class ShortDeadlines implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("stateful-apps.health.load-balancer-deadline", "10s",
-                    "stateful-apps.health.recheck-interval", "200ms");
-        }
-    }
 
     private static JsonPath health() {
         return given().accept("application/json").get("/api/v1/namespaces/{ns}/apps/lonely/health", NS)

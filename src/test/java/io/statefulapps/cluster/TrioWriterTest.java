@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -15,6 +19,10 @@ import io.statefulapps.render.TrioRenderer;
 import io.statefulapps.spec.AppSpec;
 import io.statefulapps.spec.AppSpecBuilder;
 import io.statefulapps.spec.PortSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +79,7 @@ class TrioWriterTest {
         server.expect().delete().withPath(SERVICES + "/app-headless").andReturn(200, new Status()).once();
 
         PartialWriteException e = assertThrows(PartialWriteException.class,
-                () -> new TrioWriter(client).create(NS, trio));
+                () -> new TrioWriter(client, Clock.systemUTC(), () -> Duration.ofSeconds(10)).create(NS, trio));
 
         assertEquals("create StatefulSet/app", e.step());
         assertEquals(List.of("Service/app-headless"), e.undone());
@@ -91,7 +99,7 @@ class TrioWriterTest {
         server.expect().delete().withPath(SERVICES + "/app-headless").andReturn(200, new Status()).once();
 
         PartialWriteException e = assertThrows(PartialWriteException.class,
-                () -> new TrioWriter(client).create(NS, trio));
+                () -> new TrioWriter(client, Clock.systemUTC(), () -> Duration.ofSeconds(10)).create(NS, trio));
 
         assertEquals("create Service/app", e.step());
         assertEquals(List.of("StatefulSet/app", "Service/app-headless"), e.undone());
@@ -108,7 +116,7 @@ class TrioWriterTest {
                 .andReturn(500, refusal(500, "InternalError", "etcd timeout")).always();
 
         PartialWriteException e = assertThrows(PartialWriteException.class,
-                () -> new TrioWriter(client).create(NS, trio));
+                () -> new TrioWriter(client, Clock.systemUTC(), () -> Duration.ofSeconds(10)).create(NS, trio));
 
         assertEquals(List.of(), e.undone());
         assertEquals(List.of("Service/app-headless"), e.leftBehind());
@@ -122,7 +130,7 @@ class TrioWriterTest {
                 .andReturn(422, refusal(422, "Invalid", "spec.template: denied by policy")).always();
 
         ClusterRefusedException e = assertThrows(ClusterRefusedException.class,
-                () -> new TrioWriter(client).create(NS, trio));
+                () -> new TrioWriter(client, Clock.systemUTC(), () -> Duration.ofSeconds(10)).create(NS, trio));
 
         assertEquals("dry run of StatefulSet/app", e.step());
         assertTrue(requests().stream().noneMatch(r -> r.startsWith("POST") && !r.contains("dryRun")),
@@ -132,7 +140,56 @@ class TrioWriterTest {
     @Test
     void anUnreachableApiServerIsUnavailableNotAnError() {
         server.destroy();
-        assertThrows(ClusterUnavailableException.class, () -> new TrioWriter(client).create(NS, trio));
+        assertThrows(ClusterUnavailableException.class, () -> new TrioWriter(client, Clock.systemUTC(), () -> Duration.ofSeconds(10)).create(NS, trio));
+    }
+
+    /** The headless Service and the StatefulSet of ours, as a replica that died after two creates left them. */
+    private void expectLeftoversCreatedAt(String creationTimestamp) {
+        Service headless = new ServiceBuilder(trio.headlessService()).editMetadata()
+                .withCreationTimestamp(creationTimestamp).endMetadata().build();
+        StatefulSet set = new StatefulSetBuilder(trio.statefulSet()).editMetadata()
+                .withCreationTimestamp(creationTimestamp).endMetadata().build();
+        server.expect().get().withPath(SERVICES + "/app-headless").andReturn(200, headless).once();
+        server.expect().get().withPath(SETS + "/app").andReturn(200, set).once();
+    }
+
+    @Test
+    void leftoversOfAnAbandonedCreateAreRemovedByTheNextCreate() throws Exception {
+        Clock now = Clock.fixed(Instant.parse("2026-12-02T10:00:30Z"), ZoneOffset.UTC);
+        expectLeftoversCreatedAt("2026-12-02T10:00:00Z");
+        server.expect().delete().withPath(SERVICES + "/app-headless").andReturn(200, new Status()).once();
+        server.expect().delete().withPath(SETS + "/app").andReturn(200, new Status()).once();
+        server.expect().post().withPath(SERVICES).andReturn(201, trio.headlessService()).times(2);
+        server.expect().post().withPath(SETS).andReturn(201, trio.statefulSet()).once();
+
+        new TrioWriter(client, now, () -> Duration.ofSeconds(10)).create(NS, trio);
+
+        List<String> seen = requests();
+        assertTrue(seen.indexOf("DELETE " + SETS + "/app") < seen.indexOf("POST " + SETS), seen.toString());
+        assertTrue(seen.contains("DELETE " + SERVICES + "/app-headless"), seen.toString());
+    }
+
+    @Test
+    void youngLeftoversMayBeAnotherRequestsCreateInProgress() throws Exception {
+        Clock now = Clock.fixed(Instant.parse("2026-12-02T10:00:04Z"), ZoneOffset.UTC);
+        expectLeftoversCreatedAt("2026-12-02T10:00:00Z");
+
+        ObjectConflictException e = assertThrows(ObjectConflictException.class,
+                () -> new TrioWriter(client, now, () -> Duration.ofSeconds(10)).create(NS, trio));
+
+        assertEquals(7, e.retryAfterSeconds(), "10s abandoned-after, 4s old, plus one");
+        assertTrue(requests().stream().noneMatch(r -> r.startsWith("DELETE") || r.startsWith("POST")));
+    }
+
+    @Test
+    void aDryRunNeverRemovesLeftovers() throws Exception {
+        Clock now = Clock.fixed(Instant.parse("2026-12-02T11:00:00Z"), ZoneOffset.UTC);
+        expectLeftoversCreatedAt("2026-12-02T10:00:00Z");
+
+        assertThrows(ObjectConflictException.class,
+                () -> new TrioWriter(client, now, () -> Duration.ofSeconds(10)).dryRun(NS, trio));
+
+        assertTrue(requests().stream().noneMatch(r -> r.startsWith("DELETE")));
     }
 
     private List<String> requests() throws InterruptedException {

@@ -111,7 +111,7 @@ class PodLogsTest extends SimulatorTestBase {
     KubectlRunner.Result r = kubectl("logs", "duo");
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("starting envoy 1.31 (image envoy:1.31) as container sidecar"), r.out());
-    KubectlRunner.Result main = kubectl("logs", "duo", "-c", "main", "--follow");
+    KubectlRunner.Result main = kubectl("logs", "duo", "-c", "main");
     assertEquals(0, main.code(), main.out());
     assertTrue(main.out().contains("as container main") && main.out().contains("ready to accept connections"),
         main.out());
