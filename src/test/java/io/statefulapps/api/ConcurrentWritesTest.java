@@ -106,4 +106,29 @@ class ConcurrentWritesTest {
             assertEquals(String.valueOf(replicas - 2), spec.getString("spec.env[0].value"));
         });
     }
+
+    @Test
+    void aDeleteDuringVolumeGrowthLeavesNoHalfApp() throws Exception {
+        given().contentType("application/json").body("{\"name\":\"growing\",\"image\":\"nginx:1.27\","
+                + "\"ports\":[{\"port\":80}],\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\","
+                + "\"size\":\"1Gi\",\"storageClassName\":\"standard\"}]}")
+                .post("/api/v1/namespaces/{ns}/apps", NS).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Healthy".equals(given()
+                .get("/api/v1/namespaces/{ns}/apps/growing/health", NS).jsonPath().getString("status")));
+        List<Integer> codes = atOnce(2, n -> n == 0
+                ? given().contentType("application/merge-patch+json")
+                        .body("{\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"2Gi\","
+                                + "\"storageClassName\":\"standard\"}]}")
+                        .patch("/api/v1/namespaces/{ns}/apps/growing", NS).statusCode()
+                : given().delete("/api/v1/namespaces/{ns}/apps/growing", NS).statusCode());
+        assertTrue(codes.get(1) == 200 || codes.get(1) == 404, "the delete: " + codes);
+        // Whatever the order, what the cluster holds is a whole trio or nothing of it; a DELETE finishes.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            boolean set = client.apps().statefulSets().inNamespace(NS).withName("growing").get() != null;
+            boolean headless = client.services().inNamespace(NS).withName("growing-headless").get() != null;
+            boolean clientService = client.services().inNamespace(NS).withName("growing").get() != null;
+            assertTrue((set && headless && clientService) || (!set && !headless && !clientService),
+                    "set " + set + ", headless " + headless + ", client " + clientService + " after " + codes);
+        });
+    }
 }
