@@ -51,7 +51,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(ClusterRefusedException e, UriInfo uri) {
-        return answer(FailureProblems.refused(e), uri);
+        Response answer = answer(FailureProblems.refused(e), uri);
+        // Throttled: the caller waits as long as the API server asked us to, not our default.
+        return e.status() == 429 && e.retryAfterSeconds() != null && e.retryAfterSeconds() > 0
+                ? Response.fromResponse(answer).header("Retry-After", null).header("Retry-After", e.retryAfterSeconds())
+                        .build()
+                : answer;
     }
 
     @ServerExceptionMapper

@@ -28,6 +28,7 @@ public class AppCatalog {
 
     public AppList list(String namespace, Integer limit, String continueToken) {
         SpecIntake.requireNamespace(namespace);
+        reports.requireSynced();
         int pageSize = pageSize(limit);
         String after = ContinueToken.decode(continueToken);
         List<String> names = cache.appNames(namespace);

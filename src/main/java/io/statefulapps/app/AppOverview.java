@@ -34,6 +34,7 @@ public class AppOverview {
      */
     public Page list(AppFilter filter, Integer limit, String continueToken, Predicate<String> mayList) {
         int pageSize = AppCatalog.pageSize(limit);
+        reports.requireSynced();
         String after = ContinueToken.decode(continueToken);
         Map<String, Boolean> allowed = new HashMap<>();
         TreeMap<AppKey, StoredReport> visible = new TreeMap<>();

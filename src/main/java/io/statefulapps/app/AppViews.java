@@ -36,6 +36,7 @@ public class AppViews {
     /** The app's health report as stored (computed when its objects last changed); 404 when no such app. */
     public StoredReport storedHealth(String namespace, String name) {
         SpecIntake.requireNamespace(namespace);
+        reports.requireSynced();
         Optional<StoredReport> stored = reports.get(new AppKey(namespace, name));
         return stored.isPresent() ? stored.get() : reports.reportOf(require(namespace, name));
     }

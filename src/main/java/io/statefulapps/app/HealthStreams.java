@@ -48,6 +48,7 @@ public class HealthStreams {
     /** Every app of a namespace, those created later included. */
     public Opened namespace(String namespace, String lastEventId, Consumer<ReportChange> listener) {
         SpecIntake.requireNamespace(namespace);
+        reports.requireSynced();
         Predicate<AppKey> scope = app -> app.namespace().equals(namespace);
         return open(scope, lastEventId, listener, null);
     }

@@ -13,13 +13,25 @@ public class ClusterRefusedException extends RuntimeException {
     private final String reason;
     private final String step;
     private final List<FieldError> causes;
+    private final Integer retryAfterSeconds;
 
     public ClusterRefusedException(int status, String reason, String step, String message, List<FieldError> causes) {
+        this(status, reason, step, message, causes, null);
+    }
+
+    public ClusterRefusedException(int status, String reason, String step, String message, List<FieldError> causes,
+            Integer retryAfterSeconds) {
         super(message);
         this.status = status;
         this.reason = reason;
         this.step = step;
         this.causes = List.copyOf(causes);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The API server's own {@code retryAfterSeconds} (a 429 carries it); null when it named none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -23,7 +23,9 @@ public final class KubernetesFailures {
         Status status = e.getStatus();
         String reason = status != null && status.getReason() != null ? status.getReason() : "Unknown";
         String message = status != null && status.getMessage() != null ? status.getMessage() : e.getMessage();
-        return new ClusterRefusedException(e.getCode(), reason, step, message, causes(status));
+        Integer retryAfter = status != null && status.getDetails() != null
+                ? status.getDetails().getRetryAfterSeconds() : null;
+        return new ClusterRefusedException(e.getCode(), reason, step, message, causes(status), retryAfter);
     }
 
     /**

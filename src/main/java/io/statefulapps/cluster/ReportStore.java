@@ -107,6 +107,17 @@ public class ReportStore {
         rechecks.scheduleWithFixedDelay(this::recheckUnsettled, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Reads before the watches have listed the cluster once would answer from an empty cache:
+     * they are refused (503 with Retry-After) instead.
+     */
+    public void requireSynced() {
+        if (!cache.synced()) {
+            throw new ClusterUnavailableException("The service's watch cache has not listed the cluster yet ("
+                    + String.join(", ", cache.lagging()) + " still listing)", null);
+        }
+    }
+
     /** The app's stored report, if it has been computed. */
     public Optional<StoredReport> get(AppKey app) {
         return Optional.ofNullable(reports.get(app));

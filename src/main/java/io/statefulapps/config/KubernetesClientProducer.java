@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.statefulapps.cluster.ApiRequestMetrics;
+import io.statefulapps.cluster.ThrottleRetry;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -23,7 +24,8 @@ public class KubernetesClientProducer {
         return new KubernetesClientBuilder()
                 .withConfig(config)
                 .withKubernetesSerialization(serialization)
-                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("request-metrics", metrics))
+                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("request-metrics", metrics)
+                        .addOrReplaceInterceptor("throttle-retry", new ThrottleRetry()))
                 .build();
     }
 
