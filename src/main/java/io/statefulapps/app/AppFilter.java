@@ -2,7 +2,7 @@ package io.statefulapps.app;
 
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthStatus;
-import io.statefulapps.health.Problem;
+import io.statefulapps.health.HealthProblem;
 import io.statefulapps.health.Reason;
 import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
@@ -42,7 +42,7 @@ public record AppFilter(Set<HealthStatus> statuses, Set<Reason> reasons) {
         if (!statuses.contains(report.status())) {
             return false;
         }
-        return reasons == null || report.problems().stream().map(Problem::reason).anyMatch(reasons::contains);
+        return reasons == null || report.problems().stream().map(HealthProblem::reason).anyMatch(reasons::contains);
     }
 
     private static List<String> values(List<String> parameters) {

@@ -3,7 +3,7 @@ package io.statefulapps.app;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthStatus;
-import io.statefulapps.health.Problem;
+import io.statefulapps.health.HealthProblem;
 import io.statefulapps.health.Reason;
 import io.statefulapps.health.Severity;
 import java.util.List;
@@ -18,7 +18,7 @@ public record AppSummary(String name, String namespace, HealthStatus status, int
         String summary, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reason> reasons) {
 
     static List<Reason> reasonsOf(HealthReport report) {
-        return report.problems().stream().filter(p -> p.severity() != Severity.Info).map(Problem::reason)
+        return report.problems().stream().filter(p -> p.severity() != Severity.Info).map(HealthProblem::reason)
                 .distinct().toList();
     }
 }

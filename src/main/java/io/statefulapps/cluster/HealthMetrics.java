@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthStatus;
-import io.statefulapps.health.Problem;
+import io.statefulapps.health.HealthProblem;
 import io.statefulapps.health.Reason;
 import io.statefulapps.live.AppKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +76,7 @@ public class HealthMetrics {
         Meter.Id gauge = Gauge.builder(APP_HEALTH, () -> 1).description("1 for the app's current verdict")
                 .tag("namespace", app.namespace()).tag("app", app.name()).tag("status", report.status().name())
                 .register(registry).getId();
-        List<Reason> reasons = report.problems().stream().map(Problem::reason).toList();
+        List<Reason> reasons = report.problems().stream().map(HealthProblem::reason).toList();
         byStatus.get(report.status()).incrementAndGet();
         reasons.forEach(reason -> byReason.get(reason).incrementAndGet());
         seen.put(app, new Seen(gauge, report.status(), reasons));

@@ -26,7 +26,7 @@ final class CauseOrder {
     }
 
     /** At most three problems that explain the verdict, root causes first; ties keep the problems' order. */
-    static List<Problem> causes(List<Finding> findings, HealthStatus verdict) {
+    static List<HealthProblem> causes(List<Finding> findings, HealthStatus verdict) {
         List<Finding> explaining = new ArrayList<>();
         for (Finding f : findings) {
             if (f.verdict() == verdict) {
@@ -34,7 +34,7 @@ final class CauseOrder {
             }
         }
         explaining.sort(Comparator.comparing(f -> layer(f.problem().reason())));
-        List<Problem> causes = new ArrayList<>();
+        List<HealthProblem> causes = new ArrayList<>();
         for (Finding f : explaining.subList(0, Math.min(MAX_CAUSES, explaining.size()))) {
             causes.add(f.problem());
         }

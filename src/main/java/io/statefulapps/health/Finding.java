@@ -4,14 +4,14 @@ import java.time.Instant;
 
 /**
  * A problem together with the verdict it implies for the part it was found on. Kept apart from
- * {@link Problem} so that the JSON a bot reads stays {@code {severity, object, reason, message, hint, since}}.
+ * {@link HealthProblem} so that the JSON a bot reads stays {@code {severity, object, reason, message, hint, since}}.
  * A {@code null} verdict leaves the part's verdict alone (warnings, pure information).
  */
-record Finding(Problem problem, HealthStatus verdict) {
+record Finding(HealthProblem problem, HealthStatus verdict) {
 
     /** The reason's default severity and verdict. */
     static Finding of(Reason reason, String object, String message, String hint) {
-        return new Finding(new Problem(reason.severity(), object, reason, message, hint), reason.verdict());
+        return new Finding(new HealthProblem(reason.severity(), object, reason, message, hint), reason.verdict());
     }
 
     /**
@@ -20,7 +20,7 @@ record Finding(Problem problem, HealthStatus verdict) {
      */
     static Finding withSeverityAndVerdict(Severity severity, HealthStatus verdict, Reason reason, String object,
             String message, String hint) {
-        return new Finding(new Problem(severity, object, reason, message, hint), verdict);
+        return new Finding(new HealthProblem(severity, object, reason, message, hint), verdict);
     }
 
     /** The same finding, first seen when the objects' timestamps say ({@code null}: they do not tell). */

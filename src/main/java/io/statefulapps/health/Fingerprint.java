@@ -19,9 +19,9 @@ final class Fingerprint {
     private Fingerprint() {
     }
 
-    static String of(HealthStatus verdict, List<Problem> problems) {
+    static String of(HealthStatus verdict, List<HealthProblem> problems) {
         TreeSet<String> situation = new TreeSet<>();
-        for (Problem p : problems) {
+        for (HealthProblem p : problems) {
             situation.add(p.identity());
         }
         String text = verdict + "\n" + String.join("\n", situation);

@@ -39,7 +39,7 @@ public final class HealthAssessor {
         List<Finding> findings = parts.findings();
         HealthStatus overall = Finding.worst(findings,
                 parts.statefulSet() == null ? HealthStatus.Healthy : parts.statefulSet().status());
-        List<Problem> problems = problems(findings);
+        List<HealthProblem> problems = problems(findings);
         List<EventReport> events = EventSelector.select(snapshot.events(),
                 involvedObjects(snapshot, pods, parts.volumes().part()), settings.maxEvents());
         String summary = Summary.of(overall, parts.statefulSet(), parts.pods().part(), problems);
@@ -75,10 +75,10 @@ public final class HealthAssessor {
 
     /** Half-filled caches would report objects as Missing that are merely not listed yet. */
     private static HealthReport notSynced(ClusterSnapshot snapshot) {
-        Problem problem = Finding.of(Reason.CacheNotSynced, "App/" + snapshot.app(),
+        HealthProblem problem = Finding.of(Reason.CacheNotSynced, "App/" + snapshot.app(),
                 "the service's watch caches are still filling; no verdict yet",
                 "retry in a few seconds; if this lasts, check the service's readiness: /q/health/ready").problem();
-        List<Problem> problems = List.of(problem);
+        List<HealthProblem> problems = List.of(problem);
         return new HealthReport(snapshot.app(), snapshot.namespace(), HealthStatus.Unknown, null,
                 "Unknown: the service's caches are not synced yet", snapshot.now(), dataAge(snapshot),
                 Fingerprint.of(HealthStatus.Unknown, problems), null, List.of(), List.of(), List.of(), List.of(),
@@ -116,12 +116,12 @@ public final class HealthAssessor {
     }
 
     /** Errors first, then warnings, then information; otherwise in the order found (trio, StatefulSet, pods by ordinal…). */
-    private static List<Problem> problems(List<Finding> findings) {
-        List<Problem> problems = new ArrayList<>(findings.size());
+    private static List<HealthProblem> problems(List<Finding> findings) {
+        List<HealthProblem> problems = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             problems.add(f.problem());
         }
-        problems.sort(Comparator.comparing(Problem::severity));
+        problems.sort(Comparator.comparing(HealthProblem::severity));
         return problems;
     }
 

@@ -36,8 +36,8 @@ public record HealthReport(
         List<VolumeReport> volumes,
         List<DnsRecordReport> dns,
         List<ServiceReport> services,
-        List<Problem> causes,
-        List<Problem> problems,
+        List<HealthProblem> causes,
+        List<HealthProblem> problems,
         List<EventReport> events) implements HealthReportBuilder.With {
 
     /** Ready pods, for one-line summaries. */
@@ -51,7 +51,7 @@ public record HealthReport(
     }
 
     /** The same report with other times: the verdict's and each problem's (same problems, same order). */
-    HealthReport withSince(Instant verdictSince, List<Problem> timedProblems, List<Problem> timedCauses) {
+    HealthReport withSince(Instant verdictSince, List<HealthProblem> timedProblems, List<HealthProblem> timedCauses) {
         return new HealthReport(app, namespace, status, verdictSince, summary, observedAt, dataAge, fingerprint,
                 statefulSet, pods, volumes, dns, services, timedCauses, timedProblems, events);
     }

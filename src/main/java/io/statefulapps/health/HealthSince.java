@@ -33,22 +33,22 @@ public final class HealthSince {
         Instant now = current.observedAt();
         Map<String, Instant> seen = new HashMap<>();
         if (previous != null) {
-            for (Problem p : previous.problems()) {
+            for (HealthProblem p : previous.problems()) {
                 if (p.since() != null) {
                     seen.putIfAbsent(p.identity(), p.since());
                 }
             }
         }
-        List<Problem> problems = new ArrayList<>();
-        Map<String, Problem> timed = new HashMap<>();
-        for (Problem p : current.problems()) {
+        List<HealthProblem> problems = new ArrayList<>();
+        Map<String, HealthProblem> timed = new HashMap<>();
+        for (HealthProblem p : current.problems()) {
             Instant since = previous == null ? orNow(p.since(), now) : seen.getOrDefault(p.identity(), now);
-            Problem withSince = p.withSince(since);
+            HealthProblem withSince = p.withSince(since);
             problems.add(withSince);
             timed.putIfAbsent(p.identity(), withSince);
         }
-        List<Problem> causes = new ArrayList<>();
-        for (Problem cause : current.causes()) {
+        List<HealthProblem> causes = new ArrayList<>();
+        for (HealthProblem cause : current.causes()) {
             causes.add(timed.getOrDefault(cause.identity(), cause));
         }
         return current.withSince(verdictSince(previous, current), problems, causes);

@@ -31,7 +31,7 @@ public final class HealthTextRenderer {
             lines.add("data is " + CompactDuration.of(Duration.ofSeconds(report.dataAge()))
                     + " old: the watch of the cluster is re-connecting");
         }
-        List<Problem> problems = report.problems();
+        List<HealthProblem> problems = report.problems();
         if (problems.isEmpty()) {
             if (report.summary() != null && lines.size() < budget) {
                 lines.add(oneLine(report.summary()));
@@ -39,7 +39,7 @@ public final class HealthTextRenderer {
             return String.join("\n", lines);
         }
         for (int i = 0; i < problems.size() && lines.size() < budget; i++) {
-            Problem p = problems.get(i);
+            HealthProblem p = problems.get(i);
             int left = problems.size() - i - 1;
             // keep one line free for the "+k more" tail unless this is the last problem
             int reserve = left > 0 ? 1 : 0;
@@ -66,9 +66,9 @@ public final class HealthTextRenderer {
         if (report.since() != null && report.observedAt() != null && !report.since().isAfter(report.observedAt())) {
             line.append(" for ").append(CompactDuration.of(Duration.between(report.since(), report.observedAt())));
         }
-        List<Problem> causes = report.causes() == null ? List.of() : report.causes();
+        List<HealthProblem> causes = report.causes() == null ? List.of() : report.causes();
         if (!causes.isEmpty()) {
-            Problem root = causes.get(0);
+            HealthProblem root = causes.get(0);
             int others = report.problems().size() - 1;
             line.append(" \u2014 ").append(root.reason()).append(" on ").append(root.object())
                     .append(others > 0 ? " (+" + others + " more)" : "");
@@ -76,7 +76,7 @@ public final class HealthTextRenderer {
         return oneLine(line.toString());
     }
 
-    private static String problemLine(Problem p) {
+    private static String problemLine(HealthProblem p) {
         return "- " + p.reason() + " on " + p.object() + ": " + oneLine(p.message());
     }
 

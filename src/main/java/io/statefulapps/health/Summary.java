@@ -8,7 +8,7 @@ final class Summary {
     private Summary() {
     }
 
-    static String of(HealthStatus status, StatefulSetReport sts, List<PodReport> pods, List<Problem> problems) {
+    static String of(HealthStatus status, StatefulSetReport sts, List<PodReport> pods, List<HealthProblem> problems) {
         long ready = pods.stream().filter(PodReport::ready).count();
         int desired = sts != null ? sts.replicas() : pods.size();
         String counts = ready + "/" + desired + " pods ready";
@@ -20,7 +20,7 @@ final class Summary {
                     + (sts.rollout() == RolloutState.Partitioned ? " at partition " + sts.partition() : "");
             return status + ": " + counts + rollout;
         }
-        Problem first = problems.get(0);
+        HealthProblem first = problems.get(0);
         String more = problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : "";
         return status + ": " + counts + "; " + first.reason() + " on " + first.object() + more;
     }

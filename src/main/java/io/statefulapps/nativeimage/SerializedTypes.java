@@ -69,7 +69,7 @@ import io.statefulapps.spec.VolumeSpec;
         // health: the report
         HealthReport.class, ClaimReport.class, ContainerReport.class, DnsRecordReport.class, EventReport.class,
         PersistentVolumeReport.class, PodReport.class, PortReport.class, ServiceReport.class,
-        StatefulSetReport.class, VolumeReport.class, io.statefulapps.health.Problem.class,
+        StatefulSetReport.class, VolumeReport.class, io.statefulapps.health.HealthProblem.class,
         HealthStatus.class, Reason.class, RolloutState.class, Severity.class,
 })
 final class SerializedTypes {

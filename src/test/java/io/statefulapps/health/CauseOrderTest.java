@@ -88,7 +88,7 @@ class CauseOrderTest {
     void onlyProblemsThatImplyTheVerdictExplainIt() {
         HealthReport crash = HealthAssessor.assess(SnapshotFixture.healthyApp("eureka", 2)
                 .withPod(1, Scenarios.crashLooping()).build(), TestSettings.DEFAULTS);
-        assertEquals(List.of(CrashLoopBackOff), crash.causes().stream().map(Problem::reason).toList(),
+        assertEquals(List.of(CrashLoopBackOff), crash.causes().stream().map(HealthProblem::reason).toList(),
                 "RolloutInProgress implies Progressing, not the Degraded verdict");
         HealthReport healthy = HealthAssessor.assess(SnapshotFixture.healthyApp("eureka", 2)
                 .withPod(0, Scenarios.restarts(7)).build(), TestSettings.DEFAULTS);
@@ -104,7 +104,7 @@ class CauseOrderTest {
                 degraded(NoReadyEndpoints, "Service/eureka"),
                 degraded(NodeNotReady, "Pod/eureka-0"));
         assertEquals(List.of(NodeNotReady, CrashLoopBackOff, NotReadyTooLong),
-                CauseOrder.causes(findings, HealthStatus.Degraded).stream().map(Problem::reason).toList());
+                CauseOrder.causes(findings, HealthStatus.Degraded).stream().map(HealthProblem::reason).toList());
     }
 
     @Test

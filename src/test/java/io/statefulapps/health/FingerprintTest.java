@@ -31,26 +31,26 @@ class FingerprintTest {
 
     @Test
     void messagesAndOrderDoNotCount() {
-        List<Problem> problems = new ArrayList<>(List.of(
-                new Problem(Severity.Error, "Pod/eureka-1", Reason.CrashLoopBackOff, "4 restarts", "h"),
-                new Problem(Severity.Info, "StatefulSet/eureka", Reason.RolloutInProgress, "ready 1/2", "h")));
+        List<HealthProblem> problems = new ArrayList<>(List.of(
+                new HealthProblem(Severity.Error, "Pod/eureka-1", Reason.CrashLoopBackOff, "4 restarts", "h"),
+                new HealthProblem(Severity.Info, "StatefulSet/eureka", Reason.RolloutInProgress, "ready 1/2", "h")));
         String before = Fingerprint.of(HealthStatus.Degraded, problems);
-        List<Problem> reworded = new ArrayList<>(List.of(
-                new Problem(Severity.Error, "Pod/eureka-1", Reason.CrashLoopBackOff, "9 restarts", "other hint"),
-                new Problem(Severity.Info, "StatefulSet/eureka", Reason.RolloutInProgress, "ready 1/2", "h")));
+        List<HealthProblem> reworded = new ArrayList<>(List.of(
+                new HealthProblem(Severity.Error, "Pod/eureka-1", Reason.CrashLoopBackOff, "9 restarts", "other hint"),
+                new HealthProblem(Severity.Info, "StatefulSet/eureka", Reason.RolloutInProgress, "ready 1/2", "h")));
         Collections.reverse(reworded);
         assertEquals(before, Fingerprint.of(HealthStatus.Degraded, reworded));
     }
 
     @Test
     void anotherVerdictOrProblemOrObjectIsAnotherSituation() {
-        List<Problem> one = List.of(new Problem(Severity.Error, "Pod/eureka-1", Reason.CrashLoopBackOff, "m", "h"));
+        List<HealthProblem> one = List.of(new HealthProblem(Severity.Error, "Pod/eureka-1", Reason.CrashLoopBackOff, "m", "h"));
         String base = Fingerprint.of(HealthStatus.Degraded, one);
         assertNotEquals(base, Fingerprint.of(HealthStatus.Progressing, one));
         assertNotEquals(base, Fingerprint.of(HealthStatus.Degraded,
-                List.of(new Problem(Severity.Error, "Pod/eureka-0", Reason.CrashLoopBackOff, "m", "h"))));
+                List.of(new HealthProblem(Severity.Error, "Pod/eureka-0", Reason.CrashLoopBackOff, "m", "h"))));
         assertNotEquals(base, Fingerprint.of(HealthStatus.Degraded,
-                List.of(new Problem(Severity.Error, "Pod/eureka-1", Reason.OOMKilled, "m", "h"))));
+                List.of(new HealthProblem(Severity.Error, "Pod/eureka-1", Reason.OOMKilled, "m", "h"))));
         assertNotEquals(base, Fingerprint.of(HealthStatus.Degraded, List.of()));
         assertNotEquals(assess(healthyApp("eureka", 2)).fingerprint(),
                 assess(healthyApp("eureka", 2).withPod(1, Scenarios.crashLooping())).fingerprint());

@@ -21,7 +21,7 @@ class HealthAssessorDetailTest {
         return HealthAssessor.assess(fixture.build(), TestSettings.DEFAULTS);
     }
 
-    private static Problem problem(HealthReport report, Reason reason) {
+    private static HealthProblem problem(HealthReport report, Reason reason) {
         return report.problems().stream().filter(p -> p.reason() == reason).findFirst()
                 .orElseThrow(() -> new AssertionError(reason + " not in " + report.problems()));
     }
@@ -78,7 +78,7 @@ class HealthAssessorDetailTest {
     void onDeleteNamesTheOutdatedPodsAndHowToUpdateThem() {
         HealthReport report = assess(HealthCases.onDelete());
         assertEquals(RolloutState.OnDeleteOutdated, report.statefulSet().rollout());
-        Problem p = problem(report, Reason.OnDeleteOutdatedPods);
+        HealthProblem p = problem(report, Reason.OnDeleteOutdatedPods);
         assertEquals(Severity.Warning, p.severity());
         assertTrue(p.message().contains("eureka-0, eureka-1"), p.message());
         assertTrue(p.hint().contains("kubectl -n shop delete pod eureka-0"), p.hint());
@@ -89,7 +89,7 @@ class HealthAssessorDetailTest {
     void stalledRolloutNamesThePodsThatHoldIt() {
         HealthReport report = assess(HealthCases.partitioned());
         assertEquals(RolloutState.Stalled, report.statefulSet().rollout());
-        Problem p = problem(report, Reason.RolloutStalled);
+        HealthProblem p = problem(report, Reason.RolloutStalled);
         assertTrue(p.message().contains("eureka-1 (old revision)"), p.message());
         assertTrue(p.hint().contains("kubectl -n shop describe pod eureka-1"), p.hint());
     }
@@ -121,7 +121,7 @@ class HealthAssessorDetailTest {
     @Test
     void crashLoopPointsAtThePreviousLogs() {
         HealthReport report = assess(healthyApp("eureka", 2).withPod(1, crashLooping()));
-        Problem p = problem(report, Reason.CrashLoopBackOff);
+        HealthProblem p = problem(report, Reason.CrashLoopBackOff);
         assertEquals("Pod/eureka-1", p.object());
         assertEquals(Severity.Error, p.severity());
         assertEquals("read the crashed run's output: kubectl -n shop logs eureka-1 -c eureka --previous", p.hint());
@@ -143,7 +143,7 @@ class HealthAssessorDetailTest {
         ContainerReport init = report.pods().get(0).containers().get(0);
         assertTrue(init.init());
         assertEquals("migrate", init.name());
-        Problem p = problem(report, Reason.InitContainerFailed);
+        HealthProblem p = problem(report, Reason.InitContainerFailed);
         assertTrue(p.hint().contains("kubectl -n shop logs eureka-0 -c migrate --previous"), p.hint());
     }
 
@@ -159,7 +159,7 @@ class HealthAssessorDetailTest {
                 .withPod(1, unscheduled(2, "Unschedulable", HealthCases.UNBOUND)).withClaim(1, pendingClaim("standard", 2))
                 .withEvent("PersistentVolumeClaim", "data-eureka-1", "ProvisioningFailed",
                         "failed to provision volume: quota exceeded", SnapshotFixture.minutesAgo(1), 3));
-        Problem p = problem(report, Reason.ProvisioningFailed);
+        HealthProblem p = problem(report, Reason.ProvisioningFailed);
         assertEquals("failed to provision volume: quota exceeded", p.message());
         assertEquals("PersistentVolumeClaim/data-eureka-1", p.object());
         assertTrue(p.hint().contains("kubectl -n shop describe pvc data-eureka-1"), p.hint());
@@ -171,14 +171,14 @@ class HealthAssessorDetailTest {
     void unknownStorageClassHintListsTheClasses() {
         HealthReport report = assess(healthyApp("eureka", 2)
                 .withPod(1, unscheduled(1, "Unschedulable", HealthCases.UNBOUND)).withClaim(1, pendingClaim("fast-ssd", 1)));
-        Problem p = problem(report, Reason.StorageClassNotFound);
+        HealthProblem p = problem(report, Reason.StorageClassNotFound);
         assertTrue(p.message().contains("fast-ssd"), p.message());
         assertTrue(p.hint().contains("kubectl get storageclass"), p.hint());
     }
 
     @Test
     void missingObjectIsNamed() {
-        Problem p = problem(assess(healthyApp("eureka", 2).withoutHeadless()), Reason.HeadlessServiceMissing);
+        HealthProblem p = problem(assess(healthyApp("eureka", 2).withoutHeadless()), Reason.HeadlessServiceMissing);
         assertEquals("Service/eureka-headless", p.object());
         assertEquals(Severity.Error, p.severity());
         assertTrue(p.hint().contains("kubectl -n shop get service eureka-headless"), p.hint());
@@ -196,7 +196,7 @@ class HealthAssessorDetailTest {
         // readiness: 11s + 20s x 3 = 71s, plus a 30s margin
         assertEquals(Duration.ofSeconds(71), PodReadiness.readinessAllowance(Scenarios.readyPod("eureka", 0, "r")));
         HealthReport within = assess(healthyApp("eureka", 1).withPod(0, notReady(100)));
-        assertEquals(Reason.PodNotReady, within.problems().stream().map(Problem::reason)
+        assertEquals(Reason.PodNotReady, within.problems().stream().map(HealthProblem::reason)
                 .filter(r -> r == Reason.PodNotReady || r == Reason.NotReadyTooLong).findFirst().orElseThrow());
         HealthReport beyond = assess(healthyApp("eureka", 1).withPod(0, notReady(110)));
         assertEquals(HealthStatus.Degraded, beyond.pods().get(0).status());
@@ -207,7 +207,7 @@ class HealthAssessorDetailTest {
     void loadBalancerDeadlineIsConfigurable() {
         HealthSettings impatient = TestSettings.DEFAULTS.withLoadBalancerDeadline(Duration.ofMinutes(1));
         HealthReport report = HealthAssessor.assess(HealthCases.loadBalancer(2, false).build(), impatient);
-        Problem p = problem(report, Reason.LoadBalancerPending);
+        HealthProblem p = problem(report, Reason.LoadBalancerPending);
         assertTrue(p.hint().contains("load-balancer controller"), p.hint());
         assertEquals(List.of("192.0.2.10"),
                 assess(HealthCases.loadBalancer(60, true)).services().get(1).loadBalancerIngress());

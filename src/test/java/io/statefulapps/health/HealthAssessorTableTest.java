@@ -25,7 +25,7 @@ class HealthAssessorTableTest {
     @MethodSource("cases")
     void verdictAndReasons(Case c) {
         HealthReport report = HealthAssessor.assess(c.fixture().build(), TestSettings.DEFAULTS);
-        Set<Reason> reported = report.problems().stream().map(Problem::reason)
+        Set<Reason> reported = report.problems().stream().map(HealthProblem::reason)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Reason.class)));
         assertEquals(c.reasons(), reported, () -> "problems: " + report.problems());
         assertEquals(c.status(), report.status(), () -> "problems: " + report.problems());
@@ -35,7 +35,7 @@ class HealthAssessorTableTest {
     @MethodSource("cases")
     void everyProblemHasMessageAndHintWithNamespace(Case c) {
         HealthReport report = HealthAssessor.assess(c.fixture().build(), TestSettings.DEFAULTS);
-        for (Problem p : report.problems()) {
+        for (HealthProblem p : report.problems()) {
             assertTrue(p.message() != null && !p.message().isBlank(), () -> "message of " + p);
             assertTrue(p.hint() != null && !p.hint().isBlank(), () -> "hint of " + p);
             assertTrue(p.object().contains("/"), () -> "object of " + p);

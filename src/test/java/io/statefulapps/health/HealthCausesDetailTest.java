@@ -21,17 +21,17 @@ class HealthCausesDetailTest {
         return HealthAssessor.assess(fixture.build(), TestSettings.DEFAULTS);
     }
 
-    private static Optional<Problem> find(HealthReport report, Reason reason) {
+    private static Optional<HealthProblem> find(HealthReport report, Reason reason) {
         return report.problems().stream().filter(p -> p.reason() == reason).findFirst();
     }
 
-    private static Problem problem(HealthReport report, Reason reason) {
+    private static HealthProblem problem(HealthReport report, Reason reason) {
         return find(report, reason).orElseThrow(() -> new AssertionError(reason + " not in " + report.problems()));
     }
 
     @Test
     void podCreateFailedCarriesTheRefusalAndTheWayOut() {
-        Problem p = problem(assess(HealthCases.podCreateRefused(60)), Reason.PodCreateFailed);
+        HealthProblem p = problem(assess(HealthCases.podCreateRefused(60)), Reason.PodCreateFailed);
         assertEquals("StatefulSet/eureka", p.object());
         assertEquals(HealthCases.NO_ACCOUNT, p.message());
         assertTrue(p.hint().contains("kubectl -n shop create serviceaccount ghost"), p.hint());
@@ -73,7 +73,7 @@ class HealthCausesDetailTest {
 
     @Test
     void volumeMountFailedNamesTheClaimAndTheVolume() {
-        Problem p = problem(assess(healthyApp("eureka", 2).withPod(1, Scenarios.pendingScheduled(3))
+        HealthProblem p = problem(assess(healthyApp("eureka", 2).withPod(1, Scenarios.pendingScheduled(3))
                 .withEventFor("Pod", "eureka-1", HealthCases.podUid(1), "FailedAttachVolume", HealthCases.MULTI_ATTACH,
                         minutesAgo(1))), Reason.VolumeMountFailed);
         assertEquals(HealthCases.MULTI_ATTACH, p.message());
@@ -96,7 +96,7 @@ class HealthCausesDetailTest {
     void nodeNotReadySaysWhatAStatefulSetDoesAndWhatForcingRisks() {
         HealthReport report = assess(HealthCases.nodeLost()
                 .withPod(1, Scenarios.onNode("node-2").andThen(Scenarios.notReadyFor(3))::apply));
-        Problem p = problem(report, Reason.NodeNotReady);
+        HealthProblem p = problem(report, Reason.NodeNotReady);
         assertEquals("Pod/eureka-1", p.object());
         assertTrue(p.message().contains("node node-2 is unreachable (Ready=Unknown)"), p.message());
         assertTrue(p.message().contains("Kubelet stopped posting node status."), p.message());
@@ -149,14 +149,14 @@ class HealthCausesDetailTest {
 
     @Test
     void crashesCarryTheExitCodeExplainedAndTheTerminationMessage() {
-        Problem killed = problem(assess(healthyApp("eureka", 2)
+        HealthProblem killed = problem(assess(healthyApp("eureka", 2)
                 .withPod(1, Scenarios.crashLoopingWith(137, "Error", "java.lang.OutOfMemoryError: Java heap space"))),
                 Reason.CrashLoopBackOff);
         assertTrue(killed.message().contains("last exit code 137 (Error) = killed by SIGKILL: out of memory"),
                 killed.message());
         assertTrue(killed.message().endsWith("; termination message: java.lang.OutOfMemoryError: Java heap space"),
                 killed.message());
-        Problem stopped = problem(assess(healthyApp("eureka", 2).withPod(1, Scenarios.crashLoopingWith(143, "Error", null))),
+        HealthProblem stopped = problem(assess(healthyApp("eureka", 2).withPod(1, Scenarios.crashLoopingWith(143, "Error", null))),
                 Reason.CrashLoopBackOff);
         assertTrue(stopped.message().endsWith("last exit code 143 (Error) = ended by SIGTERM: asked to stop"
                 + " (a failed liveness probe, a deletion, a node drain)"), stopped.message());
@@ -167,13 +167,13 @@ class HealthCausesDetailTest {
 
     @Test
     void imagePullHintNamesTheMissingSecret() {
-        Problem p = problem(assess(healthyApp("eureka", 2)
+        HealthProblem p = problem(assess(healthyApp("eureka", 2)
                 .withPod(1, Scenarios.waiting("ImagePullBackOff", "Back-off pulling image", 0))
                 .withEventFor("Pod", "eureka-1", HealthCases.podUid(1), "FailedToRetrieveImagePullSecret",
                         HealthCases.NO_PULL_SECRET, minutesAgo(1))), Reason.ImagePullBackOff);
         assertTrue(p.hint().startsWith("the image pull secret regcred does not exist in shop"), p.hint());
         assertTrue(p.hint().contains("kubectl -n shop create secret docker-registry regcred"), p.hint());
-        Problem declared = problem(assess(healthyApp("eureka", 2)
+        HealthProblem declared = problem(assess(healthyApp("eureka", 2)
                 .withPod(1, Scenarios.waiting("ErrImagePull", "unauthorized", 0).andThen(pod -> new PodBuilder(pod)
                         .editSpec().addNewImagePullSecret("corp-registry").endSpec().build())::apply)), Reason.ErrImagePull);
         assertTrue(declared.hint().contains("the pull secret corp-registry holds valid credentials"), declared.hint());
@@ -181,13 +181,13 @@ class HealthCausesDetailTest {
 
     @Test
     void retainedClaimsSayWhatTheyHoldAndHowToLetThemGo() {
-        Problem kept = problem(assess(healthyApp("eureka", 2).withBoundClaim(2).withBoundClaim(3)), Reason.RetainedClaim);
+        HealthProblem kept = problem(assess(healthyApp("eureka", 2).withBoundClaim(2).withBoundClaim(3)), Reason.RetainedClaim);
         assertEquals(Severity.Info, kept.severity());
         assertEquals("2 claim(s) kept after a scale-down, holding 2Gi: data-eureka-2 (1Gi), data-eureka-3 (1Gi)",
                 kept.message());
         assertTrue(kept.hint().contains("replicas: 4"), kept.hint());
         assertTrue(kept.hint().contains("kubectl -n shop delete pvc data-eureka-2 data-eureka-3"), kept.hint());
-        Problem byPolicy = problem(assess(healthyApp("eureka", 2).withBoundClaim(2)
+        HealthProblem byPolicy = problem(assess(healthyApp("eureka", 2).withBoundClaim(2)
                 .withStatefulSet(s -> new StatefulSetBuilder(s).editSpec().withNewPersistentVolumeClaimRetentionPolicy()
                         .withWhenScaled("Delete").withWhenDeleted("Retain").endPersistentVolumeClaimRetentionPolicy()
                         .endSpec().build())), Reason.RetainedClaim);
@@ -203,10 +203,10 @@ class HealthCausesDetailTest {
 
     @Test
     void schedulingGatesAreNamed() {
-        Problem p = problem(assess(healthyApp("eureka", 2).withPod(1, Scenarios.schedulingGated(1))), Reason.SchedulingGated);
+        HealthProblem p = problem(assess(healthyApp("eureka", 2).withPod(1, Scenarios.schedulingGated(1))), Reason.SchedulingGated);
         assertEquals("scheduling gates hold the pod: example.com/quota-check", p.message());
         assertEquals(Severity.Warning, p.severity());
-        Problem late = problem(assess(healthyApp("eureka", 2).withPod(1, Scenarios.schedulingGated(20))),
+        HealthProblem late = problem(assess(healthyApp("eureka", 2).withPod(1, Scenarios.schedulingGated(20))),
                 Reason.SchedulingGated);
         assertEquals(Severity.Error, late.severity());
     }
@@ -215,7 +215,7 @@ class HealthCausesDetailTest {
     void targetPortMismatchSaysWhatTheContainersDeclare() {
         HealthReport report = assess(HealthCases.withPorts().withClient(s -> new io.fabric8.kubernetes.api.model
                 .ServiceBuilder(s).editSpec().editFirstPort().withNewTargetPort("web").endPort().endSpec().build()));
-        Problem p = problem(report, Reason.TargetPortMismatch);
+        HealthProblem p = problem(report, Reason.TargetPortMismatch);
         assertEquals("Service/eureka", p.object());
         assertTrue(p.message().startsWith("targetPort web (port http 8761) is no port the pods' containers declare"
                 + " (they declare 8761 (http))"), p.message());

@@ -51,7 +51,7 @@ class HealthReportJsonTest {
     @Test
     void aProblemWithoutSinceLeavesItOut() throws Exception {
         JsonNode problem = json.readTree(json.writeValueAsString(
-                new Problem(Severity.Error, "Pod/eureka-1", Reason.CrashLoopBackOff, "m", "h")));
+                new HealthProblem(Severity.Error, "Pod/eureka-1", Reason.CrashLoopBackOff, "m", "h")));
         assertFalse(problem.has("since"));
         assertTrue(problem.has("hint"));
     }

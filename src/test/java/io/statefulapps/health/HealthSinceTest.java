@@ -17,7 +17,7 @@ class HealthSinceTest {
         return HealthAssessor.assess(fixture.build(), TestSettings.DEFAULTS);
     }
 
-    private static Problem problem(HealthReport report, Reason reason) {
+    private static HealthProblem problem(HealthReport report, Reason reason) {
         return report.problems().stream().filter(p -> p.reason() == reason).findFirst().orElseThrow();
     }
 

@@ -49,9 +49,9 @@ class HealthTextRendererTest {
 
     @Test
     void longReportsAreCutWithACount() {
-        List<Problem> problems = new ArrayList<>();
+        List<HealthProblem> problems = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            problems.add(new Problem(Severity.Error, "Pod/eureka-" + i, Reason.ImagePullBackOff,
+            problems.add(new HealthProblem(Severity.Error, "Pod/eureka-" + i, Reason.ImagePullBackOff,
                     "cannot pull\nits image", "kubectl -n shop describe pod eureka-" + i));
         }
         HealthReport report = report(problems, null, null);
@@ -75,7 +75,7 @@ class HealthTextRendererTest {
 
     @Test
     void everythingFitsWithoutATail() {
-        List<Problem> problems = List.of(new Problem(Severity.Error, "Pod/eureka-0", Reason.ImagePullBackOff, "m", "h"));
+        List<HealthProblem> problems = List.of(new HealthProblem(Severity.Error, "Pod/eureka-0", Reason.ImagePullBackOff, "m", "h"));
         List<String> lines = HealthTextRenderer.render(report(problems, null, null), 3).lines().toList();
         assertEquals(List.of("eureka in shop: Degraded (0/0 pods ready) \u2014 ImagePullBackOff on Pod/eureka-0",
                 "- ImagePullBackOff on Pod/eureka-0: m", "  hint: h"), lines);
@@ -84,7 +84,7 @@ class HealthTextRendererTest {
     @Test
     void sinceAndStaleDataAreSaid() {
         Instant observed = Instant.parse("2026-01-01T12:00:00Z");
-        List<Problem> problems = List.of(new Problem(Severity.Error, "Pod/eureka-0", Reason.CrashLoopBackOff, "m", "h"));
+        List<HealthProblem> problems = List.of(new HealthProblem(Severity.Error, "Pod/eureka-0", Reason.CrashLoopBackOff, "m", "h"));
         HealthReport report = report(problems, observed.minus(Duration.ofMinutes(12)), 45L);
         List<String> lines = HealthTextRenderer.render(report, TestSettings.DEFAULTS.maxTextLines()).lines().toList();
         assertEquals("eureka in shop: Degraded (0/0 pods ready) for 12m \u2014 CrashLoopBackOff on Pod/eureka-0",
@@ -110,7 +110,7 @@ class HealthTextRendererTest {
         assertFalse(text.contains("**") || text.contains("`") || text.contains("#") || text.contains("<"), text);
     }
 
-    private static HealthReport report(List<Problem> problems, Instant since, Long dataAge) {
+    private static HealthReport report(List<HealthProblem> problems, Instant since, Long dataAge) {
         return new HealthReport("eureka", "shop", HealthStatus.Degraded, since, "s", Instant.parse("2026-01-01T12:00:00Z"),
                 dataAge, Fingerprint.of(HealthStatus.Degraded, problems), null, List.of(), List.of(), List.of(), List.of(),
                 problems.subList(0, 1), problems, List.of());

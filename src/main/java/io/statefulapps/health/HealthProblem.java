@@ -16,7 +16,7 @@ import java.time.Instant;
  *                ({@code null} when they tell nothing)
  */
 @JsonPropertyOrder({"severity", "object", "reason", "message", "hint", "since"})
-public record Problem(
+public record HealthProblem(
         Severity severity,
         String object,
         Reason reason,
@@ -24,12 +24,12 @@ public record Problem(
         String hint,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant since) {
 
-    public Problem(Severity severity, String object, Reason reason, String message, String hint) {
+    public HealthProblem(Severity severity, String object, Reason reason, String message, String hint) {
         this(severity, object, reason, message, hint, null);
     }
 
-    Problem withSince(Instant when) {
-        return new Problem(severity, object, reason, message, hint, when);
+    HealthProblem withSince(Instant when) {
+        return new HealthProblem(severity, object, reason, message, hint, when);
     }
 
     /** What stays the same while the situation does: the reason and the object, not the words. */
