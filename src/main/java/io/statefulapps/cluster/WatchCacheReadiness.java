@@ -6,9 +6,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready until every informer has listed and is watching and every app's health report has been
- * computed once: a replica whose cache is cold or lost would answer health reads with stale or empty
- * data, so it must get no traffic until it recovers.
+ * Not ready until every informer has listed once and every app's health report has been computed:
+ * a replica whose cache is cold would answer with empty data, so it gets no traffic until then.
  */
 @Readiness
 @ApplicationScoped
@@ -24,7 +23,9 @@ public class WatchCacheReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean ready = cache.synced() && cache.watching() && reports.caughtUp();
+        // Watching is not required: a replica whose watches are re-connecting keeps answering from
+        // its cache (reports say how old their data is), rather than all replicas leaving at once.
+        boolean ready = cache.synced() && reports.caughtUp();
         return HealthCheckResponse.named("kubernetes-watch-cache")
                 .status(ready)
                 .withData("synced", cache.synced())
