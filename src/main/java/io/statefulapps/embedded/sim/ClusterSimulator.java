@@ -17,75 +17,103 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * try (ClusterSimulator sim = new ClusterSimulator(client, settings, Clock.systemUTC())) {
- *   sim.start();
+ *     sim.start();
  * }
  * </pre>
  */
 public final class ClusterSimulator implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(ClusterSimulator.class);
+    private static final Logger LOG = Logger.getLogger(ClusterSimulator.class);
 
-  private final KubernetesClient client;
-  private final SimulatorSettings settings;
-  private final Clock clock;
-  private ScheduledExecutorService executor;
-  private Caches caches;
-  private List<Controller> controllers;
+    private final KubernetesClient client;
+    private final SimulatorSettings settings;
+    private final Clock clock;
+    private final ClusterWriter writer = new ClusterWriter();
+    private ScheduledExecutorService executor;
+    private ClusterInformers informers;
+    private List<Controller> controllers;
 
-  public ClusterSimulator(KubernetesClient client, SimulatorSettings settings, Clock clock) {
-    this.client = client;
-    this.settings = settings;
-    this.clock = clock;
-  }
-
-  /** Starts the informers (waits for their first list) and the reconcile loop. */
-  public synchronized void start() {
-    if (executor != null) {
-      throw new IllegalStateException("already started");
+    public ClusterSimulator(KubernetesClient client, SimulatorSettings settings, Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        this.clock = clock;
     }
-    caches = new Caches(client);
-    EventRecorder events = new EventRecorder(client, clock);
-    controllers = List.of(
-        new StatefulSetController(client, caches, events, clock),
-        new VolumeProvisioner(client, caches, events, clock, settings),
-        new Scheduler(client, caches, events, clock),
-        new Kubelet(client, caches, events, clock, settings),
-        new EndpointSliceController(client, caches),
-        new LoadBalancerController(client, caches, events, clock, settings));
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "cluster-simulator");
-      t.setDaemon(true);
-      return t;
-    });
-    long period = Math.max(1, settings.tick().toMillis());
-    executor.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
-  }
 
-  private void tick() {
-    for (Controller controller : controllers) {
-      try {
-        controller.reconcile();
-      } catch (RuntimeException e) {
-        // one failing controller must not stop the cluster; it retries next tick
-        LOG.warnf(e, "simulated %s failed; retrying", controller.getClass().getSimpleName());
-      }
+    /** Starts the informers (waits for their first list) and the reconcile loop. */
+    public synchronized void start() {
+        startControllers();
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cluster-simulator");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(1, settings.tick().toMillis());
+        executor.scheduleWithFixedDelay(this::runOnce, 0, period, TimeUnit.MILLISECONDS);
     }
-  }
 
-  @Override
-  public synchronized void close() {
-    if (executor != null) {
-      executor.shutdownNow();
-      try {
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      executor = null;
+    /**
+     * Starts the informers and the controllers but no thread of their own: the caller drives them
+     * with {@link #runOnce()}, so a test decides exactly when they act.
+     */
+    synchronized void startDriven() {
+        startControllers();
     }
-    if (caches != null) {
-      caches.close();
-      caches = null;
+
+    private void startControllers() {
+        if (informers != null) {
+            throw new IllegalStateException("already started");
+        }
+        informers = new ClusterInformers(client);
+        ControllerContext context = new ControllerContext(client, informers, writer,
+                new EventRecorder(client, writer, clock), clock, settings);
+        controllers = List.of(
+                new StatefulSetController(context),
+                new VolumeProvisioner(context),
+                new Scheduler(context),
+                new Kubelet(context),
+                new EndpointSliceController(context),
+                new LoadBalancerController(context));
     }
-  }
+
+    /** One reconcile round of every controller; returns how many writes it attempted. */
+    synchronized long runOnce() {
+        long before = writer.count();
+        for (Controller controller : controllers) {
+            try {
+                controller.reconcile();
+            } catch (RuntimeException e) {
+                // one failing controller must not stop the cluster; it retries next round
+                LOG.warnf(e, "simulated %s failed; retrying", controller.getClass().getSimpleName());
+            }
+        }
+        return writer.count() - before;
+    }
+
+    /** The informers the controllers read, for a driver that waits until they have caught up. */
+    ClusterInformers informers() {
+        return informers;
+    }
+
+    @Override
+    public void close() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+            executor = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (informers != null) {
+                informers.close();
+                informers = null;
+            }
+        }
+    }
 }

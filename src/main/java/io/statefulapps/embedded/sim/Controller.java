@@ -1,7 +1,7 @@
 package io.statefulapps.embedded.sim;
 
-/** One simulated control loop: reads the informer caches, writes only what changed. */
+/** One simulated control loop: reads the informer informers, writes only what changed. */
 interface Controller {
 
-  void reconcile();
+    void reconcile();
 }

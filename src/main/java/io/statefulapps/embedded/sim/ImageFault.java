@@ -20,23 +20,23 @@ import java.util.Locale;
  * </table>
  */
 enum ImageFault {
-  NONE, PULL_FAIL, CRASH_LOOP, OOM_KILL, NOT_READY;
+    NONE, PULL_FAIL, CRASH_LOOP, OOM_KILL, NOT_READY;
 
-  static ImageFault of(String image) {
-    String s = image == null ? "" : image.toLowerCase(Locale.ROOT);
-    if (s.contains("pullfail")) {
-      return PULL_FAIL;
+    static ImageFault of(String image) {
+        String s = image == null ? "" : image.toLowerCase(Locale.ROOT);
+        if (s.contains("pullfail")) {
+            return PULL_FAIL;
+        }
+        if (s.contains("crashloop")) {
+            return CRASH_LOOP;
+        }
+        if (s.contains("oomkill")) {
+            return OOM_KILL;
+        }
+        return s.contains("notready") ? NOT_READY : NONE;
     }
-    if (s.contains("crashloop")) {
-      return CRASH_LOOP;
-    }
-    if (s.contains("oomkill")) {
-      return OOM_KILL;
-    }
-    return s.contains("notready") ? NOT_READY : NONE;
-  }
 
-  boolean crashes() {
-    return this == CRASH_LOOP || this == OOM_KILL;
-  }
+    boolean crashes() {
+        return this == CRASH_LOOP || this == OOM_KILL;
+    }
 }

@@ -16,11 +16,5 @@ import java.time.Duration;
  * @param crashAfter how long a {@code crashloop}/{@code oomkill} container runs before it exits
  */
 public record SimulatorSettings(Duration tick, Duration podStartDelay, Duration podReadyDelay,
-    Duration loadBalancerDelay, Duration provisionDelay, Duration crashLoopBackoff, Duration crashAfter) {
-
-  /** Everything scaled down for tests: a whole pod life in well under a second. */
-  public static SimulatorSettings fast() {
-    return new SimulatorSettings(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(100),
-        Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofMillis(200));
-  }
+        Duration loadBalancerDelay, Duration provisionDelay, Duration crashLoopBackoff, Duration crashAfter) {
 }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevisionBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.statefulapps.kubernetes.WellKnownLabels;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.util.Collection;
@@ -23,64 +24,66 @@ import java.util.stream.Collectors;
  */
 final class StatefulSetRevisions {
 
-  private final KubernetesClient client;
-  private final Caches caches;
+    private final KubernetesClient client;
+    private final ClusterInformers informers;
+    private final ClusterWriter writer;
 
-  StatefulSetRevisions(KubernetesClient client, Caches caches) {
-    this.client = client;
-    this.caches = caches;
-  }
-
-  /** Makes sure the revision of the current template exists; returns its name (the updateRevision). */
-  String ensure(StatefulSet sts) {
-    String name = StatefulSetPods.revisionName(sts, StatefulSetPods.templateHash(sts.getSpec().getTemplate()));
-    String namespace = sts.getMetadata().getNamespace();
-    if (Caches.get(caches.revisions, namespace, name).isEmpty()) {
-      long next = owned(sts).stream().mapToLong(ControllerRevision::getRevision).max().orElse(0) + 1;
-      Map<String, String> labels = new LinkedHashMap<>(sts.getSpec().getSelector().getMatchLabels());
-      labels.put("controller.kubernetes.io/hash", name.substring(sts.getMetadata().getName().length() + 1));
-      Map<String, Object> template = Serialization.unmarshal(Serialization.asJson(sts.getSpec().getTemplate()), Map.class);
-      template.put("$patch", "replace");
-      ControllerRevision revision = new ControllerRevisionBuilder().withNewMetadata().withName(name)
-          .withNamespace(namespace).withLabels(labels).withOwnerReferences(Kube.controllerRef(sts)).endMetadata()
-          .withRevision(next).withData(Map.of("spec", Map.of("template", template))).build();
-      Kube.write(() -> client.apps().controllerRevisions().inNamespace(namespace).resource(revision).create());
+    StatefulSetRevisions(ControllerContext context) {
+        this.client = context.client();
+        this.informers = context.informers();
+        this.writer = context.writer();
     }
-    return name;
-  }
 
-  /** The pod template of a revision; the set's own template when that revision is not known. */
-  @SuppressWarnings("unchecked")
-  PodTemplateSpec template(StatefulSet sts, String revision) {
-    if (revision.equals(StatefulSetPods.revisionName(sts, StatefulSetPods.templateHash(sts.getSpec().getTemplate())))) {
-      return sts.getSpec().getTemplate();
+    /** Makes sure the revision of the current template exists; returns its name (the updateRevision). */
+    String ensure(StatefulSet sts) {
+        String name = StatefulSetPods.revisionName(sts, StatefulSetPods.templateHash(sts.getSpec().getTemplate()));
+        String namespace = sts.getMetadata().getNamespace();
+        if (ClusterInformers.get(informers.revisions, namespace, name).isEmpty()) {
+            long next = owned(sts).stream().mapToLong(ControllerRevision::getRevision).max().orElse(0) + 1;
+            Map<String, String> labels = new LinkedHashMap<>(sts.getSpec().getSelector().getMatchLabels());
+            labels.put("controller.kubernetes.io/hash", name.substring(sts.getMetadata().getName().length() + 1));
+            Map<String, Object> template = Serialization.unmarshal(Serialization.asJson(sts.getSpec().getTemplate()), Map.class);
+            template.put("$patch", "replace");
+            ControllerRevision revision = new ControllerRevisionBuilder().withNewMetadata().withName(name)
+                    .withNamespace(namespace).withLabels(labels).withOwnerReferences(ControllerReferences.of(sts)).endMetadata()
+                    .withRevision(next).withData(Map.of("spec", Map.of("template", template))).build();
+            writer.attempt(() -> client.apps().controllerRevisions().inNamespace(namespace).resource(revision).create());
+        }
+        return name;
     }
-    return Caches.get(caches.revisions, sts.getMetadata().getNamespace(), revision)
-        .map(r -> (Map<String, Object>) ((Map<String, Object>) r.getData()).get("spec"))
-        .map(spec -> {
-          Map<String, Object> template = new LinkedHashMap<>((Map<String, Object>) spec.get("template"));
-          template.remove("$patch");
-          return Serialization.unmarshal(Serialization.asJson(template), PodTemplateSpec.class);
-        })
-        .orElse(sts.getSpec().getTemplate());
-  }
 
-  void trim(StatefulSet sts, String current, String update, Collection<Pod> pods) {
-    int limit = sts.getSpec().getRevisionHistoryLimit() == null ? 10 : sts.getSpec().getRevisionHistoryLimit();
-    Set<String> live = pods.stream().map(p -> p.getMetadata().getLabels().get(StatefulSetPods.REVISION_LABEL))
-        .collect(Collectors.toSet());
-    List<ControllerRevision> history = owned(sts).stream()
-        .filter(r -> !r.getMetadata().getName().equals(current) && !r.getMetadata().getName().equals(update)
-            && !live.contains(r.getMetadata().getName()))
-        .sorted(Comparator.comparingLong(ControllerRevision::getRevision)).toList();
-    for (int i = 0; i < history.size() - limit; i++) {
-      ControllerRevision old = history.get(i);
-      Kube.write(() -> client.resource(old).delete());
+    /** The pod template of a revision; the set's own template when that revision is not known. */
+    @SuppressWarnings("unchecked")
+    PodTemplateSpec template(StatefulSet sts, String revision) {
+        if (revision.equals(StatefulSetPods.revisionName(sts, StatefulSetPods.templateHash(sts.getSpec().getTemplate())))) {
+            return sts.getSpec().getTemplate();
+        }
+        return ClusterInformers.get(informers.revisions, sts.getMetadata().getNamespace(), revision)
+                .map(r -> (Map<String, Object>) ((Map<String, Object>) r.getData()).get("spec"))
+                .map(spec -> {
+                    Map<String, Object> template = new LinkedHashMap<>((Map<String, Object>) spec.get("template"));
+                    template.remove("$patch");
+                    return Serialization.unmarshal(Serialization.asJson(template), PodTemplateSpec.class);
+                })
+                .orElse(sts.getSpec().getTemplate());
     }
-  }
 
-  private List<ControllerRevision> owned(StatefulSet sts) {
-    return Caches.inNamespace(caches.revisions, sts.getMetadata().getNamespace()).stream()
-        .filter(r -> Kube.isControlledBy(r, sts)).toList();
-  }
+    void trim(StatefulSet sts, String current, String update, Collection<Pod> pods) {
+        int limit = sts.getSpec().getRevisionHistoryLimit() == null ? 10 : sts.getSpec().getRevisionHistoryLimit();
+        Set<String> live = pods.stream().map(p -> p.getMetadata().getLabels().get(WellKnownLabels.CONTROLLER_REVISION_HASH))
+                .collect(Collectors.toSet());
+        List<ControllerRevision> history = owned(sts).stream()
+                .filter(r -> !r.getMetadata().getName().equals(current) && !r.getMetadata().getName().equals(update)
+                        && !live.contains(r.getMetadata().getName()))
+                .sorted(Comparator.comparingLong(ControllerRevision::getRevision)).toList();
+        for (int i = 0; i < history.size() - limit; i++) {
+            ControllerRevision old = history.get(i);
+            writer.attempt(() -> client.resource(old).delete());
+        }
+    }
+
+    private List<ControllerRevision> owned(StatefulSet sts) {
+        return ClusterInformers.inNamespace(informers.revisions, sts.getMetadata().getNamespace()).stream()
+                .filter(r -> ControllerReferences.isControlledBy(r, sts)).toList();
+    }
 }

@@ -2,7 +2,7 @@
  * The controllers of the embedded simulated cluster (in the spirit of kwok): {@link
  * io.statefulapps.embedded.sim.ClusterSimulator} runs a StatefulSet controller, a scheduler, a
  * kubelet, a volume provisioner, an EndpointSlice controller and a load balancer controller
- * against any Kubernetes API (the embedded one in practice), reading informer caches and writing
+ * against any Kubernetes API (the embedded one in practice), reading informer informers and writing
  * only through the API, status through the status subresource.
  *
  * <p>Faults a user can cause, for the README:

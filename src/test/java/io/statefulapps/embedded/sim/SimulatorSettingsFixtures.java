@@ -1,0 +1,16 @@
+package io.statefulapps.embedded.sim;
+
+import java.time.Duration;
+
+/** Simulator paces for tests. */
+final class SimulatorSettingsFixtures {
+
+    private SimulatorSettingsFixtures() {
+    }
+
+    /** Everything scaled down: a whole pod life in well under a second. */
+    static SimulatorSettings fast() {
+        return new SimulatorSettings(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(100),
+                Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofMillis(200));
+    }
+}
