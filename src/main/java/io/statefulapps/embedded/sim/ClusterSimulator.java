@@ -1,19 +1,19 @@
 package io.statefulapps.embedded.sim;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The controllers of the embedded simulated cluster, in the spirit of kwok: the StatefulSet
- * controller, scheduler, kubelet, volume provisioner, EndpointSlice controller and a load balancer
- * controller. They watch the API through informers and act only through the API, on one daemon
- * thread, every {@link SimulatorSettings#tick()}. Faults are chosen by image tag: see {@link ImageFault}.
+ * controller, the PV controller's provisioning and reclaiming, the scheduler, the kubelets, the
+ * node lifecycle controller, the EndpointSlice controller and a load balancer controller. They
+ * watch the API through informers, act only through the API, and only on what changed (or a delay
+ * falling due on the injected clock), one key at a time on one daemon thread: idle when nothing
+ * changes. Faults are chosen by image word (see {@link ImageFault}) and StorageClass
+ * ({@link StorageClasses}).
  *
  * <pre>
  * try (ClusterSimulator sim = new ClusterSimulator(client, settings, Clock.systemUTC())) {
@@ -23,15 +23,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClusterSimulator implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ClusterSimulator.class);
-
     private final KubernetesClient client;
     private final SimulatorSettings settings;
     private final Clock clock;
-    private final ClusterWriter writer = new ClusterWriter();
-    private ScheduledExecutorService executor;
+    private ClusterWriter writer;
     private ClusterInformers informers;
-    private List<Controller> controllers;
+    private ControllerLoop loop;
 
     public ClusterSimulator(KubernetesClient client, SimulatorSettings settings, Clock clock) {
         this.client = client;
@@ -39,54 +36,45 @@ public final class ClusterSimulator implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts the informers (waits for their first list) and the reconcile loop. */
+    /** Starts the informers (waits for their first list) and the controllers' thread. */
     public synchronized void start() {
-        startControllers();
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cluster-simulator");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = Math.max(1, settings.tick().toMillis());
-        executor.scheduleWithFixedDelay(this::runOnce, 0, period, TimeUnit.MILLISECONDS);
+        startControllers(false);
+        loop.start();
     }
 
     /**
      * Starts the informers and the controllers but no thread of their own: the caller drives them
-     * with {@link #runOnce()}, so a test decides exactly when they act.
+     * with {@link #runDue()}, so a test decides exactly when they act.
      */
     synchronized void startDriven() {
-        startControllers();
+        startControllers(true);
     }
 
-    private void startControllers() {
+    private void startControllers(boolean ledger) {
         if (informers != null) {
             throw new IllegalStateException("already started");
         }
-        informers = new ClusterInformers(client);
-        ControllerContext context = new ControllerContext(client, informers, writer,
-                new EventRecorder(client, writer, clock), clock, settings);
-        controllers = List.of(
+        UnseenWrites unseen = new UnseenWrites();
+        writer = new ClusterWriter(client, unseen);
+        informers = new ClusterInformers(client, unseen, ledger);
+        ControllerContext context = new ControllerContext(client, informers, writer, new EventRecorder(writer, clock),
+                clock, settings);
+        List<Controller> controllers = List.of(
                 new StatefulSetController(context),
                 new VolumeProvisioner(context),
+                new VolumeReclaimer(context),
                 new Scheduler(context),
                 new Kubelet(context),
+                new NodeLifecycleController(context),
                 new EndpointSliceController(context),
                 new LoadBalancerController(context));
+        loop = new ControllerLoop(controllers, writer, clock, settings.tick());
+        informers.start();
     }
 
-    /** One reconcile round of every controller; returns how many writes it attempted. */
-    synchronized long runOnce() {
-        long before = writer.count();
-        for (Controller controller : controllers) {
-            try {
-                controller.reconcile();
-            } catch (RuntimeException e) {
-                // one failing controller must not stop the cluster; it retries next round
-                LOG.warnf(e, "simulated %s failed; retrying", controller.getClass().getSimpleName());
-            }
-        }
-        return writer.count() - before;
+    /** Looks at every key due now; returns how many writes that took. For a driven simulator. */
+    long runDue() {
+        return loop.runDue();
     }
 
     /** The informers the controllers read, for a driver that waits until they have caught up. */
@@ -94,26 +82,26 @@ public final class ClusterSimulator implements AutoCloseable {
         return informers;
     }
 
+    /** The writes made so far by "Kind verb". */
+    Map<String, Long> requestCounts() {
+        return writer.countsByRequest();
+    }
+
     @Override
     public void close() {
-        ScheduledExecutorService running;
+        ControllerLoop running;
+        ClusterInformers watching;
         synchronized (this) {
-            running = executor;
-            executor = null;
+            running = loop;
+            watching = informers;
+            loop = null;
+            informers = null;
         }
         if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            running.close();
         }
-        synchronized (this) {
-            if (informers != null) {
-                informers.close();
-                informers = null;
-            }
+        if (watching != null) {
+            watching.close();
         }
     }
 }

@@ -16,6 +16,11 @@ import java.util.HexFormat;
 /** Builds containerStatuses entries the way the kubelet reports them. */
 final class ContainerStatuses {
 
+    /** What a {@code crashloop} container writes to its termination log before it exits 1. */
+    static final String CRASH_MESSAGE = "unrecoverable error: cannot reach storage backend: connect: connection refused";
+    /** What an {@code oomkill} container's log ends with when the kernel kills it (exit 137). */
+    static final String OOM_MESSAGE = "Killed";
+
     private ContainerStatuses() {
     }
 
@@ -33,7 +38,7 @@ final class ContainerStatuses {
 
     static ContainerStatus completed(Pod pod, Container c, Instant start, Instant end) {
         return base(c).withReady(true).withStarted(false).withRestartCount(0).withContainerID(id(pod, c, 0))
-                .withImageID(imageId(c)).withState(terminated(0, "Completed", start, end, id(pod, c, 0))).build();
+                .withImageID(imageId(c)).withState(terminated(0, "Completed", null, start, end, id(pod, c, 0))).build();
     }
 
     static ContainerStatus running(Pod pod, Container c, Instant since, boolean ready, int restarts,
@@ -82,14 +87,18 @@ final class ContainerStatuses {
                 + ref + ": not found";
     }
 
+    /** A crash as the runtime reports it: the exit code, and the message the app left (its log's last words). */
     private static ContainerState crash(Pod pod, Container c, ImageFault fault, Instant start, Instant end, int run) {
         boolean oom = fault == ImageFault.OOM_KILL;
-        return terminated(oom ? 137 : 1, oom ? "OOMKilled" : "Error", start, end, id(pod, c, run));
+        return terminated(oom ? 137 : 1, oom ? "OOMKilled" : "Error", oom ? OOM_MESSAGE : CRASH_MESSAGE, start, end,
+                id(pod, c, run));
     }
 
-    private static ContainerState terminated(int code, String reason, Instant start, Instant end, String id) {
-        return new ContainerStateBuilder().withNewTerminated().withExitCode(code).withReason(reason)
-                .withStartedAt(TimeFormats.rfc3339(start)).withFinishedAt(TimeFormats.rfc3339(end)).withContainerID(id).endTerminated().build();
+    private static ContainerState terminated(int code, String reason, String message, Instant start, Instant end,
+            String id) {
+        return new ContainerStateBuilder().withNewTerminated().withExitCode(code).withReason(reason).withMessage(message)
+                .withStartedAt(TimeFormats.rfc3339(start)).withFinishedAt(TimeFormats.rfc3339(end)).withContainerID(id)
+                .endTerminated().build();
     }
 
     private static ContainerStatusBuilder base(Container c) {

@@ -2,6 +2,7 @@ package io.statefulapps.embedded.sim;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.HostIP;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * The status the kubelet would report for a pod bound at {@code boundAt}, at {@code now}: sandbox
  * after podStartDelay, init containers one after another, then the app containers, each following
- * its {@link ImageFault}. A pure function of its inputs, so unchanged pods cause no writes.
+ * its {@link ImageFault}. A pure function of its inputs, so unchanged pods cause no writes, and
+ * {@link PodMilestones} can tell when it will next differ.
  */
 final class PodStatusFactory {
 
@@ -29,11 +31,12 @@ final class PodStatusFactory {
     record Placement(Instant boundAt, String podIP, String hostIP) {
     }
 
-    PodStatus statusAt(Pod pod, Placement placement, Instant now) {
+    /** The status at {@code now}; a {@code blocked} pod never gets its sandbox (see {@link PodStartBlock}). */
+    PodStatus statusAt(Pod pod, Placement placement, boolean blocked, Instant now) {
         Instant sandbox = placement.boundAt().plus(settings.podStartDelay());
         List<ContainerStatus> init = new ArrayList<>();
         List<ContainerStatus> main = new ArrayList<>();
-        boolean started = !now.isBefore(sandbox);
+        boolean started = !blocked && !now.isBefore(sandbox);
         Instant t = sandbox;
         boolean initialized = started || pod.getSpec().getInitContainers().isEmpty();
         List<String> incompleteInit = new ArrayList<>();
@@ -87,7 +90,7 @@ final class PodStatusFactory {
         boolean ready = unready.isEmpty() && started && initialized;
         String phase = started && initialized && anyRunning ? "Running" : "Pending";
         PodStatusBuilder b = new PodStatusBuilder().withPhase(phase).withHostIP(placement.hostIP())
-                .withHostIPs(new io.fabric8.kubernetes.api.model.HostIP(placement.hostIP()))
+                .withHostIPs(new HostIP(placement.hostIP()))
                 .withStartTime(TimeFormats.rfc3339(placement.boundAt())).withQosClass(Resources.qosClass(pod))
                 .withInitContainerStatuses(init).withContainerStatuses(main);
         if (started) {

@@ -5,37 +5,38 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.statefulapps.kubernetes.WellKnownLabels;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The status the real controller computes: counts over the set's pods, and currentRevision
- * catching up with updateRevision once every pod is updated and Ready.
+ * catching up with updateRevision once every pod is updated and Ready. Written only when it
+ * differs from what the set shows (at most once per change of its pods).
  */
 final class StatefulSetStatusWriter {
 
-    private final KubernetesClient client;
     private final ClusterWriter writer;
     private final Clock clock;
 
     StatefulSetStatusWriter(ControllerContext context) {
-        this.client = context.client();
         this.writer = context.writer();
         this.clock = context.clock();
     }
 
-    void write(StatefulSet sts, Collection<Pod> pods, int desired, String currentRevision, String updateRevision) {
+    /** Writes the status if it changed; returns when a Ready pod becomes available, if one will. */
+    Instant write(StatefulSet sts, Collection<Pod> pods, int desired, String currentRevision, String updateRevision) {
         int replicas = 0;
         int ready = 0;
         int available = 0;
-        int minReadySeconds = sts.getSpec().getMinReadySeconds() == null ? 0 : sts.getSpec().getMinReadySeconds();
         int current = 0;
         int updated = 0;
+        Instant nextAvailable = null;
+        Instant now = clock.instant();
         for (Pod pod : pods) {
             if (ObjectLifecycle.isTerminating(pod)) {
                 continue;
@@ -43,7 +44,12 @@ final class StatefulSetStatusWriter {
             replicas++;
             if (PodConditions.isRunningAndReady(pod)) {
                 ready++;
-                available += isAvailable(pod, minReadySeconds) ? 1 : 0;
+                Instant availableAt = availableAt(pod, sts.getSpec().getMinReadySeconds());
+                if (availableAt != null && !availableAt.isAfter(now)) {
+                    available++;
+                } else if (availableAt != null && (nextAvailable == null || availableAt.isBefore(nextAvailable))) {
+                    nextAvailable = availableAt;
+                }
             }
             String revision = pod.getMetadata().getLabels().get(WellKnownLabels.CONTROLLER_REVISION_HASH);
             current += Objects.equals(revision, currentRevision) ? 1 : 0;
@@ -62,20 +68,20 @@ final class StatefulSetStatusWriter {
                 .withReplicas(replicas).withReadyReplicas(ready).withAvailableReplicas(available)
                 .withCurrentReplicas(current).withUpdatedReplicas(updated)
                 .withCurrentRevision(revision).withUpdateRevision(updateRevision).withCollisionCount(0)
-                .withConditions(old == null ? java.util.List.of() : old.getConditions()).build();
+                .withConditions(old == null ? List.of() : old.getConditions()).build();
         if (!status.equals(old)) {
-            StatefulSet copy = new StatefulSetBuilder(sts).withStatus(status).build();
-            writer.attempt(() -> client.resource(copy).updateStatus());
+            writer.updateStatus(new StatefulSetBuilder(sts).withStatus(status).build());
         }
+        return nextAvailable;
     }
 
-    /** Ready for at least minReadySeconds, judged by the Ready condition's lastTransitionTime. */
-    private boolean isAvailable(Pod pod, int minReadySeconds) {
-        if (minReadySeconds == 0) {
-            return true;
+    /** When a Ready pod counts as available: Ready for minReadySeconds by its condition; null if unknown. */
+    private static Instant availableAt(Pod pod, Integer minReadySeconds) {
+        if (minReadySeconds == null || minReadySeconds == 0) {
+            return Instant.MIN;
         }
         var condition = PodConditions.get(pod, "Ready");
-        return condition != null && condition.getLastTransitionTime() != null
-                && !Instant.parse(condition.getLastTransitionTime()).plusSeconds(minReadySeconds).isAfter(clock.instant());
+        return condition == null || condition.getLastTransitionTime() == null ? null
+                : Instant.parse(condition.getLastTransitionTime()).plusSeconds(minReadySeconds);
     }
 }

@@ -36,13 +36,13 @@ final class SimulatorDriver {
     }
 
     /**
-     * Runs rounds until one writes nothing, each after the informers have caught up with the API
-     * server (so a round never acts on a state older than the previous round's writes).
+     * Runs rounds until one writes nothing, each once the controllers have been told of everything
+     * the API server holds (so a round never acts on a state older than the previous round's writes).
      */
     void settle() {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             awaitInformersCaughtUp();
-            if (simulator.runOnce() == 0) {
+            if (simulator.runDue() == 0) {
                 return;
             }
         }
@@ -86,16 +86,16 @@ final class SimulatorDriver {
                         () -> client.discovery().v1().endpointSlices().inAnyNamespace().list().getItems()),
                 new Comparison(informers.storageClasses, () -> client.storage().v1().storageClasses().list().getItems()),
                 new Comparison(informers.nodes, () -> client.nodes().list().getItems()));
-        await("the simulator's informers show what the API server holds").atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(10))
-                .until(() -> comparisons.stream().allMatch(Comparison::caughtUp));
+        await("the simulator's controllers have heard of what the API server holds").atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> comparisons.stream().allMatch(c -> c.caughtUp(informers)));
     }
 
     private record Comparison(SharedIndexInformer<? extends HasMetadata> informer,
             Supplier<List<? extends HasMetadata>> server) {
 
-        boolean caughtUp() {
-            return versions(informer.getStore().list()).equals(versions(server.get()));
+        boolean caughtUp(ClusterInformers informers) {
+            return informers.toldVersions(informer).equals(versions(server.get()));
         }
 
         private static Map<String, String> versions(List<? extends HasMetadata> objects) {
