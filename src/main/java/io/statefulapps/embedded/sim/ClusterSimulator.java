@@ -70,6 +70,9 @@ public final class ClusterSimulator implements AutoCloseable {
                 new LoadBalancerController(context));
         loop = new ControllerLoop(controllers, writer, clock, settings.tick());
         informers.start();
+        if (informers.get(informers.storageClasses, null, StorageClasses.MOUNT_FAIL).isEmpty()) {
+            writer.create(StorageClasses.mountFail()); // the fault class, where the seed lacks it
+        }
     }
 
     /** Looks at every key due now; returns how many writes that took. For a driven simulator. */
@@ -80,6 +83,11 @@ public final class ClusterSimulator implements AutoCloseable {
     /** The informers the controllers read, for a driver that waits until they have caught up. */
     ClusterInformers informers() {
         return informers;
+    }
+
+    /** Keys the controllers have looked at so far. */
+    long reconciles() {
+        return loop.reconciles();
     }
 
     /** The writes made so far by "Kind verb". */

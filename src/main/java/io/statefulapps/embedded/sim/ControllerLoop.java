@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the controllers' due keys on one thread (one writer keeps the simulation simple; each
@@ -35,6 +36,7 @@ final class ControllerLoop implements AutoCloseable {
     private boolean signalled;
     private Instant nextResync;
     private volatile Thread thread;
+    private final AtomicLong reconciles = new AtomicLong();
 
     ControllerLoop(List<Controller> controllers, ClusterWriter writer, Clock clock, Duration tick) {
         this.controllers = controllers.stream().map(c -> new Registered(c, new HashMap<>())).toList();
@@ -65,6 +67,7 @@ final class ControllerLoop implements AutoCloseable {
     }
 
     private void process(Registered r, String key, Instant now) {
+        reconciles.incrementAndGet();
         long failuresBefore = writer.failures();
         Instant next;
         boolean failed;
@@ -87,6 +90,11 @@ final class ControllerLoop implements AutoCloseable {
         if (next != null) {
             r.controller().queue().addAt(key, next);
         }
+    }
+
+    /** Keys looked at so far (a measure of the controllers' work, zero while nothing changes). */
+    long reconciles() {
+        return reconciles.get();
     }
 
     static Duration backoff(int attempt) {

@@ -2,6 +2,7 @@ package io.statefulapps.embedded.sim;
 
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.statefulapps.kubernetes.WellKnownLabels;
 
 import java.util.Optional;
@@ -18,7 +19,20 @@ final class StorageClasses {
      */
     static final String MOUNT_FAIL = "mountfail";
 
+    /** The provisioner the simulated classes name (as the API server's seed does). */
+    static final String PROVISIONER = "statefulapps.io/simulated";
+
     private StorageClasses() {
+    }
+
+    /**
+     * The StorageClass {@code mountfail}, for a cluster whose seed lacks it: Immediate binding,
+     * reclaim Delete, no expansion; its volumes provision and bind like any other.
+     */
+    static StorageClass mountFail() {
+        return new StorageClassBuilder().withNewMetadata().withName(MOUNT_FAIL).endMetadata()
+                .withProvisioner(PROVISIONER).withVolumeBindingMode("Immediate").withReclaimPolicy("Delete")
+                .withAllowVolumeExpansion(false).build();
     }
 
     /** The claim's class: the one it names, or the default class when it names none; empty if unknown. */

@@ -1,6 +1,7 @@
 package io.statefulapps.embedded.sim;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -98,6 +99,8 @@ class KubeletFaultsTest extends SimulatorTestBase {
                 "back-off \\d+m?s restarting failed container=main pod=crash_default\\(.+\\)"), s.getState().getWaiting().getMessage());
         assertEquals(1, s.getLastState().getTerminated().getExitCode());
         assertEquals("Error", s.getLastState().getTerminated().getReason());
+        assertEquals("unrecoverable error: cannot reach storage backend: connect: connection refused",
+                s.getLastState().getTerminated().getMessage(), "what the app left in its termination log");
         assertNotNull(s.getLastState().getTerminated().getFinishedAt());
         assertFalse(s.getReady());
         assertEquals("Running", pod("crash").getStatus().getPhase());
@@ -118,6 +121,7 @@ class KubeletFaultsTest extends SimulatorTestBase {
                 && "CrashLoopBackOff".equals(waitingReason("oom")));
         assertEquals("OOMKilled", main("oom").getLastState().getTerminated().getReason());
         assertEquals(137, main("oom").getLastState().getTerminated().getExitCode());
+        assertEquals("Killed", main("oom").getLastState().getTerminated().getMessage());
     }
 
     @Test
@@ -130,6 +134,27 @@ class KubeletFaultsTest extends SimulatorTestBase {
         assertEquals("ContainersNotReady", readyCondition.getReason());
         assertEquals("containers with unready status: [main]", readyCondition.getMessage());
         assertTrue(main("lazy").getStarted());
+    }
+
+    @Test
+    void readinessProbeFailuresAreReportedInTheProbesWords() {
+        client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("http-probe")
+                .endMetadata().withNewSpec().addNewContainer().withName("main").withImage("app:notready")
+                .withNewReadinessProbe().withNewHttpGet().withPath("/ready").withPort(new IntOrString(8080)).endHttpGet()
+                .endReadinessProbe().endContainer().endSpec().build()).create();
+        client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("tcp-probe")
+                .endMetadata().withNewSpec().addNewContainer().withName("main").withImage("redis:notready")
+                .withNewReadinessProbe().withNewTcpSocket().withPort(new IntOrString(6379)).endTcpSocket()
+                .endReadinessProbe().endContainer().endSpec().build()).create();
+        await("Unhealthy events", () -> hasEvent("http-probe", "Warning", "Unhealthy", "Readiness probe failed")
+                && hasEvent("tcp-probe", "Warning", "Unhealthy", "Readiness probe failed"));
+        var http = events("http-probe").stream().filter(e -> "Unhealthy".equals(e.getReason())).findFirst().orElseThrow();
+        assertEquals("Readiness probe failed: HTTP probe failed with statuscode: 503", http.getMessage());
+        assertEquals("spec.containers{main}", http.getInvolvedObject().getFieldPath());
+        assertEquals("kubelet", http.getSource().getComponent());
+        String ip = pod("tcp-probe").getStatus().getPodIP();
+        assertTrue(hasEvent("tcp-probe", "Warning", "Unhealthy", "Readiness probe failed: dial tcp " + ip
+                + ":6379: connect: connection refused"));
     }
 
     @Test

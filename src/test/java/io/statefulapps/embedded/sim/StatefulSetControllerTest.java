@@ -1,5 +1,6 @@
 package io.statefulapps.embedded.sim;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -8,7 +9,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,10 +196,44 @@ class StatefulSetControllerTest extends SimulatorTestBase {
 
     @Test
     void eventsTellWhatTheControllerDid() {
-        create(statefulSet("told", 1, "nginx:1.27"));
+        StatefulSet told = create(statefulSet("told", 1, "nginx:1.27"));
         runUntil("events", () -> hasEvent("told", "Normal", "SuccessfulCreate", "create Pod told-0 in StatefulSet told successful")
                 && hasEvent("told", "Normal", "SuccessfulCreate", "create Claim data-told-0 Pod told-0 in StatefulSet told success"));
         assertEquals("statefulset-controller", events("told").get(0).getSource().getComponent());
+        for (Event e : events("told")) {
+            // as the real recorder names its object: matched by kind and uid, not by name alone
+            assertEquals(told.getMetadata().getUid(), e.getInvolvedObject().getUid(), e.getMessage());
+            assertEquals("StatefulSet", e.getInvolvedObject().getKind());
+            assertEquals("apps/v1", e.getInvolvedObject().getApiVersion());
+            assertEquals("default", e.getInvolvedObject().getNamespace());
+            assertEquals(1, e.getCount());
+            assertNotNull(e.getFirstTimestamp());
+            assertEquals(e.getFirstTimestamp(), e.getLastTimestamp());
+        }
+    }
+
+    @Test
+    void aPodTheApiServerRefusesIsReportedAsFailedCreateAndRetried() {
+        // a 63-character set name makes a 65-character pod-name label: the API server refuses the pod
+        String name = "refused-" + "x".repeat(55);
+        StatefulSet sts = create(statefulSet(name, 1, "nginx:1.27").editSpec().withVolumeClaimTemplates().endSpec());
+        runUntil("FailedCreate", () -> hasEvent(name, "Warning", "FailedCreate", ""));
+        Event failed = events(name).stream().filter(e -> "FailedCreate".equals(e.getReason())).findFirst().orElseThrow();
+        String prefix = "create Pod " + name + "-0 in StatefulSet " + name + " failed error: ";
+        assertTrue(failed.getMessage().startsWith(prefix), failed.getMessage());
+        assertTrue(failed.getMessage().substring(prefix.length()).startsWith("Pod \"" + name + "-0\" is invalid: "),
+                "the API server's own message: " + failed.getMessage());
+        assertTrue(failed.getMessage().contains("must be no more than 63 characters"), failed.getMessage());
+        assertEquals(sts.getMetadata().getUid(), failed.getInvolvedObject().getUid());
+        assertEquals("statefulset-controller", failed.getSource().getComponent());
+
+        driver.advance(Duration.ofMillis(250), 16); // four seconds: retries after 0.5, 1 and 2 seconds
+        Event again = events(name).stream().filter(e -> "FailedCreate".equals(e.getReason())).findFirst().orElseThrow();
+        assertTrue(again.getCount() >= 3 && again.getCount() <= 5, "retried with back-off: count " + again.getCount());
+        assertEquals(1, events(name).stream().filter(e -> "FailedCreate".equals(e.getReason())).count(),
+                "repeats are counted on one Event");
+        assertNull(pod(name + "-0"));
+        assertEquals(0, sts(name).getStatus().getReplicas());
     }
 
     @Test

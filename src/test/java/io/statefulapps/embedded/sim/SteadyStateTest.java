@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Once nothing changes, the simulator writes nothing: no status rewritten tick after tick. */
+/**
+ * Once nothing changes, the simulator writes nothing (no status rewritten tick after tick) and
+ * looks at nothing: its controllers wait for changes and for their own delays only.
+ */
 class SteadyStateTest extends SimulatorTestBase {
 
     @Override
@@ -38,6 +41,16 @@ class SteadyStateTest extends SimulatorTestBase {
         Map<String, String> before = versions();
         driver.advance(Duration.ofMillis(50), 20);
         assertEquals(before, versions());
+    }
+
+    @Test
+    void aSettledClusterGivesTheControllersNothingToLookAt() {
+        create(statefulSet("idle", 2, "nginx:1.27"));
+        runUntil("settled", () -> ready(pod("idle-1")) && sts("idle").getStatus().getReadyReplicas() == 2);
+        driver.advance(Duration.ofMillis(50), 20); // the last delays fall due
+        long before = simulator.reconciles();
+        driver.advance(Duration.ofSeconds(30), 10); // five minutes, short of the safety-net resync
+        assertEquals(before, simulator.reconciles(), "no sweep, no polling: nothing changed, nothing was looked at");
     }
 
     private Map<String, String> versions() {
