@@ -17,6 +17,7 @@ import io.statefulapps.kubernetes.LabelSelectors;
 import io.statefulapps.kubernetes.WellKnownLabels;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class ClusterInformers implements AutoCloseable {
     /** StatefulSets by their selector, for "which set may adopt this pod". */
     final SelectorIndex statefulSetSelectors = new SelectorIndex();
 
-    private final List<ChangeDispatcher<?>> dispatchers = new ArrayList<>();
+    private final Map<SharedIndexInformer<?>, ChangeDispatcher<?>> dispatchers = new IdentityHashMap<>();
     private final UnseenWrites unseen;
 
     /** @param ledger keep the versions the controllers were told about, for a test driver */
@@ -103,20 +104,22 @@ final class ClusterInformers implements AutoCloseable {
         }
         ChangeDispatcher<T> dispatcher = new ChangeDispatcher<>(informer, unseen, ledger);
         informer.addEventHandler(dispatcher);
-        dispatchers.add(dispatcher);
+        dispatchers.put(informer, dispatcher);
         return informer;
     }
 
-    /** Tells the listener of every change of that kind: {@code before} null for an addition, {@code after} for a deletion. */
+    /**
+     * Tells the listener of every change of that kind: {@code before} null for an addition,
+     * {@code after} null for a deletion.
+     */
     @SuppressWarnings("unchecked")
     <T extends HasMetadata> void onChange(SharedIndexInformer<T> informer, ChangeDispatcher.Listener<T> listener) {
-        dispatchers.stream().filter(d -> d.informer() == informer).findFirst()
-                .map(d -> (ChangeDispatcher<T>) d).orElseThrow().listen(listener);
+        ((ChangeDispatcher<T>) dispatcher(informer)).listen(listener);
     }
 
     /** Starts every informer and waits until each has its first list (listeners are told of it all). */
     void start() {
-        CompletableFuture<?>[] synced = dispatchers.stream()
+        CompletableFuture<?>[] synced = dispatchers.values().stream()
                 .map(d -> d.informer().start().toCompletableFuture()).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(synced).get(60, TimeUnit.SECONDS);
@@ -191,7 +194,7 @@ final class ClusterInformers implements AutoCloseable {
     }
 
     private ChangeDispatcher<?> dispatcher(SharedIndexInformer<?> informer) {
-        return dispatchers.stream().filter(d -> d.informer() == informer).findFirst().orElseThrow();
+        return dispatchers.get(informer);
     }
 
     /** {@code namespace/name}, or the name of a cluster-scoped object: the key of the work queues. */
@@ -233,6 +236,6 @@ final class ClusterInformers implements AutoCloseable {
 
     @Override
     public void close() {
-        dispatchers.forEach(d -> d.informer().close());
+        dispatchers.keySet().forEach(SharedIndexInformer::close);
     }
 }

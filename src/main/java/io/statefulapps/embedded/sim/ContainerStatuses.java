@@ -17,7 +17,8 @@ import java.util.HexFormat;
 final class ContainerStatuses {
 
     /** What a {@code crashloop} container writes to its termination log before it exits 1. */
-    static final String CRASH_MESSAGE = "unrecoverable error: cannot reach storage backend: connect: connection refused";
+    static final String CRASH_MESSAGE =
+            "unrecoverable error: cannot reach storage backend: connect: connection refused";
     /** What an {@code oomkill} container's log ends with when the kernel kills it (exit 137). */
     static final String OOM_MESSAGE = "Killed";
 
@@ -26,13 +27,15 @@ final class ContainerStatuses {
 
     static ContainerStatus creating(Container c) {
         return base(c).withReady(false).withStarted(false).withRestartCount(0)
-                .withState(new ContainerStateBuilder().withNewWaiting().withReason("ContainerCreating").endWaiting().build())
+                .withState(new ContainerStateBuilder().withNewWaiting().withReason("ContainerCreating").endWaiting()
+                        .build())
                 .build();
     }
 
     static ContainerStatus waitingInit(Container c) {
         return base(c).withReady(false).withStarted(false).withRestartCount(0)
-                .withState(new ContainerStateBuilder().withNewWaiting().withReason("PodInitializing").endWaiting().build())
+                .withState(new ContainerStateBuilder().withNewWaiting().withReason("PodInitializing").endWaiting()
+                        .build())
                 .build();
     }
 
@@ -43,9 +46,11 @@ final class ContainerStatuses {
 
     static ContainerStatus running(Pod pod, Container c, Instant since, boolean ready, int restarts,
             ContainerState last) {
-        return base(c).withReady(ready).withStarted(true).withRestartCount(restarts).withContainerID(id(pod, c, restarts))
+        return base(c).withReady(ready).withStarted(true).withRestartCount(restarts)
+                .withContainerID(id(pod, c, restarts))
                 .withImageID(imageId(c)).withLastState(last)
-                .withState(new ContainerStateBuilder().withNewRunning().withStartedAt(TimeFormats.rfc3339(since)).endRunning().build())
+                .withState(new ContainerStateBuilder().withNewRunning().withStartedAt(TimeFormats.rfc3339(since))
+                        .endRunning().build())
                 .build();
     }
 
@@ -54,7 +59,8 @@ final class ContainerStatuses {
         String message = backingOff ? "Back-off pulling image \"" + image + "\""
                 : pullError(image);
         return base(c).withReady(false).withStarted(false).withRestartCount(0)
-                .withState(new ContainerStateBuilder().withNewWaiting().withReason(backingOff ? "ImagePullBackOff" : "ErrImagePull")
+                .withState(new ContainerStateBuilder().withNewWaiting().withReason(backingOff ? "ImagePullBackOff"
+                        : "ErrImagePull")
                         .withMessage(message).endWaiting().build())
                 .build();
     }
@@ -65,7 +71,8 @@ final class ContainerStatuses {
         if (s.running()) {
             return running(pod, c, s.runStart(), false, s.restarts(), last);
         }
-        String message = "back-off " + TimeFormats.goDuration(s.backoff()) + " restarting failed container=" + c.getName()
+        String message = "back-off " + TimeFormats.goDuration(s.backoff()) + " restarting failed container="
+                + c.getName()
                 + " pod=" + pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace() + "("
                 + pod.getMetadata().getUid() + ")";
         ContainerState terminated = crash(pod, c, fault, s.runStart(), s.runEnd(), s.restarts());
@@ -76,7 +83,8 @@ final class ContainerStatuses {
         }
         return base(c).withReady(false).withStarted(false).withRestartCount(s.restarts())
                 .withContainerID(id(pod, c, s.restarts())).withImageID(imageId(c)).withLastState(terminated)
-                .withState(new ContainerStateBuilder().withNewWaiting().withReason("CrashLoopBackOff").withMessage(message)
+                .withState(new ContainerStateBuilder().withNewWaiting().withReason("CrashLoopBackOff")
+                        .withMessage(message)
                         .endWaiting().build())
                 .build();
     }
@@ -96,7 +104,8 @@ final class ContainerStatuses {
 
     private static ContainerState terminated(int code, String reason, String message, Instant start, Instant end,
             String id) {
-        return new ContainerStateBuilder().withNewTerminated().withExitCode(code).withReason(reason).withMessage(message)
+        return new ContainerStateBuilder().withNewTerminated().withExitCode(code).withReason(reason)
+                .withMessage(message)
                 .withStartedAt(TimeFormats.rfc3339(start)).withFinishedAt(TimeFormats.rfc3339(end)).withContainerID(id)
                 .endTerminated().build();
     }
@@ -127,7 +136,8 @@ final class ContainerStatuses {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

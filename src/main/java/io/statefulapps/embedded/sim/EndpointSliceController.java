@@ -81,7 +81,8 @@ final class EndpointSliceController implements Controller {
         if (selector == null || selector.isEmpty() || ObjectLifecycle.isTerminating(svc)) {
             return null;
         }
-        List<Pod> pods = EndpointSliceFactory.listed(informers.podsMatching(svc.getMetadata().getNamespace(), selector));
+        List<Pod> pods = EndpointSliceFactory.listed(informers.podsMatching(svc.getMetadata().getNamespace(),
+                selector));
         List<Endpoint> endpoints = EndpointSliceFactory.endpoints(svc, pods);
         List<EndpointPort> ports = EndpointSliceFactory.ports(svc, pods);
         Map<String, String> labels = EndpointSliceFactory.labels(svc);
@@ -95,7 +96,8 @@ final class EndpointSliceController implements Controller {
                     Math.min(endpoints.size(), (i + 1) * EndpointSliceFactory.MAX_ENDPOINTS));
             write(svc, name, labels, new ArrayList<>(part), ports);
         }
-        for (EndpointSlice slice : informers.slicesOfService(svc.getMetadata().getNamespace(), svc.getMetadata().getName())) {
+        String namespace = svc.getMetadata().getNamespace();
+        for (EndpointSlice slice : informers.slicesOfService(namespace, svc.getMetadata().getName())) {
             if (managed(slice) && !wanted.contains(slice.getMetadata().getName())) {
                 writer.delete(slice, null);
             }
@@ -113,7 +115,8 @@ final class EndpointSliceController implements Controller {
         String namespace = svc.getMetadata().getNamespace();
         EndpointSlice existing = informers.get(informers.endpointSlices, namespace, name).orElse(null);
         if (existing != null && Objects.equals(existing.getEndpoints(), endpoints)
-                && Objects.equals(existing.getPorts(), ports) && Objects.equals(existing.getMetadata().getLabels(), labels)) {
+                && Objects.equals(existing.getPorts(), ports) && Objects.equals(existing.getMetadata()
+                        .getLabels(), labels)) {
             return;
         }
         EndpointSliceBuilder slice = existing == null ? new EndpointSliceBuilder() : new EndpointSliceBuilder(existing);
@@ -137,7 +140,8 @@ final class EndpointSliceController implements Controller {
             return new EndpointView(status == null ? null : status.getPodIP(), PodConditions.isTrue(pod, "Ready"),
                     ObjectLifecycle.isTerminating(pod), "Succeeded".equals(phase) || "Failed".equals(phase),
                     pod.getMetadata().getLabels(), pod.getSpec().getHostname(), pod.getSpec().getSubdomain(),
-                    pod.getSpec().getNodeName(), pod.getSpec().getContainers().stream().map(c -> c.getPorts()).toList());
+                    pod.getSpec().getNodeName(), pod.getSpec().getContainers().stream().map(c -> c.getPorts())
+                            .toList());
         }
     }
 }

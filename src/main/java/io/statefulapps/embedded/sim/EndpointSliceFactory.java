@@ -36,7 +36,8 @@ final class EndpointSliceFactory {
     static List<Pod> listed(List<Pod> selected) {
         return selected.stream()
                 .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
-                .filter(p -> !"Succeeded".equals(p.getStatus().getPhase()) && !"Failed".equals(p.getStatus().getPhase()))
+                .filter(p -> !"Succeeded".equals(p.getStatus().getPhase()) && !"Failed".equals(p.getStatus()
+                        .getPhase()))
                 .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
     }
 

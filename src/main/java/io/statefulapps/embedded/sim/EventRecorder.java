@@ -67,7 +67,8 @@ final class EventRecorder {
                 return;
             }
         }
-        String namespace = object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
+        String namespace = object.getMetadata().getNamespace() == null ? "default" : object.getMetadata()
+                .getNamespace();
         String name = object.getMetadata().getName() + "."
                 + Long.toHexString(clock.millis() * 1_000_000 + (sequence++ % 1_000_000));
         Event event = new EventBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -110,7 +109,8 @@ final class Kubelet implements Controller {
         PodOnNode onNode = new PodOnNode(pod, run.node(), run.placement(), startBlock(pod), run.missingSecrets());
         PodStatus desired = statuses.statusAt(pod, run.placement(), onNode.block().blocks(), now);
         if (!desired.equals(pod.getStatus())) {
-            writer.updateStatus(new PodBuilder(pod).withStatus(desired).build());
+            // the cached pod with a new status: shares the rest, nothing is changed in place
+            writer.updateStatus(new Pod(pod.getApiVersion(), pod.getKind(), pod.getMetadata(), pod.getSpec(), desired));
         }
         events.emit(onNode, now);
         return milestones.next(onNode, now);
@@ -142,7 +142,8 @@ final class Kubelet implements Controller {
         List<String> missing = new ArrayList<>();
         for (LocalObjectReference ref : pod.getSpec().getImagePullSecrets()) {
             try {
-                if (client.secrets().inNamespace(pod.getMetadata().getNamespace()).withName(ref.getName()).get() == null) {
+                if (client.secrets().inNamespace(pod.getMetadata().getNamespace()).withName(ref.getName())
+                        .get() == null) {
                     missing.add(ref.getName());
                 }
             } catch (KubernetesClientException e) {
@@ -159,7 +160,8 @@ final class Kubelet implements Controller {
             if (v.getPersistentVolumeClaim() == null) {
                 continue;
             }
-            informers.get(informers.claims, pod.getMetadata().getNamespace(), v.getPersistentVolumeClaim().getClaimName())
+            informers.get(informers.claims, pod.getMetadata().getNamespace(), v.getPersistentVolumeClaim()
+                    .getClaimName())
                     .filter(claim -> StorageClasses.MOUNT_FAIL.equals(claim.getSpec().getStorageClassName()))
                     .ifPresent(claim -> {
                         volumes.add(v.getName());

@@ -47,7 +47,8 @@ final class KubeletEvents {
         if (p.block().kind() == PodStartBlock.Kind.SANDBOX) {
             int attempts = new RetrySchedule(t, settings.crashLoopBackoff()).attemptsBy(now);
             e.once(null, "sandbox#" + attempts, EventRecorder.WARNING, "FailedCreatePodSandBox",
-                    "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox \""
+                    "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network"
+                            + " for sandbox \""
                             + ContainerStatuses.sha256(p.pod().getMetadata().getUid() + "/sandbox")
                             + "\": plugin type=\"bridge\" failed (add): failed to allocate for range 0: no IP addresses"
                             + " available in range set: 10.244.0.1-10.244.0.254");
@@ -80,7 +81,8 @@ final class KubeletEvents {
                 }
                 if (!s.running() && !s.backoff().isZero()) {
                     e.once(field, c.getName() + "/crash" + s.restarts(), EventRecorder.WARNING, "BackOff",
-                            "Back-off restarting failed container " + c.getName() + " in pod " + pod.getMetadata().getName()
+                            "Back-off restarting failed container " + c.getName() + " in pod " + pod.getMetadata()
+                                    .getName()
                                     + "_" + pod.getMetadata().getNamespace() + "(" + pod.getMetadata().getUid() + ")");
                 }
                 if (init) {
@@ -135,7 +137,8 @@ final class KubeletEvents {
     private void pullSecrets(Emission e, String key) {
         if (!e.podOnNode().missingPullSecrets().isEmpty()) {
             e.once(null, key + "/secrets", EventRecorder.WARNING, "FailedToRetrieveImagePullSecret",
-                    "Unable to retrieve some image pull secrets (" + String.join(", ", e.podOnNode().missingPullSecrets())
+                    "Unable to retrieve some image pull secrets (" + String.join(", ", e.podOnNode()
+                            .missingPullSecrets())
                             + "); attempting to pull the image may not succeed.");
         }
     }

@@ -107,7 +107,8 @@ final class StatefulSetPodControl {
         // A controller reference to a deleted predecessor of the same name counts as none: the garbage
         // collector removes such references, and the cache may still show one for a moment.
         Predicate<OwnerReference> dangling = ref -> "StatefulSet".equals(ref.getKind())
-                && sts.getMetadata().getName().equals(ref.getName()) && !sts.getMetadata().getUid().equals(ref.getUid());
+                && sts.getMetadata().getName().equals(ref.getName()) && !sts.getMetadata().getUid()
+                        .equals(ref.getUid());
         for (Pod pod : informers.podsMatching(sts.getMetadata().getNamespace(), selector)) {
             int ordinal = StatefulSetPods.ordinal(sts, pod);
             boolean orphan = pod.getMetadata().getOwnerReferences().stream()
@@ -115,7 +116,8 @@ final class StatefulSetPodControl {
             if (ordinal < 0 || !orphan || ObjectLifecycle.isTerminating(pod) || owned.containsKey(ordinal)) {
                 continue;
             }
-            List<OwnerReference> kept = pod.getMetadata().getOwnerReferences().stream().filter(dangling.negate()).toList();
+            List<OwnerReference> kept = pod.getMetadata().getOwnerReferences().stream().filter(dangling.negate())
+                    .toList();
             Pod adopted = new PodBuilder(pod).editMetadata().withOwnerReferences(kept)
                     .addToOwnerReferences(ControllerReferences.of(sts)).endMetadata().build();
             ClusterWriter.Written<Pod> written = writer.update(adopted);

@@ -67,13 +67,15 @@ final class StatefulSetPods {
             String volume = claim.getMetadata().getName();
             volumes.removeIf(v -> v.getName().equals(volume));
             volumes.add(new VolumeBuilder().withName(volume).withNewPersistentVolumeClaim()
-                    .withClaimName(StatefulSetNaming.claimName(volume, sts.getMetadata().getName(), ordinal)).endPersistentVolumeClaim().build());
+                    .withClaimName(StatefulSetNaming.claimName(volume, sts.getMetadata().getName(), ordinal))
+                            .endPersistentVolumeClaim().build());
         }
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(sts.getMetadata().getNamespace())
                 .withLabels(labels).withAnnotations(annotations.isEmpty() ? null : annotations)
                 .withOwnerReferences(ControllerReferences.of(sts)).endMetadata()
                 .withSpec(new PodBuilder().withSpec(template.getSpec()).build().getSpec())
-                .editSpec().withHostname(name).withSubdomain(sts.getSpec().getServiceName()).withVolumes(volumes).endSpec()
+                .editSpec().withHostname(name).withSubdomain(sts.getSpec().getServiceName()).withVolumes(volumes)
+                        .endSpec()
                 .build();
     }
 
@@ -82,7 +84,8 @@ final class StatefulSetPods {
         Map<String, String> labels = new LinkedHashMap<>(template.getMetadata().getLabels());
         labels.putAll(sts.getSpec().getSelector().getMatchLabels());
         PersistentVolumeClaimBuilder claim = new PersistentVolumeClaimBuilder().withNewMetadata()
-                .withName(StatefulSetNaming.claimName(template.getMetadata().getName(), sts.getMetadata().getName(), ordinal))
+                .withName(StatefulSetNaming.claimName(template.getMetadata().getName(), sts.getMetadata()
+                        .getName(), ordinal))
                 .withNamespace(sts.getMetadata().getNamespace()).withLabels(labels)
                 .withAnnotations(template.getMetadata().getAnnotations().isEmpty() ? null
                         : template.getMetadata().getAnnotations())

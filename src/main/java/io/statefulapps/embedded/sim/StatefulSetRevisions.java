@@ -98,7 +98,8 @@ final class StatefulSetRevisions {
         if (owned.size() <= limit + 2) {
             return; // nothing to trim even if every revision were history
         }
-        Set<String> live = pods.stream().map(p -> p.getMetadata().getLabels().get(WellKnownLabels.CONTROLLER_REVISION_HASH))
+        Set<String> live = pods.stream().map(p -> p.getMetadata().getLabels()
+                .get(WellKnownLabels.CONTROLLER_REVISION_HASH))
                 .collect(Collectors.toSet());
         List<ControllerRevision> history = owned.stream()
                 .filter(r -> !r.getMetadata().getName().equals(current) && !r.getMetadata().getName().equals(update)

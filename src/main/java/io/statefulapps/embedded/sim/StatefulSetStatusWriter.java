@@ -2,7 +2,6 @@ package io.statefulapps.embedded.sim;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.statefulapps.kubernetes.WellKnownLabels;
@@ -70,7 +69,8 @@ final class StatefulSetStatusWriter {
                 .withCurrentRevision(revision).withUpdateRevision(updateRevision).withCollisionCount(0)
                 .withConditions(old == null ? List.of() : old.getConditions()).build();
         if (!status.equals(old)) {
-            writer.updateStatus(new StatefulSetBuilder(sts).withStatus(status).build());
+            writer.updateStatus(new StatefulSet(sts.getApiVersion(), sts.getKind(), sts.getMetadata(), sts.getSpec(),
+                    status));
         }
         return nextAvailable;
     }

@@ -43,7 +43,8 @@ final class StorageClasses {
 
     static Optional<StorageClass> defaultClass(ClusterInformers informers) {
         return informers.storageClasses.getStore().list().stream()
-                .filter(sc -> "true".equals(sc.getMetadata().getAnnotations().get(WellKnownLabels.DEFAULT_STORAGE_CLASS)))
+                .filter(sc -> "true".equals(sc.getMetadata().getAnnotations()
+                        .get(WellKnownLabels.DEFAULT_STORAGE_CLASS)))
                 .findFirst();
     }
 }

@@ -21,13 +21,16 @@ final class VolumeFactory {
                 .addToAnnotations("volume.kubernetes.io/provisioner-deletion-secret-namespace", "")
                 .endMetadata()
                 .withNewSpec().addToCapacity("storage", size).withAccessModes(claim.getSpec().getAccessModes())
-                .withVolumeMode(claim.getSpec().getVolumeMode() == null ? "Filesystem" : claim.getSpec().getVolumeMode())
+                .withVolumeMode(claim.getSpec().getVolumeMode() == null ? "Filesystem" : claim.getSpec()
+                        .getVolumeMode())
                 .withStorageClassName(sc.getMetadata().getName()).withPersistentVolumeReclaimPolicy(reclaim)
                 .withNewClaimRef().withApiVersion("v1").withKind("PersistentVolumeClaim")
                 .withNamespace(claim.getMetadata().getNamespace()).withName(claim.getMetadata().getName())
-                .withUid(claim.getMetadata().getUid()).withResourceVersion(claim.getMetadata().getResourceVersion()).endClaimRef()
+                .withUid(claim.getMetadata().getUid()).withResourceVersion(claim.getMetadata().getResourceVersion())
+                        .endClaimRef()
                 .withNewCsi().withDriver(sc.getProvisioner()).withVolumeHandle(name).withFsType("ext4")
-                .addToVolumeAttributes("storage.kubernetes.io/csiProvisionerIdentity", "1700000000000-0-" + sc.getProvisioner())
+                .addToVolumeAttributes("storage.kubernetes.io/csiProvisionerIdentity", "1700000000000-0-"
+                        + sc.getProvisioner())
                 .endCsi().endSpec();
         if (node != null) {
             pv.editSpec().withNewNodeAffinity().withNewRequired().addNewNodeSelectorTerm().addNewMatchExpression()

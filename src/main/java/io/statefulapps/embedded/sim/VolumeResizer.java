@@ -90,7 +90,8 @@ final class VolumeResizer {
                 .addToAllocatedResources("storage", wanted)
                 .withConditions(new PersistentVolumeClaimConditionBuilder().withType("FileSystemResizePending")
                         .withStatus("True").withLastTransitionTime(TimeFormats.rfc3339(now))
-                        .withMessage("Waiting for user to (re-)start a pod to finish file system resize of volume on node.")
+                        .withMessage("Waiting for user to (re-)start a pod to finish file system resize of volume"
+                                + " on node.")
                         .build())
                 .endStatus().build());
     }

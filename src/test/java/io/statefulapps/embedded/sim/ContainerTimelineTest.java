@@ -86,7 +86,8 @@ class ContainerTimelineTest {
         assertEquals("docker.io/library/nginx:1.27", ContainerStatuses.canonical("nginx:1.27"));
         assertEquals("docker.io/library/nginx:latest", ContainerStatuses.canonical("nginx"));
         assertEquals("docker.io/bitnami/redis:7", ContainerStatuses.canonical("bitnami/redis:7"));
-        assertEquals("registry.example/eureka:20191227_01", ContainerStatuses.canonical("registry.example/eureka:20191227_01"));
+        assertEquals("registry.example/eureka:20191227_01",
+                ContainerStatuses.canonical("registry.example/eureka:20191227_01"));
         assertEquals("localhost:5000/app:1", ContainerStatuses.canonical("localhost:5000/app:1"));
     }
 }

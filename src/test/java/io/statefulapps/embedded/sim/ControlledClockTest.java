@@ -26,15 +26,18 @@ class ControlledClockTest extends SimulatorTestBase {
 
     @Test
     void delaysElapseOnlyWhenTheClockMoves() {
-        client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName("lb").endMetadata()
-                .withNewSpec().withType("LoadBalancer").addToSelector("app", "lb").addNewPort().withPort(80).endPort().endSpec()
+        client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName("lb")
+                .endMetadata()
+                .withNewSpec().withType("LoadBalancer").addToSelector("app", "lb").addNewPort().withPort(80).endPort()
+                        .endSpec()
                 .build()).create();
         create(statefulSet("slow", 1, "nginx:1.27").editSpec().withVolumeClaimTemplates().endSpec());
         runUntil("pod bound, sandbox not started", () -> pod("slow-0") != null && pod("slow-0").getStatus() != null
                 && pod("slow-0").getStatus().getStartTime() != null);
         driver.advance(Duration.ofMillis(50), 6);
         assertEquals("Pending", pod("slow-0").getStatus().getPhase());
-        assertEquals("ContainerCreating", pod("slow-0").getStatus().getContainerStatuses().get(0).getState().getWaiting()
+        assertEquals("ContainerCreating", pod("slow-0").getStatus().getContainerStatuses().get(0).getState()
+                .getWaiting()
                 .getReason());
         assertTrue(lbEmpty());
 

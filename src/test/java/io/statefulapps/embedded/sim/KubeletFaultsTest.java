@@ -21,7 +21,8 @@ class KubeletFaultsTest extends SimulatorTestBase {
 
     private Pod createPod(String name, String image) {
         return client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName(name)
-                .endMetadata().withNewSpec().addNewContainer().withName("main").withImage(image).endContainer().endSpec()
+                .endMetadata().withNewSpec().addNewContainer().withName("main").withImage(image).endContainer()
+                        .endSpec()
                 .build()).create();
     }
 
@@ -57,7 +58,8 @@ class KubeletFaultsTest extends SimulatorTestBase {
             assertEquals("True", c.getStatus(), type);
             assertNotNull(c.getLastTransitionTime(), type);
         }
-        await("kubelet events", () -> hasEvent("healthy", "Normal", "Scheduled", "Successfully assigned default/healthy to")
+        await("kubelet events", () -> hasEvent("healthy", "Normal", "Scheduled",
+                "Successfully assigned default/healthy to")
                 && hasEvent("healthy", "Normal", "Started", "Started container main"));
     }
 
@@ -96,7 +98,8 @@ class KubeletFaultsTest extends SimulatorTestBase {
         });
         ContainerStatus s = seen.get();
         assertTrue(s.getState().getWaiting().getMessage().matches(
-                "back-off \\d+m?s restarting failed container=main pod=crash_default\\(.+\\)"), s.getState().getWaiting().getMessage());
+                "back-off \\d+m?s restarting failed container=main pod=crash_default\\(.+\\)"), s.getState()
+                        .getWaiting().getMessage());
         assertEquals(1, s.getLastState().getTerminated().getExitCode());
         assertEquals("Error", s.getLastState().getTerminated().getReason());
         assertEquals("unrecoverable error: cannot reach storage backend: connect: connection refused",
@@ -104,7 +107,8 @@ class KubeletFaultsTest extends SimulatorTestBase {
         assertNotNull(s.getLastState().getTerminated().getFinishedAt());
         assertFalse(s.getReady());
         assertEquals("Running", pod("crash").getStatus().getPhase());
-        await("BackOff event", () -> hasEvent("crash", "Warning", "BackOff", "Back-off restarting failed container main"));
+        await("BackOff event", () -> hasEvent("crash", "Warning", "BackOff",
+                "Back-off restarting failed container main"));
         // repeats bump count on one Event, as client-go's recorder does
         var started = events("crash").stream().filter(e -> "Started".equals(e.getReason())).toList();
         assertEquals(1, started.size());
@@ -140,7 +144,8 @@ class KubeletFaultsTest extends SimulatorTestBase {
     void readinessProbeFailuresAreReportedInTheProbesWords() {
         client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("http-probe")
                 .endMetadata().withNewSpec().addNewContainer().withName("main").withImage("app:notready")
-                .withNewReadinessProbe().withNewHttpGet().withPath("/ready").withPort(new IntOrString(8080)).endHttpGet()
+                .withNewReadinessProbe().withNewHttpGet().withPath("/ready").withPort(new IntOrString(8080))
+                        .endHttpGet()
                 .endReadinessProbe().endContainer().endSpec().build()).create();
         client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("tcp-probe")
                 .endMetadata().withNewSpec().addNewContainer().withName("main").withImage("redis:notready")
@@ -148,7 +153,8 @@ class KubeletFaultsTest extends SimulatorTestBase {
                 .endReadinessProbe().endContainer().endSpec().build()).create();
         await("Unhealthy events", () -> hasEvent("http-probe", "Warning", "Unhealthy", "Readiness probe failed")
                 && hasEvent("tcp-probe", "Warning", "Unhealthy", "Readiness probe failed"));
-        var http = events("http-probe").stream().filter(e -> "Unhealthy".equals(e.getReason())).findFirst().orElseThrow();
+        var http = events("http-probe").stream().filter(e -> "Unhealthy".equals(e.getReason())).findFirst()
+                .orElseThrow();
         assertEquals("Readiness probe failed: HTTP probe failed with statuscode: 503", http.getMessage());
         assertEquals("spec.containers{main}", http.getInvolvedObject().getFieldPath());
         assertEquals("kubelet", http.getSource().getComponent());
@@ -159,10 +165,12 @@ class KubeletFaultsTest extends SimulatorTestBase {
 
     @Test
     void initContainersRunFirstAndCanFailToo() {
-        client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("init-ok").endMetadata()
+        client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("init-ok")
+                .endMetadata()
                 .withNewSpec().addNewInitContainer().withName("setup").withImage("busybox:1.36").endInitContainer()
                 .addNewContainer().withName("main").withImage("nginx:1.27").endContainer().endSpec().build()).create();
-        client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("init-bad").endMetadata()
+        client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("init-bad")
+                .endMetadata()
                 .withNewSpec().addNewInitContainer().withName("setup").withImage("busybox:pullfail").endInitContainer()
                 .addNewContainer().withName("main").withImage("nginx:1.27").endContainer().endSpec().build()).create();
         await("init-ok ready", () -> ready(pod("init-ok")));
@@ -176,7 +184,8 @@ class KubeletFaultsTest extends SimulatorTestBase {
         });
         Pod bad = pod("init-bad");
         assertEquals("Pending", bad.getStatus().getPhase());
-        assertEquals("PodInitializing", bad.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason());
+        assertEquals("PodInitializing", bad.getStatus().getContainerStatuses().get(0).getState().getWaiting()
+                .getReason());
         assertEquals("ContainersNotInitialized", PodConditions.get(bad, "Initialized").getReason());
     }
 
@@ -195,17 +204,20 @@ class KubeletFaultsTest extends SimulatorTestBase {
         assertEquals("False", PodConditions.get(pod, "PodScheduled").getStatus());
         assertEquals("Pending", pod.getStatus().getPhase());
         assertNull(pod.getSpec().getNodeName());
-        await("FailedScheduling event", () -> events("huge").stream().anyMatch(e -> "FailedScheduling".equals(e.getReason())
+        await("FailedScheduling event", () -> events("huge").stream()
+                .anyMatch(e -> "FailedScheduling".equals(e.getReason())
                 && "Warning".equals(e.getType()) && "default-scheduler".equals(e.getSource().getComponent())));
     }
 
     @Test
     void nodeSelectorThatMatchesNothingIsUnschedulableWithTheSchedulersWording() {
         client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("picky").endMetadata()
-                .withNewSpec().addToNodeSelector("disktype", "ssd").addNewContainer().withName("main").withImage("nginx:1.27")
+                .withNewSpec().addToNodeSelector("disktype", "ssd").addNewContainer().withName("main")
+                        .withImage("nginx:1.27")
                 .endContainer().endSpec().build()).create();
         await("Unschedulable", () -> PodConditions.get(pod("picky"), "PodScheduled") != null);
-        assertEquals("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes"
+        assertEquals("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector."
+                + " preemption: 0/3 nodes"
                 + " are available: 3 Preemption is not helpful for scheduling.",
                 PodConditions.get(pod("picky"), "PodScheduled").getMessage());
     }

@@ -31,7 +31,8 @@ class NodeLifecycleTest extends SimulatorTestBase {
 
     private void setReady(String node, String status) {
         String reason = "True".equals(status) ? "KubeletReady" : "NodeStatusUnknown";
-        String message = "True".equals(status) ? "kubelet is posting ready status" : "Kubelet stopped posting node status.";
+        String message = "True".equals(status) ? "kubelet is posting ready status"
+                : "Kubelet stopped posting node status.";
         client.nodes().withName(node).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"" + status + "\",\"reason\":\""
                         + reason + "\",\"message\":\"" + message + "\"}]}}");
@@ -82,7 +83,8 @@ class NodeLifecycleTest extends SimulatorTestBase {
         }
 
         setReady(node, "True");
-        runUntil("the set is Ready again", () -> sts("lost").getStatus().getReadyReplicas() == 1 && ready(pod("lost-0")));
+        runUntil("the set is Ready again", () -> sts("lost").getStatus().getReadyReplicas() == 1
+                && ready(pod("lost-0")));
         Node back = client.nodes().withName(node).get();
         assertTrue(back.getSpec().getTaints().stream().noneMatch(t -> t.getKey().startsWith("node.kubernetes.io/")),
                 "a Ready node loses the not-ready taints");

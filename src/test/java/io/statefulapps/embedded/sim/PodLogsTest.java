@@ -63,7 +63,8 @@ class PodLogsTest extends SimulatorTestBase {
 
         KubectlRunner.Result r = kubectl("logs", "crashy", "-c", "main", "--previous");
         assertEquals(0, r.code(), r.out());
-        assertTrue(r.out().contains("starting app crashloop (image app:crashloop) as container main in pod default/crashy")
+        assertTrue(r.out()
+                .contains("starting app crashloop (image app:crashloop) as container main in pod default/crashy")
                 && r.out().contains("ERROR unrecoverable error") && r.out().contains("exiting with code 1"), r.out());
         KubectlRunner.Result plain = kubectl("logs", "crashy");
         assertEquals(0, plain.code(), plain.out());
@@ -87,7 +88,8 @@ class PodLogsTest extends SimulatorTestBase {
         String log = log("sleepy", false);
         assertTrue(log.contains("readiness check failed"), log);
         KubernetesClientException none = assertThrows(KubernetesClientException.class, () -> log("sleepy", true));
-        assertEquals("previous terminated container \"main\" in pod \"sleepy\" not found", none.getStatus().getMessage());
+        assertEquals("previous terminated container \"main\" in pod \"sleepy\" not found", none.getStatus()
+                .getMessage());
     }
 
     @Test
@@ -106,7 +108,8 @@ class PodLogsTest extends SimulatorTestBase {
         client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("duo")
                 .addToAnnotations("kubectl.kubernetes.io/default-container", "sidecar").endMetadata().withNewSpec()
                 .addNewContainer().withName("main").withImage("nginx:1.27").endContainer()
-                .addNewContainer().withName("sidecar").withImage("envoy:1.31").endContainer().endSpec().build()).create();
+                .addNewContainer().withName("sidecar").withImage("envoy:1.31").endContainer().endSpec().build())
+                        .create();
         await("ready", () -> ready(pod("duo")));
         KubectlRunner.Result r = kubectl("logs", "duo");
         assertEquals(0, r.code(), r.out());

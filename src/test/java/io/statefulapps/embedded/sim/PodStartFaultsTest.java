@@ -44,7 +44,8 @@ class PodStartFaultsTest extends SimulatorTestBase {
                 "the class exists: seeded, or created by the simulator where the seed lacks it");
         create(statefulSet("nomount", 1, "nginx:1.27").editSpec().editFirstVolumeClaimTemplate().editSpec()
                 .withStorageClassName(StorageClasses.MOUNT_FAIL).endSpec().endVolumeClaimTemplate().endSpec());
-        runUntil("claim bound, pod on a node", () -> pod("nomount-0") != null && pod("nomount-0").getSpec().getNodeName()
+        runUntil("claim bound, pod on a node", () -> pod("nomount-0") != null && pod("nomount-0").getSpec()
+                .getNodeName()
                 != null && "Bound".equals(claim("data-nomount-0").getStatus().getPhase()));
         PersistentVolumeClaim claim = claim("data-nomount-0");
         String volume = claim.getSpec().getVolumeName();

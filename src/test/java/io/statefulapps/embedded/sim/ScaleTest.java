@@ -22,7 +22,8 @@ class ScaleTest extends SimulatorTestBase {
             create(statefulSet("s" + i, 1, "nginx:1.27").editSpec().withVolumeClaimTemplates().endSpec());
         }
         await(SETS + " sets ready", Duration.ofSeconds(40), () -> client.apps().statefulSets().inNamespace("default")
-                .list().getItems().stream().filter(s -> s.getStatus() != null && Integer.valueOf(1).equals(s.getStatus().getReadyReplicas()))
+                .list().getItems().stream().filter(s -> s.getStatus() != null && Integer.valueOf(1)
+                        .equals(s.getStatus().getReadyReplicas()))
                 .count() == SETS);
         StatefulSet last = sts("s" + (SETS - 1));
         assertEquals(1, last.getStatus().getReplicas());

@@ -23,14 +23,20 @@ class SeedScenarioTest extends SimulatorTestBase {
 
     @Test
     void theSeedTrioComesAlive() {
-        client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName("eureka-headless")
-                .addToLabels("app", "eureka").endMetadata().withNewSpec().withClusterIP("None").addToSelector("app", "eureka")
-                .addNewPort().withName("http").withPort(8761).withTargetPort(new IntOrString(8761)).endPort().endSpec().build())
+        client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata()
+                .withName("eureka-headless")
+                .addToLabels("app", "eureka").endMetadata().withNewSpec().withClusterIP("None").addToSelector("app",
+                        "eureka")
+                .addNewPort().withName("http").withPort(8761).withTargetPort(new IntOrString(8761)).endPort()
+                        .endSpec().build())
                 .create();
         client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName("eureka")
-                .addToAnnotations("service.beta.kubernetes.io/alicloud-loadbalancer-address-type", "intranet").endMetadata()
-                .withNewSpec().withType("LoadBalancer").withExternalTrafficPolicy("Cluster").addToSelector("app", "eureka")
-                .addNewPort().withName("http").withPort(8761).withTargetPort(new IntOrString(8761)).endPort().endSpec().build())
+                .addToAnnotations("service.beta.kubernetes.io/alicloud-loadbalancer-address-type", "intranet")
+                        .endMetadata()
+                .withNewSpec().withType("LoadBalancer").withExternalTrafficPolicy("Cluster").addToSelector("app",
+                        "eureka")
+                .addNewPort().withName("http").withPort(8761).withTargetPort(new IntOrString(8761)).endPort()
+                        .endSpec().build())
                 .create();
         create(statefulSet("eureka", 2, "registry.example/eureka:20191227_01").editSpec()
                 .withServiceName("eureka-headless").withPodManagementPolicy("Parallel")
@@ -45,14 +51,16 @@ class SeedScenarioTest extends SimulatorTestBase {
 
         await("2 running ready pods", () -> ready(pod("eureka-0")) && ready(pod("eureka-1")));
         for (int i = 0; i < 2; i++) {
-            var claim = client.persistentVolumeClaims().inNamespace("default").withName("eureka-data-eureka-" + i).get();
+            var claim = client.persistentVolumeClaims().inNamespace("default").withName("eureka-data-eureka-" + i)
+                    .get();
             assertEquals("Bound", claim.getStatus().getPhase());
             var pv = client.persistentVolumes().withName("pvc-" + claim.getMetadata().getUid()).get();
             assertEquals("Bound", pv.getStatus().getPhase());
             assertEquals("Retain", pv.getSpec().getPersistentVolumeReclaimPolicy());
             assertEquals(3, pv.getSpec().getAccessModes().size());
         }
-        await("headless slice publishes eureka-0 and eureka-1", () -> hostnames().equals(Set.of("eureka-0", "eureka-1")));
+        await("headless slice publishes eureka-0 and eureka-1", () -> hostnames().equals(Set.of("eureka-0",
+                "eureka-1")));
         await("load balancer address", () -> {
             Service s = client.services().inNamespace("default").withName("eureka").get();
             return s.getStatus() != null && s.getStatus().getLoadBalancer() != null

@@ -60,7 +60,8 @@ class ServiceControllersTest extends SimulatorTestBase {
                 && endpoints("db").size() == 2);
         EndpointSlice s = slice("db-headless");
         assertTrue(s.getMetadata().getName().startsWith("db-headless-"));
-        assertEquals("endpointslice-controller.k8s.io", s.getMetadata().getLabels().get("endpointslice.kubernetes.io/managed-by"));
+        assertEquals("endpointslice-controller.k8s.io", s.getMetadata().getLabels()
+                .get("endpointslice.kubernetes.io/managed-by"));
         assertEquals("IPv4", s.getAddressType());
         assertEquals(headless.getMetadata().getUid(), s.getMetadata().getOwnerReferences().get(0).getUid());
         assertEquals(8080, s.getPorts().get(0).getPort(), "named targetPort resolved against the container port");

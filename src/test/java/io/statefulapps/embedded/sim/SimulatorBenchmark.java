@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * directly through a client, waits until every set reports two Ready replicas, and prints the
  * time, the CPU of the controllers' thread and of the whole process, the writes per pod by kind,
  * and the controllers' CPU while nothing changes. Not a test; run by hand:
- * {@code java -cp target/test-classes:target/classes:<test classpath> io.statefulapps.embedded.sim.SimulatorBenchmark 1000}
+ * {@code java -cp target/test-classes:target/classes:<test classpath>
+ * io.statefulapps.embedded.sim.SimulatorBenchmark 1000 [creating threads]}
  */
 public final class SimulatorBenchmark {
 
@@ -64,7 +65,8 @@ public final class SimulatorBenchmark {
                 long sim1 = simulatorCpu(threads);
                 Thread.sleep(10_000);
                 long sim2 = simulatorCpu(threads);
-                report(apps, simulator.requestCounts(), created - t0, settled - t0, cpu1 - cpu0, sim1 - sim0, sim2 - sim1);
+                report(apps, simulator.requestCounts(), created - t0, settled - t0, cpu1 - cpu0, sim1 - sim0,
+                        sim2 - sim1);
                 sets.close();
             }
         }
@@ -75,7 +77,8 @@ public final class SimulatorBenchmark {
         for (int i = 1; i <= count; i++) {
             client.nodes().resource(new NodeBuilder().withNewMetadata().withName(String.format("bench-node-%04d", i))
                     .addToLabels("kubernetes.io/hostname", "bench-node-" + i).endMetadata()
-                    .withNewStatus().addToCapacity("cpu", new Quantity("8")).addToCapacity("memory", new Quantity("32Gi"))
+                    .withNewStatus().addToCapacity("cpu", new Quantity("8")).addToCapacity("memory",
+                            new Quantity("32Gi"))
                     .addToCapacity("pods", new Quantity(String.valueOf(PODS_PER_NODE)))
                     .addToAllocatable("cpu", new Quantity("8")).addToAllocatable("memory", new Quantity("32Gi"))
                     .addToAllocatable("pods", new Quantity(String.valueOf(PODS_PER_NODE)))
@@ -105,8 +108,10 @@ public final class SimulatorBenchmark {
     }
 
     private static void createApp(KubernetesClient client, String name) {
-        client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName(name + "-headless")
-                .endMetadata().withNewSpec().withClusterIP("None").addToSelector("app", name).addNewPort().withName("http")
+        client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName(name
+                + "-headless")
+                .endMetadata().withNewSpec().withClusterIP("None").addToSelector("app", name).addNewPort()
+                        .withName("http")
                 .withPort(8080).withTargetPort(new IntOrString("http")).endPort().endSpec().build()).create();
         client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName(name)
                 .endMetadata().withNewSpec().addToSelector("app", name).addNewPort().withName("http")
@@ -159,7 +164,8 @@ public final class SimulatorBenchmark {
         System.out.printf("process CPU %.1fs (%.2f ms per pod); controllers' thread CPU %.1fs (%.3f ms per pod)%n",
                 processCpuNanos / 1e9, processCpuNanos / 1e6 / pods, simulatorCpuNanos / 1e9,
                 simulatorCpuNanos / 1e6 / pods);
-        System.out.printf("controllers' thread CPU over 10s with nothing changing: %.1f ms%n", idleSimulatorCpuNanos / 1e6);
+        System.out.printf("controllers' thread CPU over 10s with nothing changing: %.1f ms%n",
+                idleSimulatorCpuNanos / 1e6);
         System.out.printf("writes: %d (%.1f per pod)%n", total, (double) total / pods);
         requests.forEach((k, v) -> System.out.printf("  %-40s %8d  %6.2f per pod%n", k, v, (double) v / pods));
     }

@@ -76,15 +76,19 @@ final class SimulatorDriver {
     private void awaitInformersCaughtUp() {
         ClusterInformers informers = simulator.informers();
         List<Comparison> comparisons = List.of(
-                new Comparison(informers.statefulSets, () -> client.apps().statefulSets().inAnyNamespace().list().getItems()),
-                new Comparison(informers.revisions, () -> client.apps().controllerRevisions().inAnyNamespace().list().getItems()),
+                new Comparison(informers.statefulSets, () -> client.apps().statefulSets().inAnyNamespace().list()
+                        .getItems()),
+                new Comparison(informers.revisions, () -> client.apps().controllerRevisions().inAnyNamespace().list()
+                        .getItems()),
                 new Comparison(informers.pods, () -> client.pods().inAnyNamespace().list().getItems()),
-                new Comparison(informers.claims, () -> client.persistentVolumeClaims().inAnyNamespace().list().getItems()),
+                new Comparison(informers.claims, () -> client.persistentVolumeClaims().inAnyNamespace().list()
+                        .getItems()),
                 new Comparison(informers.volumes, () -> client.persistentVolumes().list().getItems()),
                 new Comparison(informers.services, () -> client.services().inAnyNamespace().list().getItems()),
                 new Comparison(informers.endpointSlices,
                         () -> client.discovery().v1().endpointSlices().inAnyNamespace().list().getItems()),
-                new Comparison(informers.storageClasses, () -> client.storage().v1().storageClasses().list().getItems()),
+                new Comparison(informers.storageClasses, () -> client.storage().v1().storageClasses().list()
+                        .getItems()),
                 new Comparison(informers.nodes, () -> client.nodes().list().getItems()));
         await("the simulator's controllers have heard of what the API server holds").atMost(Duration.ofSeconds(10))
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))

@@ -35,7 +35,8 @@ abstract class SimulatorTestBase {
     protected SimulatorDriver driver;
     protected final ManualClock manualClock = new ManualClock();
     // held so the level sticks: the mock server logs every request at INFO
-    private final java.util.logging.Logger mockServerLog = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private final java.util.logging.Logger mockServerLog =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
     @BeforeAll
     void startCluster() {

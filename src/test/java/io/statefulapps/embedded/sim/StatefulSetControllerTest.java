@@ -49,7 +49,8 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         assertEquals("data-web-1", pod.getSpec().getVolumes().stream().filter(v -> v.getName().equals("data"))
                 .findFirst().orElseThrow().getPersistentVolumeClaim().getClaimName());
 
-        PersistentVolumeClaim claim = client.persistentVolumeClaims().inNamespace("default").withName("data-web-1").get();
+        PersistentVolumeClaim claim = client.persistentVolumeClaims().inNamespace("default").withName("data-web-1")
+                .get();
         assertEquals("Bound", claim.getStatus().getPhase());
         assertEquals("web", claim.getMetadata().getLabels().get("app"));
         assertTrue(claim.getMetadata().getOwnerReferences().isEmpty(), "Retain: the claim outlives the set");
@@ -80,7 +81,8 @@ class StatefulSetControllerTest extends SimulatorTestBase {
     @Test
     void orderedReadyWaitsForReadinessBeforeTheNextOrdinal() {
         create(statefulSet("stuck", 2, "app:notready"));
-        runUntil("stuck-0 running", () -> pod("stuck-0") != null && "Running".equals(pod("stuck-0").getStatus().getPhase()));
+        runUntil("stuck-0 running", () -> pod("stuck-0") != null && "Running".equals(pod("stuck-0").getStatus()
+                .getPhase()));
         driver.advance(Duration.ofMillis(50), 10);
         assertNull(pod("stuck-1"), "OrderedReady must not create ordinal 1 while 0 is not Ready");
     }
@@ -89,16 +91,19 @@ class StatefulSetControllerTest extends SimulatorTestBase {
     void scaleDownKeepsClaimsUnderRetainAndDeletesThemUnderDelete() {
         create(statefulSet("keep", 2, "nginx:1.27"));
         create(statefulSet("drop", 2, "nginx:1.27").editSpec().withNewPersistentVolumeClaimRetentionPolicy()
-                .withWhenScaled("Delete").withWhenDeleted("Delete").endPersistentVolumeClaimRetentionPolicy().endSpec());
+                .withWhenScaled("Delete").withWhenDeleted("Delete").endPersistentVolumeClaimRetentionPolicy()
+                        .endSpec());
         runUntil("both sets ready", () -> ready(pod("keep-1")) && ready(pod("drop-1")));
         client.apps().statefulSets().inNamespace("default").withName("keep").scale(1);
         client.apps().statefulSets().inNamespace("default").withName("drop").scale(1);
         runUntil("pods of ordinal 1 gone", () -> pod("keep-1") == null && pod("drop-1") == null);
-        runUntil("drop's claim deleted", () -> client.persistentVolumeClaims().inNamespace("default").withName("data-drop-1").get() == null);
+        runUntil("drop's claim deleted", () -> client.persistentVolumeClaims().inNamespace("default")
+                .withName("data-drop-1").get() == null);
         assertNotNull(client.persistentVolumeClaims().inNamespace("default").withName("data-keep-1").get());
         assertEquals("StatefulSet", client.persistentVolumeClaims().inNamespace("default").withName("data-drop-0").get()
                 .getMetadata().getOwnerReferences().get(0).getKind());
-        runUntil("status replicas 1", () -> sts("keep").getStatus().getReplicas() == 1 && sts("keep").getStatus().getReadyReplicas() == 1);
+        runUntil("status replicas 1", () -> sts("keep").getStatus().getReplicas() == 1 && sts("keep").getStatus()
+                .getReadyReplicas() == 1);
     }
 
     @Test
@@ -108,7 +113,8 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         runUntil("3 ready", () -> ready(pod("roll-2")) && sts("roll").getStatus().getReadyReplicas() == 3);
         String oldRevision = sts("roll").getStatus().getCurrentRevision();
         client.apps().statefulSets().inNamespace("default").withName("roll")
-                .edit(s -> { s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.28"); return s; });
+                .edit(s -> { s.getSpec().getTemplate().getSpec().getContainers().get(0)
+                        .setImage("nginx:1.28"); return s; });
         runUntil("ordinals 1 and 2 updated", () -> {
             StatefulSet s = sts("roll");
             return s.getStatus().getUpdatedReplicas() == 2 && s.getStatus().getReadyReplicas() == 3;
@@ -129,7 +135,8 @@ class StatefulSetControllerTest extends SimulatorTestBase {
                 .edit(x -> { x.getSpec().getUpdateStrategy().getRollingUpdate().setPartition(0); return x; });
         runUntil("rollout complete", () -> {
             StatefulSet done = sts("roll");
-            return newRevision.equals(done.getStatus().getCurrentRevision()) && done.getStatus().getCurrentReplicas() == 3
+            return newRevision.equals(done.getStatus().getCurrentRevision()) && done.getStatus()
+                    .getCurrentReplicas() == 3
                     && done.getStatus().getUpdatedReplicas() == 3 && done.getStatus().getReadyReplicas() == 3;
         });
         StatefulSet done = sts("roll");
@@ -146,7 +153,8 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         client.pods().inNamespace("default").withName("phoenix-0").delete();
         runUntil("recreated", () -> pod("phoenix-0") != null && !uid.equals(pod("phoenix-0").getMetadata().getUid())
                 && ready(pod("phoenix-0")));
-        assertEquals("data-phoenix-0", pod("phoenix-0").getSpec().getVolumes().get(0).getPersistentVolumeClaim().getClaimName());
+        assertEquals("data-phoenix-0", pod("phoenix-0").getSpec().getVolumes().get(0).getPersistentVolumeClaim()
+                .getClaimName());
     }
 
     @Test
@@ -156,14 +164,16 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         runUntil("2 ready", () -> ready(pod("manual-0")) && ready(pod("manual-1")));
         String oldRevision = pod("manual-1").getMetadata().getLabels().get("controller-revision-hash");
         client.apps().statefulSets().inNamespace("default").withName("manual")
-                .edit(s -> { s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.28"); return s; });
+                .edit(s -> { s.getSpec().getTemplate().getSpec().getContainers().get(0)
+                        .setImage("nginx:1.28"); return s; });
         runUntil("updateRevision moved", () -> !oldRevision.equals(sts("manual").getStatus().getUpdateRevision()));
         driver.advance(Duration.ofMillis(50), 8);
         assertEquals(oldRevision, pod("manual-1").getMetadata().getLabels().get("controller-revision-hash"),
                 "OnDelete: no pod replaced by the controller");
         client.pods().inNamespace("default").withName("manual-1").delete();
         runUntil("manual-1 back on the new revision", () -> pod("manual-1") != null
-                && "nginx:1.28".equals(pod("manual-1").getSpec().getContainers().get(0).getImage()) && ready(pod("manual-1")));
+                && "nginx:1.28".equals(pod("manual-1").getSpec().getContainers().get(0).getImage())
+                        && ready(pod("manual-1")));
         runUntil("status counts", () -> sts("manual").getStatus().getUpdatedReplicas() == 1);
         assertEquals("nginx:1.27", pod("manual-0").getSpec().getContainers().get(0).getImage());
     }
@@ -197,8 +207,10 @@ class StatefulSetControllerTest extends SimulatorTestBase {
     @Test
     void eventsTellWhatTheControllerDid() {
         StatefulSet told = create(statefulSet("told", 1, "nginx:1.27"));
-        runUntil("events", () -> hasEvent("told", "Normal", "SuccessfulCreate", "create Pod told-0 in StatefulSet told successful")
-                && hasEvent("told", "Normal", "SuccessfulCreate", "create Claim data-told-0 Pod told-0 in StatefulSet told success"));
+        runUntil("events", () -> hasEvent("told", "Normal", "SuccessfulCreate",
+                "create Pod told-0 in StatefulSet told successful")
+                && hasEvent("told", "Normal", "SuccessfulCreate",
+                        "create Claim data-told-0 Pod told-0 in StatefulSet told success"));
         assertEquals("statefulset-controller", events("told").get(0).getSource().getComponent());
         for (Event e : events("told")) {
             // as the real recorder names its object: matched by kind and uid, not by name alone
@@ -218,7 +230,8 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         String name = "refused-" + "x".repeat(55);
         StatefulSet sts = create(statefulSet(name, 1, "nginx:1.27").editSpec().withVolumeClaimTemplates().endSpec());
         runUntil("FailedCreate", () -> hasEvent(name, "Warning", "FailedCreate", ""));
-        Event failed = events(name).stream().filter(e -> "FailedCreate".equals(e.getReason())).findFirst().orElseThrow();
+        Event failed = events(name).stream().filter(e -> "FailedCreate".equals(e.getReason())).findFirst()
+                .orElseThrow();
         String prefix = "create Pod " + name + "-0 in StatefulSet " + name + " failed error: ";
         assertTrue(failed.getMessage().startsWith(prefix), failed.getMessage());
         assertTrue(failed.getMessage().substring(prefix.length()).startsWith("Pod \"" + name + "-0\" is invalid: "),
@@ -248,7 +261,8 @@ class StatefulSetControllerTest extends SimulatorTestBase {
                 && pod("adopt-0").getMetadata().getOwnerReferences().isEmpty());
 
         StatefulSet again = create(statefulSet("adopt", 2, "nginx:1.27"));
-        runUntil("pods adopted", () -> ControllerReferences.isControlledBy(pod("adopt-0"), again) && ControllerReferences.isControlledBy(pod("adopt-1"), again));
+        runUntil("pods adopted", () -> ControllerReferences.isControlledBy(pod("adopt-0"), again)
+                && ControllerReferences.isControlledBy(pod("adopt-1"), again));
         runUntil("ready again", () -> sts("adopt").getStatus() != null
                 && Integer.valueOf(2).equals(sts("adopt").getStatus().getReadyReplicas()));
         assertEquals(uid0, pod("adopt-0").getMetadata().getUid(), "the same pod, not a new one");

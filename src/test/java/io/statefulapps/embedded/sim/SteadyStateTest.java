@@ -27,11 +27,14 @@ class SteadyStateTest extends SimulatorTestBase {
 
     @Test
     void aSettledAppCausesNoWrites() {
-        client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName("calm-headless")
-                .endMetadata().withNewSpec().withClusterIP("None").addToSelector("app", "calm").addNewPort().withName("http")
+        client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata()
+                .withName("calm-headless")
+                .endMetadata().withNewSpec().withClusterIP("None").addToSelector("app", "calm").addNewPort()
+                        .withName("http")
                 .withPort(80).withTargetPort(new IntOrString("http")).endPort().endSpec().build()).create();
         client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata().withName("calm")
-                .endMetadata().withNewSpec().withType("LoadBalancer").addToSelector("app", "calm").addNewPort().withName("http")
+                .endMetadata().withNewSpec().withType("LoadBalancer").addToSelector("app", "calm").addNewPort()
+                        .withName("http")
                 .withPort(80).endPort().endSpec().build()).create();
         create(statefulSet("calm", 2, "nginx:1.27"));
         runUntil("settled", () -> ready(pod("calm-1")) && sts("calm").getStatus().getReadyReplicas() == 2

@@ -56,7 +56,8 @@ class VolumeProvisionerTest extends SimulatorTestBase {
         assertEquals(c.getMetadata().getUid(), pv.getSpec().getClaimRef().getUid());
         assertEquals(java.util.List.of("ReadWriteOnce"), pv.getSpec().getAccessModes());
         assertTrue(pv.getMetadata().getAnnotations().containsKey("pv.kubernetes.io/provisioned-by"));
-        runUntil("ProvisioningSucceeded", () -> hasEvent("imm", "Normal", "ProvisioningSucceeded", pv.getMetadata().getName()));
+        runUntil("ProvisioningSucceeded", () -> hasEvent("imm", "Normal", "ProvisioningSucceeded", pv.getMetadata()
+                .getName()));
     }
 
     @Test
@@ -76,13 +77,15 @@ class VolumeProvisionerTest extends SimulatorTestBase {
         driver.advance(Duration.ofMillis(50), 6);
         assertEquals("Pending", phase("late"));
         client.pods().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
-                .withName("consumer").endMetadata().withNewSpec().addNewContainer().withName("main").withImage("nginx:1.27")
+                .withName("consumer").endMetadata().withNewSpec().addNewContainer().withName("main")
+                        .withImage("nginx:1.27")
                 .endContainer().addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName("late")
                 .endPersistentVolumeClaim().endVolume().endSpec().build()).create();
         runUntil("bound and pod ready", () -> "Bound".equals(phase("late")) && ready(pod("consumer")));
         String node = claim("late").getMetadata().getAnnotations().get("volume.kubernetes.io/selected-node");
         assertEquals(pod("consumer").getSpec().getNodeName(), node);
-        assertEquals(node, volumeOf(claim("late")).getSpec().getNodeAffinity().getRequired().getNodeSelectorTerms().get(0)
+        assertEquals(node, volumeOf(claim("late")).getSpec().getNodeAffinity().getRequired().getNodeSelectorTerms()
+                .get(0)
                 .getMatchExpressions().get(0).getValues().get(0));
     }
 
@@ -90,7 +93,8 @@ class VolumeProvisionerTest extends SimulatorTestBase {
     void podWithAnUnboundImmediateClaimIsUnschedulable() {
         createClaim("never", "gold", "1Gi");
         client.pods().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
-                .withName("waiting").endMetadata().withNewSpec().addNewContainer().withName("main").withImage("nginx:1.27")
+                .withName("waiting").endMetadata().withNewSpec().addNewContainer().withName("main")
+                        .withImage("nginx:1.27")
                 .endContainer().addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName("never")
                 .endPersistentVolumeClaim().endVolume().endSpec().build()).create();
         runUntil("Unschedulable", () -> PodConditions.get(pod("waiting"), "PodScheduled") != null);
@@ -109,7 +113,8 @@ class VolumeProvisionerTest extends SimulatorTestBase {
         client.persistentVolumeClaims().inNamespace("default").withName("gone-delete").delete();
         client.persistentVolumeClaims().inNamespace("default").withName("gone-retain").delete();
         runUntil("Delete policy: PV gone", () -> client.persistentVolumes().withName(deletePv).get() == null);
-        runUntil("Retain policy: PV Released", () -> "Released".equals(client.persistentVolumes().withName(retainPv).get()
+        runUntil("Retain policy: PV Released", () -> "Released".equals(client.persistentVolumes().withName(retainPv)
+                .get()
                 .getStatus().getPhase()));
         String oldUid = client.persistentVolumes().withName(retainPv).get().getSpec().getClaimRef().getUid();
         createClaim("gone-retain", "alicloud-nas", "1Gi");
@@ -126,10 +131,13 @@ class VolumeProvisionerTest extends SimulatorTestBase {
         client.persistentVolumeClaims().inNamespace("default").withName("grow")
                 .edit(c -> new PersistentVolumeClaimBuilder(c).editSpec().editResources()
                         .addToRequests("storage", new Quantity("3Gi")).endResources().endSpec().build());
-        runUntil("status capacity 3Gi", () -> new Quantity("3Gi").equals(claim("grow").getStatus().getCapacity().get("storage")));
-        assertEquals(new Quantity("3Gi"), client.persistentVolumes().withName(pv).get().getSpec().getCapacity().get("storage"));
+        runUntil("status capacity 3Gi", () -> new Quantity("3Gi").equals(claim("grow").getStatus().getCapacity()
+                .get("storage")));
+        assertEquals(new Quantity("3Gi"), client.persistentVolumes().withName(pv).get().getSpec().getCapacity()
+                .get("storage"));
         assertTrue(claim("grow").getStatus().getConditions().isEmpty());
-        runUntil("resize events", () -> hasEvent("grow", "Normal", "ExternalExpanding", "waiting for an external controller")
+        runUntil("resize events", () -> hasEvent("grow", "Normal", "ExternalExpanding",
+                "waiting for an external controller")
                 && hasEvent("grow", "Normal", "FileSystemResizeSuccessful", pv));
     }
 
@@ -141,7 +149,8 @@ class VolumeProvisionerTest extends SimulatorTestBase {
         client.persistentVolumeClaims().inNamespace("default").withName("lost").editStatus(c ->
                 new PersistentVolumeClaimBuilder(c).editStatus().withPhase("Lost").endStatus().build());
         client.persistentVolumes().withName(pv).editStatus(v ->
-                new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder(v).editStatus().withPhase("Released").endStatus().build());
+                new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder(v).editStatus().withPhase("Released")
+                        .endStatus().build());
         driver.advance(Duration.ofMillis(50), 8);
         assertEquals("Lost", phase("lost"));
         assertEquals("Released", client.persistentVolumes().withName(pv).get().getStatus().getPhase());
