@@ -57,8 +57,8 @@ public final class ClusterSimulator implements AutoCloseable {
         UnseenWrites unseen = new UnseenWrites();
         writer = new ClusterWriter(client, unseen);
         informers = new ClusterInformers(client, unseen, ledger);
-        ControllerContext context = new ControllerContext(client, informers, writer, new EventRecorder(writer, clock),
-                clock, settings);
+        EventRecorder events = new EventRecorder(writer, clock, settings.normalEvents());
+        ControllerContext context = new ControllerContext(client, informers, writer, events, clock, settings);
         List<Controller> controllers = List.of(
                 new StatefulSetController(context),
                 new VolumeProvisioner(context),

@@ -35,6 +35,7 @@ final class EventRecorder {
 
     private final ClusterWriter writer;
     private final Clock clock;
+    private final boolean normalEvents;
     private long sequence;
     private final Map<String, Recorded> recorded = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -43,9 +44,11 @@ final class EventRecorder {
         }
     };
 
-    EventRecorder(ClusterWriter writer, Clock clock) {
+    /** @param normalEvents false records Warnings only (see {@link SimulatorSettings#normalEvents()}) */
+    EventRecorder(ClusterWriter writer, Clock clock, boolean normalEvents) {
         this.writer = writer;
         this.clock = clock;
+        this.normalEvents = normalEvents;
     }
 
     void record(HasMetadata object, String type, String reason, String message, Source source) {
@@ -54,6 +57,9 @@ final class EventRecorder {
 
     /** An event about a part of the object, e.g. {@code spec.containers{main}} of a pod. */
     void record(HasMetadata object, String fieldPath, String type, String reason, String message, Source source) {
+        if (!normalEvents && NORMAL.equals(type)) {
+            return;
+        }
         String key = object.getMetadata().getUid() + "|" + fieldPath + "|" + reason + "|" + message + "|"
                 + source.component();
         String now = TimeFormats.rfc3339(clock.instant());

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * time, the CPU of the controllers' thread and of the whole process, the writes per pod by kind,
  * and the controllers' CPU while nothing changes. Not a test; run by hand:
  * {@code java -cp target/test-classes:target/classes:<test classpath>
- * io.statefulapps.embedded.sim.SimulatorBenchmark 1000 [creating threads]}
+ * io.statefulapps.embedded.sim.SimulatorBenchmark <apps per wave> [waves] [normal events: true|false]
+ * [creating threads]}
  */
 public final class SimulatorBenchmark {
 
@@ -40,37 +41,56 @@ public final class SimulatorBenchmark {
 
     public static void main(String[] args) throws Exception {
         int apps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int creators = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int waves = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        boolean normalEvents = args.length <= 2 || Boolean.parseBoolean(args[2]);
+        int creators = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (EmbeddedApiServer api = EmbeddedApiServer.start(0);
                 KubernetesClient setup = api.newClient();
                 KubernetesClient simulatorClient = api.newClient()) {
-            addNodes(setup, apps * REPLICAS / PODS_PER_NODE + 1);
+            addNodes(setup, apps * waves * REPLICAS / PODS_PER_NODE + 1);
             SimulatorSettings pace = new SimulatorSettings(Duration.ofMillis(200), Duration.ofMillis(300),
                     Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10),
-                    Duration.ofSeconds(1));
+                    Duration.ofSeconds(1), SimulatorSettings.KUBERNETES_POD_EVICTION_TIMEOUT,
+                    SimulatorSettings.KUBERNETES_VOLUME_MOUNT_TIMEOUT, normalEvents);
             try (ClusterSimulator simulator = new ClusterSimulator(simulatorClient, pace, Clock.systemUTC())) {
                 simulator.start();
                 SharedIndexInformer<StatefulSet> sets = setup.apps().statefulSets().inNamespace("default").inform();
-                long cpu0 = os.getProcessCpuTime();
-                long sim0 = simulatorCpu(threads);
-                long t0 = System.nanoTime();
-                create(setup, apps, creators);
-                long created = System.nanoTime();
-                waitUntilReady(sets, apps, t0);
-                long settled = System.nanoTime();
-                long cpu1 = os.getProcessCpuTime();
-                long sim1 = simulatorCpu(threads);
-                Thread.sleep(10_000);
-                long sim2 = simulatorCpu(threads);
-                report(apps, simulator.requestCounts(), created - t0, settled - t0, cpu1 - cpu0, sim1 - sim0,
-                        sim2 - sim1);
+                for (int wave = 0; wave < waves; wave++) {
+                    // later waves run with the JIT warm: their figures are the steady ones
+                    System.out.printf("wave %d of %d%n", wave + 1, waves);
+                    runWave(setup, simulator, sets, wave * apps, apps, creators);
+                }
                 sets.close();
             }
         }
         System.exit(0); // the API server's event loops would keep the JVM alive
+    }
+
+    private static void runWave(KubernetesClient setup, ClusterSimulator simulator,
+            SharedIndexInformer<StatefulSet> sets, int first, int apps, int creators) throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<String, Long> requests0 = simulator.requestCounts();
+        long reconciles0 = simulator.reconciles();
+        long cpu0 = os.getProcessCpuTime();
+        long sim0 = simulatorCpu(threads);
+        long t0 = System.nanoTime();
+        create(setup, first, apps, creators);
+        long created = System.nanoTime();
+        waitUntilReady(sets, first + apps, t0);
+        long settled = System.nanoTime();
+        long cpu1 = os.getProcessCpuTime();
+        long sim1 = simulatorCpu(threads);
+        long reconciles1 = simulator.reconciles();
+        Thread.sleep(10_000);
+        long sim2 = simulatorCpu(threads);
+        long reconciles2 = simulator.reconciles();
+        Map<String, Long> requests = new java.util.TreeMap<>();
+        simulator.requestCounts().forEach((k, v) -> requests.put(k, v - requests0.getOrDefault(k, 0L)));
+        report(apps, requests, created - t0, settled - t0, cpu1 - cpu0, sim1 - sim0, sim2 - sim1);
+        System.out.printf("keys looked at: %d (%.1f per pod); over the 10 idle seconds: %d%n",
+                reconciles1 - reconciles0, (double) (reconciles1 - reconciles0) / (apps * REPLICAS), reconciles2 - reconciles1);
     }
 
     private static void addNodes(KubernetesClient client, int count) {
@@ -87,10 +107,11 @@ public final class SimulatorBenchmark {
         }
     }
 
-    private static void create(KubernetesClient client, int apps, int creators) throws InterruptedException {
+    private static void create(KubernetesClient client, int first, int apps, int creators)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(creators);
         AtomicInteger failures = new AtomicInteger();
-        for (int i = 0; i < apps; i++) {
+        for (int i = first; i < first + apps; i++) {
             String name = String.format("app-%05d", i);
             pool.execute(() -> {
                 try {

@@ -15,6 +15,6 @@ final class SimulatorSettingsFixtures {
     static SimulatorSettings fast() {
         return new SimulatorSettings(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(100),
                 Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(300), Duration.ofMillis(200),
-                Duration.ofSeconds(2), Duration.ofSeconds(1));
+                Duration.ofSeconds(2), Duration.ofSeconds(1), true);
     }
 }
