@@ -11,49 +11,49 @@ import java.time.Instant;
  */
 record ContainerTimeline(ImageFault fault, Instant begin, SimulatorSettings settings) {
 
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
-  /** A point in a crash loop: the run in progress or the last one, and the wait after it. */
-  record CrashState(int restarts, Instant runStart, Instant runEnd, Instant previousStart, Instant previousEnd,
-      Duration backoff, boolean running) {
-  }
-
-  CrashState crashAt(Instant now) {
-    Instant start = begin;
-    Instant prevStart = null;
-    Instant prevEnd = null;
-    int restarts = 0;
-    while (true) {
-      Instant end = start.plus(settings.crashAfter());
-      if (now.isBefore(end)) {
-        return new CrashState(restarts, start, end, prevStart, prevEnd, Duration.ZERO, true);
-      }
-      Duration backoff = backoff(restarts);
-      Instant next = end.plus(backoff);
-      if (now.isBefore(next)) {
-        return new CrashState(restarts, start, end, prevStart, prevEnd, backoff, false);
-      }
-      prevStart = start;
-      prevEnd = end;
-      start = next;
-      restarts++;
+    /** A point in a crash loop: the run in progress or the last one, and the wait after it. */
+    record CrashState(int restarts, Instant runStart, Instant runEnd, Instant previousStart, Instant previousEnd,
+            Duration backoff, boolean running) {
     }
-  }
 
-  /** The wait after crash number {@code restarts + 1}: none after the first, then base, 2x base, ... */
-  Duration backoff(int restarts) {
-    if (restarts == 0) {
-      return Duration.ZERO;
+    CrashState crashAt(Instant now) {
+        Instant start = begin;
+        Instant prevStart = null;
+        Instant prevEnd = null;
+        int restarts = 0;
+        while (true) {
+            Instant end = start.plus(settings.crashAfter());
+            if (now.isBefore(end)) {
+                return new CrashState(restarts, start, end, prevStart, prevEnd, Duration.ZERO, true);
+            }
+            Duration backoff = backoff(restarts);
+            Instant next = end.plus(backoff);
+            if (now.isBefore(next)) {
+                return new CrashState(restarts, start, end, prevStart, prevEnd, backoff, false);
+            }
+            prevStart = start;
+            prevEnd = end;
+            start = next;
+            restarts++;
+        }
     }
-    Duration d = settings.crashLoopBackoff().multipliedBy(1L << Math.min(restarts - 1, 20));
-    return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
-  }
 
-  boolean pullBackingOff(Instant now) {
-    return !now.isBefore(begin.plus(settings.crashLoopBackoff()));
-  }
+    /** The wait after crash number {@code restarts + 1}: none after the first, then base, 2x base, ... */
+    Duration backoff(int restarts) {
+        if (restarts == 0) {
+            return Duration.ZERO;
+        }
+        Duration d = settings.crashLoopBackoff().multipliedBy(1L << Math.min(restarts - 1, 20));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
 
-  boolean ready(Instant now) {
-    return fault == ImageFault.NONE && !now.isBefore(begin.plus(settings.podReadyDelay()));
-  }
+    boolean pullBackingOff(Instant now) {
+        return !now.isBefore(begin.plus(settings.crashLoopBackoff()));
+    }
+
+    boolean ready(Instant now) {
+        return fault == ImageFault.NONE && !now.isBefore(begin.plus(settings.podReadyDelay()));
+    }
 }

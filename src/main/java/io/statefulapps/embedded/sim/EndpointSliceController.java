@@ -1,163 +1,147 @@
 package io.statefulapps.embedded.sim;
 
-import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPortBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.statefulapps.kubernetes.WellKnownLabels;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Plays the EndpointSlice controller: one IPv4 slice {@code <svc>-<suffix>} per Service with a
- * selector, one endpoint per selected pod that has an IP. {@code hostname} is set when the pod's
- * subdomain names the Service (how headless DNS records come to be); not-ready pods are listed
- * with ready=false unless {@code publishNotReadyAddresses}.
+ * Plays the EndpointSlice controller: IPv4 slices {@code <svc>-<suffix>} of at most 100 endpoints
+ * per Service with a selector (see {@link EndpointSliceFactory} for what they hold). A Service is
+ * looked at when it changes, when one of its slices does, and when a pod it selects (before or
+ * after the change) changes in a way an endpoint shows.
  */
 final class EndpointSliceController implements Controller {
 
-  static final String SERVICE_NAME = "kubernetes.io/service-name";
-  static final String MANAGED_BY = "endpointslice.kubernetes.io/managed-by";
-  static final String CONTROLLER = "endpointslice-controller.k8s.io";
-  static final int MAX_ENDPOINTS = 100;
+    private final ClusterInformers informers;
+    private final ClusterWriter writer;
+    private final WorkQueue queue = new WorkQueue();
 
-  private final KubernetesClient client;
-  private final Caches caches;
+    EndpointSliceController(ControllerContext context) {
+        this.informers = context.informers();
+        this.writer = context.writer();
+        informers.onChange(informers.services, (before, after) -> queue.add(ClusterInformers.keyOf(after != null
+                ? after : before)));
+        informers.onChange(informers.endpointSlices, (before, after) -> {
+            EndpointSlice slice = after != null ? after : before;
+            String service = slice.getMetadata().getLabels().get(WellKnownLabels.SERVICE_NAME);
+            if (service != null && EndpointSliceFactory.CONTROLLER.equals(
+                    slice.getMetadata().getLabels().get(WellKnownLabels.ENDPOINT_SLICE_MANAGED_BY))) {
+                queue.add(slice.getMetadata().getNamespace() + "/" + service);
+            }
+        });
+        informers.onChange(informers.pods, (before, after) -> {
+            if (before != null && after != null && EndpointView.of(before).equals(EndpointView.of(after))) {
+                return; // nothing an endpoint shows has changed
+            }
+            for (Pod pod : new Pod[] {before, after}) {
+                if (pod != null) {
+                    informers.serviceSelectors.matching(pod.getMetadata().getNamespace(), pod.getMetadata().getLabels())
+                            .forEach(queue::add);
+                }
+            }
+        });
+    }
 
-  EndpointSliceController(KubernetesClient client, Caches caches) {
-    this.client = client;
-    this.caches = caches;
-  }
+    @Override
+    public WorkQueue queue() {
+        return queue;
+    }
 
-  @Override
-  public void reconcile() {
-    for (Service svc : caches.services.getStore().list()) {
-      Map<String, String> selector = svc.getSpec().getSelector();
-      if (selector != null && !selector.isEmpty() && !Kube.isTerminating(svc)) {
-        sync(svc, selector);
-      }
+    @Override
+    public Collection<String> allKeys() {
+        return informers.services.getIndexer().listKeys();
     }
-    for (EndpointSlice slice : caches.endpointSlices.getStore().list()) {
-      String svcName = slice.getMetadata().getLabels().get(SERVICE_NAME);
-      if (CONTROLLER.equals(slice.getMetadata().getLabels().get(MANAGED_BY)) && svcName != null
-          && Caches.get(caches.services, slice.getMetadata().getNamespace(), svcName).isEmpty()) {
-        Kube.write(() -> client.resource(slice).delete());
-      }
-    }
-  }
 
-  private void sync(Service svc, Map<String, String> selector) {
-    String namespace = svc.getMetadata().getNamespace();
-    List<Pod> pods = caches.podsMatching(namespace, selector).stream()
-        .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
-        .filter(p -> !"Succeeded".equals(p.getStatus().getPhase()) && !"Failed".equals(p.getStatus().getPhase()))
-        .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
-    boolean publishNotReady = Boolean.TRUE.equals(svc.getSpec().getPublishNotReadyAddresses());
-    List<Endpoint> endpoints = new ArrayList<>();
-    for (Pod pod : pods) {
-      boolean terminating = Kube.isTerminating(pod);
-      boolean ready = publishNotReady || Kube.hasCondition(pod, "Ready") && !terminating;
-      boolean serving = publishNotReady || Kube.hasCondition(pod, "Ready");
-      boolean named = pod.getSpec().getHostname() != null && svc.getMetadata().getName().equals(pod.getSpec().getSubdomain());
-      endpoints.add(new EndpointBuilder().withAddresses(pod.getStatus().getPodIP())
-          .withNewConditions().withReady(ready).withServing(serving).withTerminating(terminating).endConditions()
-          .withHostname(named ? pod.getSpec().getHostname() : null).withNodeName(pod.getSpec().getNodeName())
-          .withNewTargetRef().withKind("Pod").withNamespace(namespace).withName(pod.getMetadata().getName())
-          .withUid(pod.getMetadata().getUid()).endTargetRef().build());
-    }
-    List<EndpointPort> ports = new ArrayList<>();
-    for (ServicePort sp : svc.getSpec().getPorts()) {
-      ports.add(new EndpointPortBuilder().withName(sp.getName() == null ? "" : sp.getName())
-          .withPort(targetPort(sp, pods)).withProtocol(sp.getProtocol() == null ? "TCP" : sp.getProtocol())
-          .withAppProtocol(sp.getAppProtocol()).build());
-    }
-    Map<String, String> labels = new LinkedHashMap<>(svc.getMetadata().getLabels());
-    labels.put(SERVICE_NAME, svc.getMetadata().getName());
-    labels.put(MANAGED_BY, CONTROLLER);
-    if ("None".equals(svc.getSpec().getClusterIP())) {
-      labels.put("service.kubernetes.io/headless", "");
-    }
-    // the real controller caps a slice at 100 endpoints (--max-endpoints-per-slice)
-    Set<String> wanted = new HashSet<>();
-    int chunks = Math.max(1, (endpoints.size() + MAX_ENDPOINTS - 1) / MAX_ENDPOINTS);
-    for (int i = 0; i < chunks; i++) {
-      String name = svc.getMetadata().getName() + "-" + suffix(svc.getMetadata().getUid() + (i == 0 ? "" : "/" + i));
-      wanted.add(name);
-      List<Endpoint> part = endpoints.subList(i * MAX_ENDPOINTS, Math.min(endpoints.size(), (i + 1) * MAX_ENDPOINTS));
-      write(svc, name, labels, new ArrayList<>(part), ports);
-    }
-    for (EndpointSlice slice : caches.slicesControlledBy(svc)) {
-      if (!wanted.contains(slice.getMetadata().getName())) {
-        Kube.write(() -> client.resource(slice).delete());
-      }
-    }
-  }
-
-  private void write(Service svc, String name, Map<String, String> labels, List<Endpoint> endpoints,
-      List<EndpointPort> ports) {
-    String namespace = svc.getMetadata().getNamespace();
-    EndpointSlice existing = Caches.get(caches.endpointSlices, namespace, name).orElse(null);
-    if (existing != null && Objects.equals(existing.getEndpoints(), endpoints)
-        && Objects.equals(existing.getPorts(), ports) && Objects.equals(existing.getMetadata().getLabels(), labels)) {
-      return;
-    }
-    EndpointSliceBuilder slice = existing == null ? new EndpointSliceBuilder() : new EndpointSliceBuilder(existing);
-    EndpointSlice desired = slice.editOrNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
-        .withOwnerReferences(Kube.controllerRef(svc)).endMetadata()
-        .withAddressType("IPv4").withEndpoints(endpoints).withPorts(ports).build();
-    Kube.write(() -> {
-      if (existing == null) {
-        client.resource(desired).create();
-      } else {
-        client.resource(desired).update();
-      }
-    });
-  }
-
-  /** Five characters like generateName's, but stable per Service so we find our slice again. */
-  private static String suffix(String uid) {
-    String alphabet = "bcdfghjklmnpqrstvwxz2456789";
-    long h = uid.hashCode() & 0xffffffffL;
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < 5; i++) {
-      out.append(alphabet.charAt((int) (h % alphabet.length())));
-      h /= alphabet.length();
-    }
-    return out.toString();
-  }
-
-  /** targetPort resolved against the pod's named container ports, as kube-proxy and DNS see it. */
-  private static Integer targetPort(ServicePort sp, List<Pod> pods) {
-    IntOrString target = sp.getTargetPort();
-    if (target == null) {
-      return sp.getPort();
-    }
-    if (target.getIntVal() != null) {
-      return target.getIntVal();
-    }
-    for (Pod pod : pods) {
-      for (var c : pod.getSpec().getContainers()) {
-        for (ContainerPort cp : c.getPorts()) {
-          if (target.getStrVal().equals(cp.getName())) {
-            return cp.getContainerPort();
-          }
+    @Override
+    public Instant reconcile(String key) {
+        Service svc = informers.get(informers.services, key).orElse(null);
+        if (svc == null) {
+            int slash = key.indexOf('/');
+            for (EndpointSlice slice : informers.slicesOfService(key.substring(0, slash), key.substring(slash + 1))) {
+                if (managed(slice)) {
+                    writer.delete(slice, null);
+                }
+            }
+            return null;
         }
-      }
+        Map<String, String> selector = svc.getSpec().getSelector();
+        if (selector == null || selector.isEmpty() || ObjectLifecycle.isTerminating(svc)) {
+            return null;
+        }
+        List<Pod> pods = EndpointSliceFactory.listed(informers.podsMatching(svc.getMetadata().getNamespace(),
+                selector));
+        List<Endpoint> endpoints = EndpointSliceFactory.endpoints(svc, pods);
+        List<EndpointPort> ports = EndpointSliceFactory.ports(svc, pods);
+        Map<String, String> labels = EndpointSliceFactory.labels(svc);
+        Set<String> wanted = new HashSet<>();
+        int chunks = Math.max(1, (endpoints.size() + EndpointSliceFactory.MAX_ENDPOINTS - 1)
+                / EndpointSliceFactory.MAX_ENDPOINTS);
+        for (int i = 0; i < chunks; i++) {
+            String name = EndpointSliceFactory.sliceName(svc, i);
+            wanted.add(name);
+            List<Endpoint> part = endpoints.subList(i * EndpointSliceFactory.MAX_ENDPOINTS,
+                    Math.min(endpoints.size(), (i + 1) * EndpointSliceFactory.MAX_ENDPOINTS));
+            write(svc, name, labels, new ArrayList<>(part), ports);
+        }
+        String namespace = svc.getMetadata().getNamespace();
+        for (EndpointSlice slice : informers.slicesOfService(namespace, svc.getMetadata().getName())) {
+            if (managed(slice) && !wanted.contains(slice.getMetadata().getName())) {
+                writer.delete(slice, null);
+            }
+        }
+        return null;
     }
-    return sp.getPort();
-  }
+
+    private static boolean managed(EndpointSlice slice) {
+        return EndpointSliceFactory.CONTROLLER.equals(
+                slice.getMetadata().getLabels().get(WellKnownLabels.ENDPOINT_SLICE_MANAGED_BY));
+    }
+
+    private void write(Service svc, String name, Map<String, String> labels, List<Endpoint> endpoints,
+            List<EndpointPort> ports) {
+        String namespace = svc.getMetadata().getNamespace();
+        EndpointSlice existing = informers.get(informers.endpointSlices, namespace, name).orElse(null);
+        if (existing != null && Objects.equals(existing.getEndpoints(), endpoints)
+                && Objects.equals(existing.getPorts(), ports) && Objects.equals(existing.getMetadata()
+                        .getLabels(), labels)) {
+            return;
+        }
+        EndpointSliceBuilder slice = existing == null ? new EndpointSliceBuilder() : new EndpointSliceBuilder(existing);
+        EndpointSlice desired = slice.editOrNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
+                .withOwnerReferences(ControllerReferences.of(svc)).endMetadata()
+                .withAddressType("IPv4").withEndpoints(endpoints).withPorts(ports).build();
+        if (existing == null) {
+            writer.create(desired);
+        } else {
+            writer.update(desired);
+        }
+    }
+
+    /** What of a pod its endpoints show: a change elsewhere (most status writes) concerns no slice. */
+    private record EndpointView(String ip, boolean ready, boolean terminating, boolean finished,
+            Map<String, String> labels, String hostname, String subdomain, String node, List<?> containers) {
+
+        static EndpointView of(Pod pod) {
+            var status = pod.getStatus();
+            String phase = status == null ? null : status.getPhase();
+            return new EndpointView(status == null ? null : status.getPodIP(), PodConditions.isTrue(pod, "Ready"),
+                    ObjectLifecycle.isTerminating(pod), "Succeeded".equals(phase) || "Failed".equals(phase),
+                    pod.getMetadata().getLabels(), pod.getSpec().getHostname(), pod.getSpec().getSubdomain(),
+                    pod.getSpec().getNodeName(), pod.getSpec().getContainers().stream().map(c -> c.getPorts())
+                            .toList());
+        }
+    }
 }

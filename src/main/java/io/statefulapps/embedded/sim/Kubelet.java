@@ -1,151 +1,195 @@
 package io.statefulapps.embedded.sim;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Plays the kubelet of every node: gives bound pods an IP, runs init containers then containers
- * (with the faults of {@link ImageFault}), reports Ready after podReadyDelay, and removes pods
- * that are being deleted. Status goes through the status subresource, only when it changed.
+ * (with the faults of {@link ImageFault} and {@link PodStartBlock}), reports Ready after
+ * podReadyDelay, and removes pods that are being deleted. A pod is looked at when it changes and
+ * when its next milestone falls due; status is written through the status subresource, once per
+ * transition. On a node that is not Ready the kubelet is gone: its pods are left as they are.
  */
 final class Kubelet implements Controller {
 
-  private final KubernetesClient client;
-  private final Caches caches;
-  private final Clock clock;
-  private final PodStatusFactory statuses;
-  private final KubeletEvents events;
-  private final Map<String, PodStatusFactory.Placement> placements = new HashMap<>();
-  private final Map<String, Integer> nextHostOctet = new HashMap<>();
-  private final Set<String> usedIps = new HashSet<>();
-  private final SimulatorSettings settings;
-  /** Pods whose status can no longer change, by uid, with the resourceVersion last checked. */
-  private final Map<String, String> settled = new HashMap<>();
-
-  Kubelet(KubernetesClient client, Caches caches, EventRecorder recorder, Clock clock, SimulatorSettings settings) {
-    this.client = client;
-    this.caches = caches;
-    this.clock = clock;
-    this.settings = settings;
-    this.statuses = new PodStatusFactory(settings);
-    this.events = new KubeletEvents(recorder, settings);
-  }
-
-  @Override
-  public void reconcile() {
-    Instant now = clock.instant();
-    List<Node> nodes = caches.nodes.getStore().list().stream()
-        .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList();
-    Set<String> live = new HashSet<>();
-    for (Pod pod : caches.pods.getStore().list()) {
-      String nodeName = pod.getSpec().getNodeName();
-      if (nodeName == null || nodeName.isEmpty()) {
-        continue;
-      }
-      if (Kube.isTerminating(pod)) {
-        // the kubelet has stopped the containers; confirm the deletion
-        Kube.write(() -> client.pods().inNamespace(pod.getMetadata().getNamespace())
-            .withName(pod.getMetadata().getName()).withGracePeriod(0).delete());
-        continue;
-      }
-      int nodeIndex = indexOf(nodes, nodeName);
-      if (nodeIndex < 0) {
-        continue; // no such node: nobody runs it, as in a real cluster
-      }
-      String uid = pod.getMetadata().getUid();
-      live.add(uid);
-      if (pod.getMetadata().getResourceVersion().equals(settled.get(uid))) {
-        continue; // nothing left to happen to this pod; skip the work (thousands of pods per tick)
-      }
-      PodStatusFactory.Placement placement = placements.computeIfAbsent(uid,
-          u -> place(pod, nodes.get(nodeIndex), nodeIndex, now));
-      String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-      if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
-        continue;
-      }
-      PodStatus desired = statuses.statusAt(pod, placement, now);
-      if (!desired.equals(pod.getStatus())) {
-        Pod copy = new PodBuilder(pod).withStatus(desired).build();
-        Kube.write(() -> client.resource(copy).updateStatus());
-      }
-      events.emit(pod, nodeName, placement, now);
-      if (desired.equals(pod.getStatus()) && isFinal(pod, placement, now)) {
-        settled.put(uid, pod.getMetadata().getResourceVersion());
-      }
+    /** What the kubelet keeps about a pod it runs. */
+    private record Running(String uid, String node, PodStatusFactory.Placement placement, List<String> missingSecrets) {
     }
-    settled.keySet().retainAll(live);
-    placements.keySet().removeIf(uid -> {
-      if (live.contains(uid)) {
-        return false;
-      }
-      usedIps.remove(placements.get(uid).podIP());
-      events.forget(uid);
-      return true;
-    });
-  }
 
-  /** True once every timed step of this pod lies behind us (crash loops never end). */
-  private boolean isFinal(Pod pod, PodStatusFactory.Placement placement, Instant now) {
-    boolean crashes = java.util.stream.Stream.concat(pod.getSpec().getInitContainers().stream(),
-        pod.getSpec().getContainers().stream()).anyMatch(c -> ImageFault.of(c.getImage()).crashes());
-    java.time.Duration tail = settings.podReadyDelay().compareTo(settings.crashLoopBackoff()) > 0
-        ? settings.podReadyDelay() : settings.crashLoopBackoff();
-    Instant last = placement.boundAt().plus(settings.podStartDelay().multipliedBy(1L + pod.getSpec().getInitContainers().size()))
-        .plus(tail);
-    return !crashes && now.isAfter(last);
-  }
+    private final KubernetesClient client;
+    private final ClusterInformers informers;
+    private final ClusterWriter writer;
+    private final Clock clock;
+    private final PodStatusFactory statuses;
+    private final PodMilestones milestones;
+    private final KubeletEvents events;
+    private final PodIpAllocator ips = new PodIpAllocator();
+    private final WorkQueue queue = new WorkQueue();
+    private final Map<String, Running> running = new HashMap<>();
 
-  private PodStatusFactory.Placement place(Pod pod, Node node, int nodeIndex, Instant now) {
-    var status = pod.getStatus();
-    Instant boundAt = status != null && status.getStartTime() != null ? Instant.parse(status.getStartTime()) : now;
-    String ip = status != null && status.getPodIP() != null ? status.getPodIP() : allocateIp(node, nodeIndex);
-    usedIps.add(ip);
-    return new PodStatusFactory.Placement(boundAt, ip, hostIp(node, nodeIndex));
-  }
-
-  /** 10.244.<node>.<n>, the node's pod CIDR as kubeadm/kind would hand out. */
-  private String allocateIp(Node node, int nodeIndex) {
-    String name = node.getMetadata().getName();
-    for (int attempt = 0; attempt < 254; attempt++) {
-      int octet = nextHostOctet.merge(name, 1, (a, b) -> a % 253 + 1) + 1;
-      String ip = "10.244." + nodeIndex + "." + octet;
-      if (!usedIps.contains(ip)) {
-        return ip;
-      }
+    Kubelet(ControllerContext context) {
+        this.client = context.client();
+        this.informers = context.informers();
+        this.writer = context.writer();
+        this.clock = context.clock();
+        this.statuses = new PodStatusFactory(context.settings());
+        this.milestones = new PodMilestones(context.settings());
+        this.events = new KubeletEvents(context.events(), context.settings());
+        informers.onChange(informers.pods, (before, after) -> {
+            Pod pod = after != null ? after : before;
+            if (isBound(pod)) {
+                queue.add(ClusterInformers.keyOf(pod));
+            }
+        });
+        informers.onChange(informers.nodes, (before, after) -> {
+            boolean readinessChanged = before == null || after == null
+                    || NodeReadiness.isReady(before) != NodeReadiness.isReady(after);
+            if (readinessChanged) {
+                Node node = after != null ? after : before;
+                informers.podsOnNode(node.getMetadata().getName()).forEach(p -> queue.add(ClusterInformers.keyOf(p)));
+            }
+        });
     }
-    throw new IllegalStateException("node " + name + " has no free pod IP");
-  }
 
-  private static String hostIp(Node node, int nodeIndex) {
-    if (node.getStatus() != null) {
-      for (NodeAddress a : node.getStatus().getAddresses()) {
-        if ("InternalIP".equals(a.getType())) {
-          return a.getAddress();
+    private static boolean isBound(Pod pod) {
+        return pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty();
+    }
+
+    @Override
+    public WorkQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public Collection<String> allKeys() {
+        return informers.pods.getStore().list().stream().filter(Kubelet::isBound).map(ClusterInformers::keyOf).toList();
+    }
+
+    @Override
+    public Instant reconcile(String key) {
+        Pod pod = informers.get(informers.pods, key).orElse(null);
+        Running known = running.get(key);
+        if (known != null && (pod == null || !known.uid().equals(pod.getMetadata().getUid()))) {
+            forget(key, known);
         }
-      }
+        if (pod == null || !isBound(pod)) {
+            return null;
+        }
+        Node node = informers.get(informers.nodes, null, pod.getSpec().getNodeName()).orElse(null);
+        if (node == null || !NodeReadiness.isReady(node)) {
+            return null; // no kubelet reports from there; the node's return brings the pod back
+        }
+        if (ObjectLifecycle.isTerminating(pod)) {
+            writer.delete(pod, 0L); // the containers are stopped: confirm the deletion
+            return null;
+        }
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Running run = running.computeIfAbsent(key, k -> start(pod, node, now));
+        PodOnNode onNode = new PodOnNode(pod, run.node(), run.placement(), startBlock(pod), run.missingSecrets());
+        PodStatus desired = statuses.statusAt(pod, run.placement(), onNode.block().blocks(), now);
+        if (!desired.equals(pod.getStatus())) {
+            // the cached pod with a new status: shares the rest, nothing is changed in place
+            writer.updateStatus(new Pod(pod.getApiVersion(), pod.getKind(), pod.getMetadata(), pod.getSpec(), desired));
+        }
+        events.emit(onNode, now);
+        return milestones.next(onNode, now);
     }
-    return "172.18.0." + (nodeIndex + 2);
-  }
 
-  private static int indexOf(List<Node> nodes, String name) {
-    for (int i = 0; i < nodes.size(); i++) {
-      if (nodes.get(i).getMetadata().getName().equals(name)) {
-        return i;
-      }
+    private Running start(Pod pod, Node node, Instant now) {
+        var status = pod.getStatus();
+        Instant boundAt = status != null && status.getStartTime() != null ? Instant.parse(status.getStartTime()) : now;
+        String nodeName = node.getMetadata().getName();
+        String ip;
+        if (status != null && status.getPodIP() != null) {
+            ip = status.getPodIP();
+            ips.reserve(ip);
+        } else {
+            ip = ips.allocate(nodeName);
+        }
+        var placement = new PodStatusFactory.Placement(boundAt, ip, hostIp(node, ips.nodeNumber(nodeName)));
+        return new Running(pod.getMetadata().getUid(), nodeName, placement, missingPullSecrets(pod));
     }
-    return -1;
-  }
+
+    private void forget(String key, Running known) {
+        running.remove(key);
+        ips.release(known.node(), known.placement().podIP());
+        events.forget(known.uid());
+    }
+
+    /** The pod's image pull secrets that do not exist (the kubelet looks each up before pulling). */
+    private List<String> missingPullSecrets(Pod pod) {
+        List<String> missing = new ArrayList<>();
+        for (LocalObjectReference ref : pod.getSpec().getImagePullSecrets()) {
+            try {
+                if (client.secrets().inNamespace(pod.getMetadata().getNamespace()).withName(ref.getName())
+                        .get() == null) {
+                    missing.add(ref.getName());
+                }
+            } catch (KubernetesClientException e) {
+                missing.add(ref.getName()); // not allowed to read it is as good as missing
+            }
+        }
+        return missing;
+    }
+
+    private PodStartBlock startBlock(Pod pod) {
+        List<String> volumes = new ArrayList<>();
+        List<String> volumeIds = new ArrayList<>();
+        for (Volume v : pod.getSpec().getVolumes()) {
+            if (v.getPersistentVolumeClaim() == null) {
+                continue;
+            }
+            informers.get(informers.claims, pod.getMetadata().getNamespace(), v.getPersistentVolumeClaim()
+                    .getClaimName())
+                    .filter(claim -> StorageClasses.MOUNT_FAIL.equals(claim.getSpec().getStorageClassName()))
+                    .ifPresent(claim -> {
+                        volumes.add(v.getName());
+                        volumeIds.add(volumeId(claim));
+                    });
+        }
+        if (!volumes.isEmpty()) {
+            return new PodStartBlock(PodStartBlock.Kind.MOUNT, volumes, volumeIds);
+        }
+        boolean sandboxFails = Stream.concat(pod.getSpec().getInitContainers().stream(),
+                pod.getSpec().getContainers().stream()).map(Container::getImage)
+                .anyMatch(image -> ImageFault.of(image) == ImageFault.SANDBOX_FAIL);
+        return sandboxFails ? PodStartBlock.SANDBOX : PodStartBlock.NONE;
+    }
+
+    private static String volumeId(PersistentVolumeClaim claim) {
+        String bound = claim.getSpec().getVolumeName();
+        return bound == null || bound.isEmpty() ? "pvc-" + claim.getMetadata().getUid() : bound;
+    }
+
+    private static String hostIp(Node node, int nodeNumber) {
+        if (node.getStatus() != null) {
+            for (NodeAddress a : node.getStatus().getAddresses()) {
+                if ("InternalIP".equals(a.getType())) {
+                    return a.getAddress();
+                }
+            }
+        }
+        return "172.18." + (nodeNumber / 250) + "." + (nodeNumber % 250 + 2);
+    }
 }

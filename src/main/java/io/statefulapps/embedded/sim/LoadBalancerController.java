@@ -3,14 +3,12 @@ package io.statefulapps.embedded.sim;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plays a cloud's service controller: a LoadBalancer Service gets
@@ -21,60 +19,80 @@ import java.util.Set;
  */
 final class LoadBalancerController implements Controller {
 
-  static final String NO_LB = "stateful-apps.io/simulate-no-lb";
+    static final String NO_LB = "stateful-apps.io/simulate-no-lb";
+    private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("service-controller");
 
-  private final KubernetesClient client;
-  private final Caches caches;
-  private final EventRecorder events;
-  private final Clock clock;
-  private final SimulatorSettings settings;
-  private final Map<String, Instant> firstSeen = new HashMap<>();
-  private final Set<String> served = new HashSet<>();
-  private int next;
-
-  LoadBalancerController(KubernetesClient client, Caches caches, EventRecorder events, Clock clock,
-      SimulatorSettings settings) {
-    this.client = client;
-    this.caches = caches;
-    this.events = events;
-    this.clock = clock;
-    this.settings = settings;
-  }
-
-  @Override
-  public void reconcile() {
-    Instant now = clock.instant();
-    Set<String> live = new HashSet<>();
-    for (Service svc : caches.services.getStore().list()) {
-      String uid = svc.getMetadata().getUid();
-      live.add(uid);
-      if (!"LoadBalancer".equals(svc.getSpec().getType()) || served.contains(uid) || svc.getSpec().getLoadBalancerClass() != null
-          || "true".equals(svc.getMetadata().getAnnotations().get(NO_LB))) {
-        continue;
-      }
-      if (svc.getStatus() != null && svc.getStatus().getLoadBalancer() != null
-          && !svc.getStatus().getLoadBalancer().getIngress().isEmpty()) {
-        served.add(uid); // someone gave it an address already
-        continue;
-      }
-      Instant seen = firstSeen.computeIfAbsent(uid, u -> {
-        events.record(svc, EventRecorder.NORMAL, "EnsuringLoadBalancer", "Ensuring load balancer", "service-controller", null);
-        return now;
-      });
-      if (now.isBefore(seen.plus(settings.loadBalancerDelay()))) {
-        continue;
-      }
-      int n = next++;
-      String ip = "192.168." + (n / 250 % 256) + "." + (n % 250 + 2);
-      Service copy = new ServiceBuilder(svc).withNewStatus().withNewLoadBalancer()
-          .withIngress(new LoadBalancerIngressBuilder().withIp(ip).withIpMode("VIP").build())
-          .endLoadBalancer().endStatus().build();
-      if (Kube.write(() -> client.resource(copy).updateStatus())) {
-        events.record(svc, EventRecorder.NORMAL, "EnsuredLoadBalancer", "Ensured load balancer", "service-controller", null);
-        served.add(uid);
-      }
+    /** A Service by uid: since when it waits for its address, and whether it has been served. */
+    private record Seen(String uid, Instant since, boolean served) {
     }
-    firstSeen.keySet().retainAll(live);
-    served.retainAll(live);
-  }
+
+    private final ClusterInformers informers;
+    private final ClusterWriter writer;
+    private final EventRecorder events;
+    private final Clock clock;
+    private final SimulatorSettings settings;
+    private final WorkQueue queue = new WorkQueue();
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    private int next;
+
+    LoadBalancerController(ControllerContext context) {
+        this.informers = context.informers();
+        this.writer = context.writer();
+        this.events = context.events();
+        this.clock = context.clock();
+        this.settings = context.settings();
+        informers.onChange(informers.services, (before, after) -> queue.add(ClusterInformers.keyOf(after != null
+                ? after : before)));
+    }
+
+    @Override
+    public WorkQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public Collection<String> allKeys() {
+        return informers.services.getIndexer().listKeys();
+    }
+
+    @Override
+    public Instant reconcile(String key) {
+        Service svc = informers.get(informers.services, key).orElse(null);
+        Seen known = seen.get(key);
+        if (svc == null || known != null && !known.uid().equals(svc.getMetadata().getUid())) {
+            seen.remove(key);
+            known = null;
+        }
+        if (svc == null || !"LoadBalancer".equals(svc.getSpec().getType()) || known != null && known.served()
+                || svc.getSpec().getLoadBalancerClass() != null
+                || "true".equals(svc.getMetadata().getAnnotations().get(NO_LB))) {
+            return null;
+        }
+        String uid = svc.getMetadata().getUid();
+        if (svc.getStatus() != null && svc.getStatus().getLoadBalancer() != null
+                && !svc.getStatus().getLoadBalancer().getIngress().isEmpty()) {
+            seen.put(key, new Seen(uid, clock.instant(), true)); // someone gave it an address already
+            return null;
+        }
+        Instant now = clock.instant();
+        if (known == null) {
+            known = new Seen(uid, now, false);
+            seen.put(key, known);
+            events.record(svc, EventRecorder.NORMAL, "EnsuringLoadBalancer", "Ensuring load balancer", SOURCE);
+        }
+        Instant due = known.since().plus(settings.loadBalancerDelay());
+        if (now.isBefore(due)) {
+            return due;
+        }
+        int n = next++;
+        String ip = "192.168." + (n / 250 % 256) + "." + (n % 250 + 2);
+        Service copy = new ServiceBuilder(svc).withNewStatus().withNewLoadBalancer()
+                .withIngress(new LoadBalancerIngressBuilder().withIp(ip).withIpMode("VIP").build())
+                .endLoadBalancer().endStatus().build();
+        if (writer.updateStatus(copy).ok()) {
+            events.record(svc, EventRecorder.NORMAL, "EnsuredLoadBalancer", "Ensured load balancer", SOURCE);
+            seen.put(key, new Seen(uid, known.since(), true));
+        }
+        return null;
+    }
 }

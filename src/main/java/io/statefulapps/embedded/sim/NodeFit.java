@@ -2,6 +2,7 @@ package io.statefulapps.embedded.sim;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.statefulapps.kubernetes.LabelSelectors;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,32 +12,30 @@ import java.util.Map;
 /** Why a pod does not fit a node, in the scheduler plugins' words (empty when it fits). */
 final class NodeFit {
 
-  private NodeFit() {
-  }
+    private NodeFit() {
+    }
 
-  static List<String> misfits(Pod pod, Node node, List<Pod> onNode) {
-    List<String> reasons = new ArrayList<>();
-    Map<String, String> selector = pod.getSpec().getNodeSelector();
-    if (selector != null && !Kube.matches(selector, node.getMetadata().getLabels())) {
-      reasons.add("node(s) didn't match Pod's node affinity/selector");
-      return reasons;
+    static List<String> misfits(Pod pod, Node node, NodeUsage.Total used) {
+        List<String> reasons = new ArrayList<>();
+        Map<String, String> selector = pod.getSpec().getNodeSelector();
+        if (selector != null && !LabelSelectors.matches(selector, node.getMetadata().getLabels())) {
+            reasons.add("node(s) didn't match Pod's node affinity/selector");
+            return reasons;
+        }
+        var allocatable = node.getStatus().getAllocatable();
+        if (used.pods() + 1 > Resources.allocatable(allocatable, "pods").intValue()) {
+            reasons.add("Too many pods");
+        }
+        if (exceeds(used.cpu(), Resources.request(pod, "cpu"), Resources.allocatable(allocatable, "cpu"))) {
+            reasons.add("Insufficient cpu");
+        }
+        if (exceeds(used.memory(), Resources.request(pod, "memory"), Resources.allocatable(allocatable, "memory"))) {
+            reasons.add("Insufficient memory");
+        }
+        return reasons;
     }
-    var allocatable = node.getStatus().getAllocatable();
-    List<Pod> active = onNode.stream().filter(p -> !isTerminal(p)).toList();
-    if (active.size() + 1 > Resources.allocatable(allocatable, "pods").intValue()) {
-      reasons.add("Too many pods");
-    }
-    for (String resource : new String[] {"cpu", "memory"}) {
-      BigDecimal used = active.stream().map(p -> Resources.request(p, resource)).reduce(BigDecimal.ZERO, BigDecimal::add);
-      if (used.add(Resources.request(pod, resource)).compareTo(Resources.allocatable(allocatable, resource)) > 0) {
-        reasons.add("Insufficient " + resource);
-      }
-    }
-    return reasons;
-  }
 
-  private static boolean isTerminal(Pod pod) {
-    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-    return "Succeeded".equals(phase) || "Failed".equals(phase);
-  }
+    private static boolean exceeds(BigDecimal used, BigDecimal wanted, BigDecimal allocatable) {
+        return used.add(wanted).compareTo(allocatable) > 0;
+    }
 }

@@ -10,52 +10,52 @@ import java.util.Map;
 /** A pod's effective requests as the scheduler counts them (max of init containers and the sum of containers). */
 final class Resources {
 
-  private Resources() {
-  }
+    private Resources() {
+    }
 
-  static BigDecimal request(Pod pod, String resource) {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (Container c : pod.getSpec().getContainers()) {
-      sum = sum.add(amount(c, resource));
+    static BigDecimal request(Pod pod, String resource) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Container c : pod.getSpec().getContainers()) {
+            sum = sum.add(amount(c, resource));
+        }
+        for (Container c : pod.getSpec().getInitContainers()) {
+            sum = sum.max(amount(c, resource));
+        }
+        return sum;
     }
-    for (Container c : pod.getSpec().getInitContainers()) {
-      sum = sum.max(amount(c, resource));
-    }
-    return sum;
-  }
 
-  private static BigDecimal amount(Container c, String resource) {
-    if (c.getResources() == null) {
-      return BigDecimal.ZERO;
+    private static BigDecimal amount(Container c, String resource) {
+        if (c.getResources() == null) {
+            return BigDecimal.ZERO;
+        }
+        Map<String, Quantity> requests = c.getResources().getRequests();
+        Quantity q = requests.get(resource);
+        if (q == null && c.getResources().getLimits() != null) {
+            q = c.getResources().getLimits().get(resource); // requests default to limits
+        }
+        return q == null ? BigDecimal.ZERO : q.getNumericalAmount();
     }
-    Map<String, Quantity> requests = c.getResources().getRequests();
-    Quantity q = requests.get(resource);
-    if (q == null && c.getResources().getLimits() != null) {
-      q = c.getResources().getLimits().get(resource); // requests default to limits
-    }
-    return q == null ? BigDecimal.ZERO : q.getNumericalAmount();
-  }
 
-  static BigDecimal allocatable(Map<String, Quantity> allocatable, String resource) {
-    Quantity q = allocatable == null ? null : allocatable.get(resource);
-    return q == null ? BigDecimal.ZERO : q.getNumericalAmount();
-  }
-
-  /** BestEffort, Burstable or Guaranteed, as the API server derives status.qosClass. */
-  static String qosClass(Pod pod) {
-    boolean any = false;
-    boolean guaranteed = true;
-    for (Container c : pod.getSpec().getContainers()) {
-      var r = c.getResources();
-      Map<String, Quantity> req = r == null ? Map.of() : r.getRequests();
-      Map<String, Quantity> lim = r == null ? Map.of() : r.getLimits();
-      any |= !req.isEmpty() || !lim.isEmpty();
-      for (String name : new String[] {"cpu", "memory"}) {
-        Quantity l = lim.get(name);
-        Quantity q = req.getOrDefault(name, l);
-        guaranteed &= l != null && q != null && l.getNumericalAmount().compareTo(q.getNumericalAmount()) == 0;
-      }
+    static BigDecimal allocatable(Map<String, Quantity> allocatable, String resource) {
+        Quantity q = allocatable == null ? null : allocatable.get(resource);
+        return q == null ? BigDecimal.ZERO : q.getNumericalAmount();
     }
-    return !any ? "BestEffort" : guaranteed ? "Guaranteed" : "Burstable";
-  }
+
+    /** BestEffort, Burstable or Guaranteed, as the API server derives status.qosClass. */
+    static String qosClass(Pod pod) {
+        boolean any = false;
+        boolean guaranteed = true;
+        for (Container c : pod.getSpec().getContainers()) {
+            var r = c.getResources();
+            Map<String, Quantity> req = r == null ? Map.of() : r.getRequests();
+            Map<String, Quantity> lim = r == null ? Map.of() : r.getLimits();
+            any |= !req.isEmpty() || !lim.isEmpty();
+            for (String name : new String[] {"cpu", "memory"}) {
+                Quantity l = lim.get(name);
+                Quantity q = req.getOrDefault(name, l);
+                guaranteed &= l != null && q != null && l.getNumericalAmount().compareTo(q.getNumericalAmount()) == 0;
+            }
+        }
+        return !any ? "BestEffort" : guaranteed ? "Guaranteed" : "Burstable";
+    }
 }

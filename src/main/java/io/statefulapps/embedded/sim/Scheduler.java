@@ -4,159 +4,237 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.storage.StorageClass;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plays kube-scheduler: binds each unscheduled pod to the first Ready node whose labels match its
  * nodeSelector and whose allocatable cpu, memory and pod count still hold its requests. Pods that
  * fit nowhere stay Pending with the scheduler's own {@code Unschedulable} wording and a
- * {@code FailedScheduling} event. Claims with WaitForFirstConsumer get the chosen node as
- * {@code volume.kubernetes.io/selected-node}; the pod is bound once they are.
+ * {@code FailedScheduling} event, and are tried again when nodes, pods or claims change. Pods with
+ * scheduling gates wait, {@code SchedulingGated}, until the gates are removed. Claims with
+ * WaitForFirstConsumer get the chosen node as {@code volume.kubernetes.io/selected-node}; the pod
+ * is bound once they are.
  */
 final class Scheduler implements Controller {
 
-  static final String SELECTED_NODE = "volume.kubernetes.io/selected-node";
-  private static final String NOT_HELPFUL = "Preemption is not helpful for scheduling";
+    static final String SELECTED_NODE = "volume.kubernetes.io/selected-node";
+    private static final String NOT_HELPFUL = "Preemption is not helpful for scheduling";
+    private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("default-scheduler");
 
-  private final KubernetesClient client;
-  private final Caches caches;
-  private final EventRecorder events;
-  private final Clock clock;
+    private final ClusterInformers informers;
+    private final ClusterWriter writer;
+    private final EventRecorder events;
+    private final Clock clock;
+    private final WorkQueue queue = new WorkQueue();
+    private final NodeUsage usage = new NodeUsage();
+    /** Pods that fit nowhere, tried again when something that could make room changes. */
+    private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
+    private volatile List<Node> readyNodes;
 
-  Scheduler(KubernetesClient client, Caches caches, EventRecorder events, Clock clock) {
-    this.client = client;
-    this.caches = caches;
-    this.events = events;
-    this.clock = clock;
-  }
-
-  @Override
-  public void reconcile() {
-    List<Node> nodes = caches.nodes.getStore().list().stream().filter(Scheduler::isReady)
-        .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList();
-    Map<String, List<Pod>> podsByNode = new HashMap<>();
-    List<Pod> pending = new ArrayList<>();
-    for (Pod pod : caches.pods.getStore().list()) {
-      String node = pod.getSpec().getNodeName();
-      if (node != null && !node.isEmpty()) {
-        podsByNode.computeIfAbsent(node, n -> new ArrayList<>()).add(pod);
-      } else if (!Kube.isTerminating(pod)) {
-        pending.add(pod);
-      }
+    Scheduler(ControllerContext context) {
+        this.informers = context.informers();
+        this.writer = context.writer();
+        this.events = context.events();
+        this.clock = context.clock();
+        informers.onChange(informers.pods, this::podChanged);
+        informers.onChange(informers.nodes, (before, after) -> {
+            readyNodes = null;
+            retryUnschedulable();
+        });
+        informers.onChange(informers.claims, (before, after) -> {
+            PersistentVolumeClaim claim = after != null ? after : before;
+            for (Pod pod : informers.podsMounting(claim.getMetadata().getNamespace(), claim.getMetadata().getName())) {
+                if (isUnbound(pod)) {
+                    queue.add(ClusterInformers.keyOf(pod));
+                }
+            }
+        });
+        informers.onChange(informers.storageClasses, (before, after) -> retryUnschedulable());
     }
-    pending.sort(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp() == null ? ""
-        : p.getMetadata().getCreationTimestamp()));
-    for (Pod pod : pending) {
-      schedule(pod, nodes, podsByNode);
-    }
-  }
 
-  private void schedule(Pod pod, List<Node> nodes, Map<String, List<Pod>> podsByNode) {
-    String namespace = pod.getMetadata().getNamespace();
-    List<PersistentVolumeClaim> waiting = new ArrayList<>();
-    for (Volume v : pod.getSpec().getVolumes()) {
-      if (v.getPersistentVolumeClaim() == null) {
-        continue;
-      }
-      String claimName = v.getPersistentVolumeClaim().getClaimName();
-      Optional<PersistentVolumeClaim> claim = Caches.get(caches.claims, namespace, claimName);
-      if (claim.isEmpty()) {
-        unschedulable(pod, nodes.size(), "persistentvolumeclaim \"" + claimName + "\" not found", NOT_HELPFUL);
-        return;
-      }
-      if (!"Bound".equals(claim.get().getStatus() == null ? null : claim.get().getStatus().getPhase())) {
-        if (!isWaitForFirstConsumer(claim.get())) {
-          unschedulable(pod, nodes.size(), "pod has unbound immediate PersistentVolumeClaims", NOT_HELPFUL);
-          return;
+    private void podChanged(Pod before, Pod after) {
+        if (after == null) {
+            usage.forget(before.getMetadata().getUid());
+            unschedulable.remove(ClusterInformers.keyOf(before));
+            if (isBound(before)) {
+                retryUnschedulable(); // its room is free
+            }
+            return;
         }
-        waiting.add(claim.get());
-      }
-    }
-    // a claim already given a node pins the pod there
-    Optional<String> pinned = waiting.stream().map(c -> c.getMetadata().getAnnotations().get(SELECTED_NODE))
-        .filter(n -> n != null).findFirst();
-    TreeMap<String, Integer> reasons = new TreeMap<>();
-    boolean onlyResources = true;
-    for (Node node : nodes) {
-      if (pinned.isPresent() && !pinned.get().equals(node.getMetadata().getName())) {
-        continue;
-      }
-      List<String> misfits = NodeFit.misfits(pod, node, podsByNode.getOrDefault(node.getMetadata().getName(), List.of()));
-      if (misfits.isEmpty()) {
-        bindOrWait(pod, node, waiting, podsByNode);
-        return;
-      }
-      for (String reason : misfits) {
-        reasons.merge(reason, 1, Integer::sum);
-        onlyResources &= reason.startsWith("Insufficient") || reason.startsWith("Too many");
-      }
-    }
-    List<String> parts = new ArrayList<>();
-    reasons.forEach((reason, count) -> parts.add(count + " " + reason));
-    parts.sort(null);
-    String preemption = onlyResources ? "No preemption victims found for incoming pod" : NOT_HELPFUL;
-    unschedulable(pod, nodes.size(), String.join(", ", parts), preemption);
-  }
-
-  private void bindOrWait(Pod pod, Node node, List<PersistentVolumeClaim> waiting, Map<String, List<Pod>> podsByNode) {
-    String nodeName = node.getMetadata().getName();
-    podsByNode.computeIfAbsent(nodeName, n -> new ArrayList<>()).add(pod); // holds its room this pass
-    if (!waiting.isEmpty()) {
-      for (PersistentVolumeClaim claim : waiting) {
-        if (!claim.getMetadata().getAnnotations().containsKey(SELECTED_NODE)) {
-          String patch = "{\"metadata\":{\"annotations\":{\"" + SELECTED_NODE + "\":\"" + nodeName + "\"}}}";
-          Kube.write(() -> client.persistentVolumeClaims().inNamespace(claim.getMetadata().getNamespace())
-              .withName(claim.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+        usage.observe(after);
+        if (isUnbound(after)) {
+            queue.add(ClusterInformers.keyOf(after));
+        } else if (before != null && isBound(after) && finished(after) && !finished(before)) {
+            retryUnschedulable();
         }
-      }
-      return; // bound once the provisioner has bound the claims
     }
-    String patch = "{\"spec\":{\"nodeName\":\"" + nodeName + "\"}}";
-    Kube.write(() -> client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
-    events.record(pod, EventRecorder.NORMAL, "Scheduled", "Successfully assigned " + pod.getMetadata().getNamespace()
-        + "/" + pod.getMetadata().getName() + " to " + nodeName, "default-scheduler", null);
-  }
 
-  private void unschedulable(Pod pod, int nodeCount, String reasons, String preemption) {
-    String message = "0/" + nodeCount + " nodes are available: " + reasons + ". preemption: 0/" + nodeCount
-        + " nodes are available: " + nodeCount + " " + preemption + ".";
-    var current = Kube.condition(pod, "PodScheduled");
-    if (current != null && message.equals(current.getMessage())) {
-      return;
+    private void retryUnschedulable() {
+        unschedulable.forEach(queue::add);
     }
-    Pod copy = new PodBuilder(pod).editOrNewStatus().withPhase("Pending").withConditions(new PodConditionBuilder()
-        .withType("PodScheduled").withStatus("False").withReason("Unschedulable").withMessage(message)
-        .withLastTransitionTime(Kube.time(clock.instant())).build()).endStatus().build();
-    Kube.write(() -> client.resource(copy).updateStatus());
-    events.record(pod, EventRecorder.WARNING, "FailedScheduling", message, "default-scheduler", null);
-  }
 
-  private boolean isWaitForFirstConsumer(PersistentVolumeClaim claim) {
-    String name = claim.getSpec().getStorageClassName();
-    Optional<StorageClass> sc = name == null ? VolumeProvisioner.defaultClass(caches)
-        : Caches.get(caches.storageClasses, null, name);
-    return sc.map(s -> "WaitForFirstConsumer".equals(s.getVolumeBindingMode())).orElse(false);
-  }
+    private static boolean isBound(Pod pod) {
+        return pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty();
+    }
 
-  private static boolean isReady(Node node) {
-    return node.getStatus() != null && node.getStatus().getConditions().stream()
-        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()))
-        && !Boolean.TRUE.equals(node.getSpec() == null ? null : node.getSpec().getUnschedulable());
-  }
+    private static boolean isUnbound(Pod pod) {
+        return !isBound(pod) && !ObjectLifecycle.isTerminating(pod);
+    }
 
+    private static boolean finished(Pod pod) {
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        return "Succeeded".equals(phase) || "Failed".equals(phase);
+    }
+
+    @Override
+    public WorkQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public Collection<String> allKeys() {
+        return informers.pods.getStore().list().stream().filter(Scheduler::isUnbound).map(ClusterInformers::keyOf)
+                .toList();
+    }
+
+    @Override
+    public Instant reconcile(String key) {
+        Pod pod = informers.get(informers.pods, key).orElse(null);
+        if (pod == null || !isUnbound(pod)) {
+            unschedulable.remove(key);
+            return null;
+        }
+        if (!pod.getSpec().getSchedulingGates().isEmpty()) {
+            pending(pod, "SchedulingGated", "Scheduling is blocked due to non-empty scheduling gates", false);
+            return null;
+        }
+        schedule(key, pod);
+        return null;
+    }
+
+    private void schedule(String key, Pod pod) {
+        List<Node> nodes = nodes();
+        List<PersistentVolumeClaim> waiting = new ArrayList<>();
+        String claimProblem = claimProblem(pod, waiting);
+        if (claimProblem != null) {
+            unschedulable(key, pod, nodes.size(), claimProblem, NOT_HELPFUL);
+            return;
+        }
+        // a claim already given a node pins the pod there
+        Optional<String> pinned = waiting.stream().map(c -> c.getMetadata().getAnnotations().get(SELECTED_NODE))
+                .filter(n -> n != null).findFirst();
+        TreeMap<String, Integer> reasons = new TreeMap<>();
+        boolean onlyResources = true;
+        for (Node node : nodes) {
+            if (pinned.isPresent() && !pinned.get().equals(node.getMetadata().getName())) {
+                continue;
+            }
+            List<String> misfits = NodeFit.misfits(pod, node, usage.on(node.getMetadata().getName()));
+            if (misfits.isEmpty()) {
+                unschedulable.remove(key);
+                bindOrWait(pod, node.getMetadata().getName(), waiting);
+                return;
+            }
+            for (String reason : misfits) {
+                reasons.merge(reason, 1, Integer::sum);
+                onlyResources &= reason.startsWith("Insufficient") || reason.startsWith("Too many");
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        reasons.forEach((reason, count) -> parts.add(count + " " + reason));
+        parts.sort(null);
+        String preemption = onlyResources ? "No preemption victims found for incoming pod" : NOT_HELPFUL;
+        unschedulable(key, pod, nodes.size(), String.join(", ", parts), preemption);
+    }
+
+    /** Why the pod's claims keep it from any node, or null; claims still to be given a node go to {@code waiting}. */
+    private String claimProblem(Pod pod, List<PersistentVolumeClaim> waiting) {
+        for (Volume v : pod.getSpec().getVolumes()) {
+            if (v.getPersistentVolumeClaim() == null) {
+                continue;
+            }
+            String claimName = v.getPersistentVolumeClaim().getClaimName();
+            Optional<PersistentVolumeClaim> claim = informers.get(informers.claims, pod.getMetadata().getNamespace(),
+                    claimName);
+            if (claim.isEmpty()) {
+                return "persistentvolumeclaim \"" + claimName + "\" not found";
+            }
+            if (!"Bound".equals(claim.get().getStatus() == null ? null : claim.get().getStatus().getPhase())) {
+                if (!isWaitForFirstConsumer(claim.get())) {
+                    return "pod has unbound immediate PersistentVolumeClaims";
+                }
+                waiting.add(claim.get());
+            }
+        }
+        return null;
+    }
+
+    private void bindOrWait(Pod pod, String nodeName, List<PersistentVolumeClaim> waiting) {
+        if (!waiting.isEmpty()) {
+            for (PersistentVolumeClaim claim : waiting) {
+                if (!claim.getMetadata().getAnnotations().containsKey(SELECTED_NODE)) {
+                    writer.mergePatch(claim, "{\"metadata\":{\"annotations\":{\"" + SELECTED_NODE + "\":\""
+                            + nodeName + "\"}}}");
+                }
+            }
+            return; // bound once the provisioner has bound the claims
+        }
+        if (writer.mergePatch(pod, "{\"spec\":{\"nodeName\":\"" + nodeName + "\"}}").ok()) {
+            usage.assume(pod, nodeName);
+            events.record(pod, EventRecorder.NORMAL, "Scheduled", "Successfully assigned "
+                    + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + " to " + nodeName, SOURCE);
+        }
+    }
+
+    private void unschedulable(String key, Pod pod, int nodeCount, String reasons, String preemption) {
+        unschedulable.add(key);
+        String message = "0/" + nodeCount + " nodes are available: " + reasons + ". preemption: 0/" + nodeCount
+                + " nodes are available: " + nodeCount + " " + preemption + ".";
+        pending(pod, "Unschedulable", message, true);
+    }
+
+    /** Writes PodScheduled False with that reason and message, once (and the event, if one is due). */
+    private void pending(Pod pod, String reason, String message, boolean event) {
+        PodCondition current = PodConditions.get(pod, "PodScheduled");
+        if (current != null && reason.equals(current.getReason()) && message.equals(current.getMessage())) {
+            return;
+        }
+        PodCondition condition = new PodConditionBuilder().withType("PodScheduled").withStatus("False")
+                .withReason(reason).withMessage(message)
+                .withLastTransitionTime(TimeFormats.rfc3339(clock.instant())).build();
+        writer.updateStatus(new PodBuilder(pod).editOrNewStatus().withPhase("Pending")
+                .withConditions(condition).endStatus().build());
+        if (event) {
+            events.record(pod, EventRecorder.WARNING, "FailedScheduling", message, SOURCE);
+        }
+    }
+
+    private boolean isWaitForFirstConsumer(PersistentVolumeClaim claim) {
+        return StorageClasses.of(informers, claim)
+                .map(s -> "WaitForFirstConsumer".equals(s.getVolumeBindingMode())).orElse(false);
+    }
+
+    /** The Ready, schedulable nodes by name; worked out again only when a node changes. */
+    private List<Node> nodes() {
+        List<Node> nodes = readyNodes;
+        if (nodes == null) {
+            nodes = informers.nodes.getStore().list().stream().filter(NodeReadiness::acceptsPods)
+                    .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList();
+            readyNodes = nodes;
+        }
+        return nodes;
+    }
 }

@@ -1,224 +1,208 @@
 package io.statefulapps.embedded.sim;
 
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.statefulapps.kubernetes.WellKnownLabels;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Plays kube-controller-manager's StatefulSet controller: stable pod names and claims, ordered
  * or parallel creation, scale down from the highest ordinal, rolling updates from the highest
  * ordinal down honouring {@code partition}, OnDelete, claim retention, and the status it reports.
+ * A set is looked at when it or one of its pods or revisions changes.
  */
 final class StatefulSetController implements Controller {
 
-  private final KubernetesClient client;
-  private final Caches caches;
-  private final EventRecorder events;
-  private final StatefulSetRevisions revisions;
-  private final StatefulSetStatusWriter statusWriter;
+    private final ClusterInformers informers;
+    private final Clock clock;
+    private final WorkQueue queue = new WorkQueue();
+    private final StatefulSetExpectations expectations = new StatefulSetExpectations();
+    private final StatefulSetRevisions revisions;
+    private final StatefulSetStatusWriter statusWriter;
+    private final StatefulSetPodControl podControl;
 
-  StatefulSetController(KubernetesClient client, Caches caches, EventRecorder events, Clock clock) {
-    this.client = client;
-    this.caches = caches;
-    this.events = events;
-    this.revisions = new StatefulSetRevisions(client, caches);
-    this.statusWriter = new StatefulSetStatusWriter(client, clock);
-  }
-
-  @Override
-  public void reconcile() {
-    for (StatefulSet sts : caches.statefulSets.getStore().list()) {
-      if (!Kube.isTerminating(sts) && sts.getSpec().getSelector() != null) {
-        sync(sts);
-      }
+    StatefulSetController(ControllerContext context) {
+        this.informers = context.informers();
+        this.clock = context.clock();
+        this.revisions = new StatefulSetRevisions(context);
+        this.statusWriter = new StatefulSetStatusWriter(context);
+        this.podControl = new StatefulSetPodControl(context, expectations);
+        informers.onChange(informers.statefulSets, (before, after) -> {
+            if (after == null) {
+                revisions.forget(before.getMetadata().getUid());
+            }
+            queue.add(ClusterInformers.keyOf(after != null ? after : before));
+        });
+        informers.onChange(informers.pods, this::podChanged);
+        informers.onChange(informers.revisions, (before, after) ->
+                ownerKey(after != null ? after : before).ifPresent(queue::add));
     }
-  }
 
-  private void sync(StatefulSet sts) {
-    String updateRevision = revisions.ensure(sts);
-    String currentRevision = sts.getStatus() == null || sts.getStatus().getCurrentRevision() == null
-        ? updateRevision : sts.getStatus().getCurrentRevision();
-    int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
-    boolean ordered = !"Parallel".equals(sts.getSpec().getPodManagementPolicy());
-    TreeMap<Integer, Pod> pods = ownedPods(sts);
-
-    // a Failed pod is deleted and comes back under the same name, like the real controller does
-    pods.values().removeIf(p -> "Failed".equals(p.getStatus() == null ? null : p.getStatus().getPhase())
-        && delete(sts, p));
-
-    boolean blocked = false;
-    for (int ordinal = 0; ordinal < replicas && !blocked; ordinal++) {
-      Pod pod = pods.get(ordinal);
-      if (pod == null) {
-        createPod(sts, ordinal, revisionFor(sts, ordinal, currentRevision, updateRevision));
-        blocked = ordered;
-      } else if (ordered && !Kube.isRunningAndReady(pod)) {
-        blocked = true;
-      }
-    }
-    boolean allHealthy = pods.values().stream().allMatch(Kube::isRunningAndReady);
-    var condemned = pods.tailMap(replicas, true).descendingMap();
-    if (!condemned.isEmpty() && (!ordered || allHealthy)) {
-      for (Pod pod : condemned.values()) {
-        delete(sts, pod);
-        if (ordered) {
-          break;
+    private void podChanged(Pod before, Pod after) {
+        if (after == null || ObjectLifecycle.isTerminating(after)) {
+            expectations.gone(after != null ? after : before);
         }
-      }
-    }
-    if ("Delete".equals(StatefulSetPods.retention(sts, false))) {
-      deleteClaimsAbove(sts, replicas, pods);
-    }
-    boolean complete = pods.headMap(replicas).size() == replicas;
-    if (!"OnDelete".equals(updateType(sts)) && complete && (!ordered || allHealthy)) {
-      rollOne(sts, pods, replicas, updateRevision);
-    }
-    statusWriter.write(sts, pods.values(), replicas, currentRevision, updateRevision);
-    revisions.trim(sts, currentRevision, updateRevision, pods.values());
-  }
-
-  private String updateType(StatefulSet sts) {
-    return sts.getSpec().getUpdateStrategy() == null || sts.getSpec().getUpdateStrategy().getType() == null
-        ? "RollingUpdate" : sts.getSpec().getUpdateStrategy().getType();
-  }
-
-  private int partition(StatefulSet sts) {
-    var strategy = sts.getSpec().getUpdateStrategy();
-    return strategy == null || strategy.getRollingUpdate() == null || strategy.getRollingUpdate().getPartition() == null
-        ? 0 : strategy.getRollingUpdate().getPartition();
-  }
-
-  /** Ordinals below the partition keep (or get back) the current revision during a rolling update. */
-  private String revisionFor(StatefulSet sts, int ordinal, String current, String update) {
-    return "RollingUpdate".equals(updateType(sts)) && ordinal < partition(sts) ? current : update;
-  }
-
-  /**
-   * Walks down from the highest ordinal to the partition: replaces the first pod still on an old
-   * revision, but stops at an updated pod that is not yet Running and Ready (one at a time).
-   */
-  private void rollOne(StatefulSet sts, TreeMap<Integer, Pod> pods, int replicas, String updateRevision) {
-    for (int ordinal = replicas - 1; ordinal >= partition(sts); ordinal--) {
-      Pod pod = pods.get(ordinal);
-      if (!updateRevision.equals(pod.getMetadata().getLabels().get(StatefulSetPods.REVISION_LABEL))) {
-        delete(sts, pod);
-        return;
-      }
-      if (!Kube.isRunningAndReady(pod)) {
-        return;
-      }
-    }
-  }
-
-  private TreeMap<Integer, Pod> ownedPods(StatefulSet sts) {
-    TreeMap<Integer, Pod> result = new TreeMap<>();
-    for (Pod pod : caches.podsControlledBy(sts)) {
-      int ordinal = StatefulSetPods.ordinal(sts, pod);
-      if (ordinal >= 0 && Kube.isControlledBy(pod, sts)) {
-        result.put(ordinal, pod);
-      }
-    }
-    adoptOrphans(sts, result);
-    return result;
-  }
-
-  /**
-   * Like the real controller (ControllerRefManager): a pod that matches the selector, is named like
-   * one of the set's pods and has no controller (e.g. orphaned when its previous StatefulSet was
-   * deleted with propagationPolicy Orphan) becomes this set's pod.
-   */
-  private void adoptOrphans(StatefulSet sts, TreeMap<Integer, Pod> owned) {
-    var selector = sts.getSpec().getSelector() == null ? null : sts.getSpec().getSelector().getMatchLabels();
-    if (selector == null || selector.isEmpty()) {
-      return;
-    }
-    for (Pod pod : caches.podsMatching(sts.getMetadata().getNamespace(), selector)) {
-      int ordinal = StatefulSetPods.ordinal(sts, pod);
-      // A controller reference to a deleted predecessor of the same name counts as none: the garbage
-      // collector removes such references, and the cache may still show one for a moment.
-      java.util.function.Predicate<io.fabric8.kubernetes.api.model.OwnerReference> dangling = ref ->
-          "StatefulSet".equals(ref.getKind()) && sts.getMetadata().getName().equals(ref.getName())
-              && !sts.getMetadata().getUid().equals(ref.getUid());
-      boolean orphan = pod.getMetadata().getOwnerReferences().stream()
-          .filter(ref -> Boolean.TRUE.equals(ref.getController())).allMatch(dangling);
-      if (ordinal < 0 || !orphan || pod.getMetadata().getDeletionTimestamp() != null || owned.containsKey(ordinal)) {
-        continue;
-      }
-      var kept = pod.getMetadata().getOwnerReferences().stream().filter(dangling.negate()).toList();
-      Pod adopted = new io.fabric8.kubernetes.api.model.PodBuilder(pod).editMetadata()
-          .withOwnerReferences(kept).addToOwnerReferences(Kube.controllerRef(sts)).endMetadata().build();
-      if (Kube.write(() -> client.pods().inNamespace(sts.getMetadata().getNamespace()).resource(adopted).update())) {
-        owned.put(ordinal, adopted);
-      }
-    }
-  }
-
-  private void createPod(StatefulSet sts, int ordinal, String revision) {
-    for (PersistentVolumeClaim template : sts.getSpec().getVolumeClaimTemplates()) {
-      PersistentVolumeClaim claim = StatefulSetPods.newClaim(sts, template, ordinal);
-      if (Caches.get(caches.claims, sts.getMetadata().getNamespace(), claim.getMetadata().getName()).isEmpty()) {
-        boolean created = Kube.write(() -> client.persistentVolumeClaims().inNamespace(sts.getMetadata().getNamespace())
-            .resource(claim).create());
-        if (created) {
-          events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Claim " + claim.getMetadata().getName()
-              + " Pod " + sts.getMetadata().getName() + "-" + ordinal + " in StatefulSet "
-              + sts.getMetadata().getName() + " success", "statefulset-controller", null);
+        if (after != null) {
+            expectations.shown(after);
         }
-      }
-    }
-    PodTemplateSpec template = revisions.template(sts, revision);
-    Pod pod = StatefulSetPods.newPod(sts, template, revision, ordinal);
-    if (Kube.write(() -> client.pods().inNamespace(sts.getMetadata().getNamespace()).resource(pod).create())) {
-      events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Pod " + pod.getMetadata().getName()
-          + " in StatefulSet " + sts.getMetadata().getName() + " successful", "statefulset-controller", null);
-    }
-  }
-
-  /** Deletes a pod of the set; true when it was there to delete. */
-  private boolean delete(StatefulSet sts, Pod pod) {
-    boolean[] deleted = new boolean[1];
-    Kube.write(() -> deleted[0] = !client.pods().inNamespace(pod.getMetadata().getNamespace())
-        .withName(pod.getMetadata().getName()).withGracePeriod(0).delete().isEmpty());
-    if (deleted[0]) {
-      events.record(sts, EventRecorder.NORMAL, "SuccessfulDelete", "delete Pod " + pod.getMetadata().getName()
-          + " in StatefulSet " + sts.getMetadata().getName() + " successful", "statefulset-controller", null);
-    }
-    return deleted[0];
-  }
-
-  /** whenScaled=Delete: claims of ordinals that no longer exist go once their pod is gone. */
-  private void deleteClaimsAbove(StatefulSet sts, int replicas, Map<Integer, Pod> pods) {
-    String namespace = sts.getMetadata().getNamespace();
-    for (PersistentVolumeClaim template : sts.getSpec().getVolumeClaimTemplates()) {
-      String prefix = template.getMetadata().getName() + "-" + sts.getMetadata().getName() + "-";
-      for (PersistentVolumeClaim claim : Caches.inNamespace(caches.claims, namespace)) {
-        String name = claim.getMetadata().getName();
-        if (!name.startsWith(prefix) || Kube.isTerminating(claim)) {
-          continue;
+        Pod pod = after != null ? after : before;
+        Optional<String> owner = ownerKey(pod);
+        if (owner.isPresent()) {
+            queue.add(owner.get());
+        } else {
+            // an orphan: any set whose selector it matches may adopt it
+            informers.statefulSetSelectors.matching(pod.getMetadata().getNamespace(), pod.getMetadata().getLabels())
+                    .forEach(queue::add);
         }
-        Integer ordinal = parse(name.substring(prefix.length()));
-        if (ordinal != null && ordinal >= replicas && !pods.containsKey(ordinal)
-            && Objects.equals(claim.getMetadata().getLabels(), StatefulSetPods.newClaim(sts, template, ordinal)
-                .getMetadata().getLabels())) {
-          Kube.write(() -> client.persistentVolumeClaims().inNamespace(namespace).withName(name).delete());
+    }
+
+    private static Optional<String> ownerKey(HasMetadata obj) {
+        return obj.getMetadata().getOwnerReferences().stream()
+                .filter(ref -> Boolean.TRUE.equals(ref.getController()) && "StatefulSet".equals(ref.getKind()))
+                .map(ref -> obj.getMetadata().getNamespace() + "/" + ref.getName()).findFirst();
+    }
+
+    @Override
+    public WorkQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public Collection<String> allKeys() {
+        return informers.statefulSets.getIndexer().listKeys();
+    }
+
+    @Override
+    public Instant reconcile(String key) {
+        Instant now = clock.instant();
+        StatefulSet sts = informers.get(informers.statefulSets, key).orElse(null);
+        if (sts == null) {
+            expectations.forget(key);
+            return null;
         }
-      }
+        if (ObjectLifecycle.isTerminating(sts) || sts.getSpec().getSelector() == null
+                || !expectations.satisfied(key, now)) {
+            return null; // what it waits for brings it back
+        }
+        return sync(sts);
     }
-  }
 
-  private static Integer parse(String text) {
-    try {
-      return Integer.valueOf(text);
-    } catch (NumberFormatException e) {
-      return null;
+    private Instant sync(StatefulSet sts) {
+        String updateRevision = revisions.ensure(sts);
+        String currentRevision = sts.getStatus() == null || sts.getStatus().getCurrentRevision() == null
+                ? updateRevision : sts.getStatus().getCurrentRevision();
+        int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
+        boolean ordered = !"Parallel".equals(sts.getSpec().getPodManagementPolicy());
+        TreeMap<Integer, Pod> pods = ownedPods(sts);
+
+        // a Failed pod is deleted and comes back under the same name, like the real controller does
+        boolean changed = pods.values().removeIf(p -> "Failed".equals(p.getStatus() == null ? null
+                : p.getStatus().getPhase()) && !ObjectLifecycle.isTerminating(p) && podControl.delete(sts, p));
+        changed |= createMissing(sts, pods, replicas, ordered, currentRevision, updateRevision);
+        boolean allHealthy = pods.values().stream().allMatch(PodConditions::isRunningAndReady);
+        changed |= scaleDown(sts, pods, replicas, ordered, allHealthy);
+        if ("Delete".equals(StatefulSetPods.retention(sts, false))) {
+            podControl.deleteClaimsAbove(sts, replicas, pods);
+        }
+        boolean complete = pods.headMap(replicas).size() == replicas;
+        if (!changed && !"OnDelete".equals(updateType(sts)) && complete && (!ordered || allHealthy)) {
+            changed = rollOne(sts, pods, replicas, updateRevision);
+        }
+        if (changed) {
+            return null; // the informer's news of what changed brings the set back; count then
+        }
+        Instant next = statusWriter.write(sts, pods.values(), replicas, currentRevision, updateRevision);
+        revisions.trim(sts, currentRevision, updateRevision, pods.values());
+        return next;
     }
-  }
 
+    /** Creates the missing pods (ordered: one, and only once the lower ordinals are Running and Ready). */
+    private boolean createMissing(StatefulSet sts, TreeMap<Integer, Pod> pods, int replicas, boolean ordered,
+            String currentRevision, String updateRevision) {
+        boolean created = false;
+        for (int ordinal = 0; ordinal < replicas; ordinal++) {
+            Pod pod = pods.get(ordinal);
+            if (pod == null) {
+                String revision = revisionFor(sts, ordinal, currentRevision, updateRevision);
+                boolean ok = podControl.create(sts, revisions.template(sts, revision), revision, ordinal);
+                created |= ok;
+                if (ordered) {
+                    return created;
+                }
+            } else if (ordered && !PodConditions.isRunningAndReady(pod)) {
+                return created;
+            }
+        }
+        return created;
+    }
+
+    /** Deletes pods at or above replicas, highest first (ordered: one at a time, once all are healthy). */
+    private boolean scaleDown(StatefulSet sts, TreeMap<Integer, Pod> pods, int replicas, boolean ordered,
+            boolean allHealthy) {
+        Map<Integer, Pod> condemned = pods.tailMap(replicas, true).descendingMap();
+        boolean deleted = false;
+        if (!condemned.isEmpty() && (!ordered || allHealthy)) {
+            for (Pod pod : condemned.values()) {
+                if (!ObjectLifecycle.isTerminating(pod)) {
+                    deleted |= podControl.delete(sts, pod);
+                }
+                if (ordered) {
+                    break; // one at a time: the next once this one is gone
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static String updateType(StatefulSet sts) {
+        return sts.getSpec().getUpdateStrategy() == null || sts.getSpec().getUpdateStrategy().getType() == null
+                ? "RollingUpdate" : sts.getSpec().getUpdateStrategy().getType();
+    }
+
+    private static int partition(StatefulSet sts) {
+        var strategy = sts.getSpec().getUpdateStrategy();
+        return strategy == null || strategy.getRollingUpdate() == null
+                || strategy.getRollingUpdate().getPartition() == null ? 0 : strategy.getRollingUpdate().getPartition();
+    }
+
+    /** Ordinals below the partition keep (or get back) the current revision during a rolling update. */
+    private static String revisionFor(StatefulSet sts, int ordinal, String current, String update) {
+        return "RollingUpdate".equals(updateType(sts)) && ordinal < partition(sts) ? current : update;
+    }
+
+    /**
+     * Walks down from the highest ordinal to the partition: replaces the first pod still on an old
+     * revision, but stops at an updated pod that is not yet Running and Ready (one at a time).
+     */
+    private boolean rollOne(StatefulSet sts, TreeMap<Integer, Pod> pods, int replicas, String updateRevision) {
+        for (int ordinal = replicas - 1; ordinal >= partition(sts); ordinal--) {
+            Pod pod = pods.get(ordinal);
+            if (!updateRevision.equals(pod.getMetadata().getLabels().get(WellKnownLabels.CONTROLLER_REVISION_HASH))) {
+                return !ObjectLifecycle.isTerminating(pod) && podControl.delete(sts, pod);
+            }
+            if (!PodConditions.isRunningAndReady(pod)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private TreeMap<Integer, Pod> ownedPods(StatefulSet sts) {
+        TreeMap<Integer, Pod> result = new TreeMap<>();
+        for (Pod pod : informers.podsControlledBy(sts)) {
+            int ordinal = StatefulSetPods.ordinal(sts, pod);
+            if (ordinal >= 0) {
+                result.put(ordinal, informers.get(informers.pods, ClusterInformers.keyOf(pod)).orElse(pod));
+            }
+        }
+        podControl.adoptOrphans(sts, result);
+        return result;
+    }
 }

@@ -5,11 +5,12 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevisionBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.statefulapps.kubernetes.WellKnownLabels;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,67 +21,92 @@ import java.util.stream.Collectors;
  * The set's ControllerRevisions: one per distinct pod template, named {@code <sts>-<hash>}, holding
  * the template so pods below a partition can be recreated on the old revision; history trimmed to
  * {@code revisionHistoryLimit} (revisions still used by a pod are kept, as the real controller does).
+ * The template's hash is worked out once per generation of the set, not at every look.
  */
 final class StatefulSetRevisions {
 
-  private final KubernetesClient client;
-  private final Caches caches;
+    private static final String HASH_LABEL = "controller.kubernetes.io/hash";
 
-  StatefulSetRevisions(KubernetesClient client, Caches caches) {
-    this.client = client;
-    this.caches = caches;
-  }
-
-  /** Makes sure the revision of the current template exists; returns its name (the updateRevision). */
-  String ensure(StatefulSet sts) {
-    String name = StatefulSetPods.revisionName(sts, StatefulSetPods.templateHash(sts.getSpec().getTemplate()));
-    String namespace = sts.getMetadata().getNamespace();
-    if (Caches.get(caches.revisions, namespace, name).isEmpty()) {
-      long next = owned(sts).stream().mapToLong(ControllerRevision::getRevision).max().orElse(0) + 1;
-      Map<String, String> labels = new LinkedHashMap<>(sts.getSpec().getSelector().getMatchLabels());
-      labels.put("controller.kubernetes.io/hash", name.substring(sts.getMetadata().getName().length() + 1));
-      Map<String, Object> template = Serialization.unmarshal(Serialization.asJson(sts.getSpec().getTemplate()), Map.class);
-      template.put("$patch", "replace");
-      ControllerRevision revision = new ControllerRevisionBuilder().withNewMetadata().withName(name)
-          .withNamespace(namespace).withLabels(labels).withOwnerReferences(Kube.controllerRef(sts)).endMetadata()
-          .withRevision(next).withData(Map.of("spec", Map.of("template", template))).build();
-      Kube.write(() -> client.apps().controllerRevisions().inNamespace(namespace).resource(revision).create());
+    private record Hashed(long generation, String revision) {
     }
-    return name;
-  }
 
-  /** The pod template of a revision; the set's own template when that revision is not known. */
-  @SuppressWarnings("unchecked")
-  PodTemplateSpec template(StatefulSet sts, String revision) {
-    if (revision.equals(StatefulSetPods.revisionName(sts, StatefulSetPods.templateHash(sts.getSpec().getTemplate())))) {
-      return sts.getSpec().getTemplate();
+    private final ClusterInformers informers;
+    private final ClusterWriter writer;
+    /** The update revision's name by set uid, for the generation it was worked out for. */
+    private final Map<String, Hashed> updateRevisions = new HashMap<>();
+
+    StatefulSetRevisions(ControllerContext context) {
+        this.informers = context.informers();
+        this.writer = context.writer();
     }
-    return Caches.get(caches.revisions, sts.getMetadata().getNamespace(), revision)
-        .map(r -> (Map<String, Object>) ((Map<String, Object>) r.getData()).get("spec"))
-        .map(spec -> {
-          Map<String, Object> template = new LinkedHashMap<>((Map<String, Object>) spec.get("template"));
-          template.remove("$patch");
-          return Serialization.unmarshal(Serialization.asJson(template), PodTemplateSpec.class);
-        })
-        .orElse(sts.getSpec().getTemplate());
-  }
 
-  void trim(StatefulSet sts, String current, String update, Collection<Pod> pods) {
-    int limit = sts.getSpec().getRevisionHistoryLimit() == null ? 10 : sts.getSpec().getRevisionHistoryLimit();
-    Set<String> live = pods.stream().map(p -> p.getMetadata().getLabels().get(StatefulSetPods.REVISION_LABEL))
-        .collect(Collectors.toSet());
-    List<ControllerRevision> history = owned(sts).stream()
-        .filter(r -> !r.getMetadata().getName().equals(current) && !r.getMetadata().getName().equals(update)
-            && !live.contains(r.getMetadata().getName()))
-        .sorted(Comparator.comparingLong(ControllerRevision::getRevision)).toList();
-    for (int i = 0; i < history.size() - limit; i++) {
-      ControllerRevision old = history.get(i);
-      Kube.write(() -> client.resource(old).delete());
+    /** The name of the revision of the set's current template (its updateRevision). */
+    String updateRevision(StatefulSet sts) {
+        long generation = sts.getMetadata().getGeneration() == null ? 0 : sts.getMetadata().getGeneration();
+        Hashed known = updateRevisions.get(sts.getMetadata().getUid());
+        if (known == null || known.generation() != generation) {
+            known = new Hashed(generation, StatefulSetPods.revisionName(sts,
+                    StatefulSetPods.templateHash(sts.getSpec().getTemplate())));
+            updateRevisions.put(sts.getMetadata().getUid(), known);
+        }
+        return known.revision();
     }
-  }
 
-  private List<ControllerRevision> owned(StatefulSet sts) {
-    return Caches.inNamespace(caches.revisions, sts.getMetadata().getNamespace()).stream()
-        .filter(r -> Kube.isControlledBy(r, sts)).toList();
-  }
+    void forget(String uid) {
+        updateRevisions.remove(uid);
+    }
+
+    /** Makes sure the revision of the current template exists; returns its name. */
+    String ensure(StatefulSet sts) {
+        String name = updateRevision(sts);
+        String namespace = sts.getMetadata().getNamespace();
+        if (informers.get(informers.revisions, namespace, name).isEmpty()) {
+            long next = informers.revisionsControlledBy(sts).stream().mapToLong(ControllerRevision::getRevision)
+                    .max().orElse(0) + 1;
+            Map<String, String> labels = new LinkedHashMap<>(sts.getSpec().getSelector().getMatchLabels());
+            labels.put(HASH_LABEL, name.substring(sts.getMetadata().getName().length() + 1));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> template = Serialization.unmarshal(Serialization.asJson(sts.getSpec().getTemplate()),
+                    Map.class);
+            template.put("$patch", "replace");
+            writer.create(new ControllerRevisionBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+                    .withLabels(labels).withOwnerReferences(ControllerReferences.of(sts)).endMetadata()
+                    .withRevision(next).withData(Map.of("spec", Map.of("template", template))).build());
+        }
+        return name;
+    }
+
+    /** The pod template of a revision; the set's own template when that revision is not known. */
+    @SuppressWarnings("unchecked")
+    PodTemplateSpec template(StatefulSet sts, String revision) {
+        if (revision.equals(updateRevision(sts))) {
+            return sts.getSpec().getTemplate();
+        }
+        return informers.get(informers.revisions, sts.getMetadata().getNamespace(), revision)
+                .map(r -> (Map<String, Object>) ((Map<String, Object>) r.getData()).get("spec"))
+                .map(spec -> {
+                    Map<String, Object> template = new LinkedHashMap<>((Map<String, Object>) spec.get("template"));
+                    template.remove("$patch");
+                    return Serialization.unmarshal(Serialization.asJson(template), PodTemplateSpec.class);
+                })
+                .orElse(sts.getSpec().getTemplate());
+    }
+
+    void trim(StatefulSet sts, String current, String update, Collection<Pod> pods) {
+        int limit = sts.getSpec().getRevisionHistoryLimit() == null ? 10 : sts.getSpec().getRevisionHistoryLimit();
+        List<ControllerRevision> owned = informers.revisionsControlledBy(sts);
+        if (owned.size() <= limit + 2) {
+            return; // nothing to trim even if every revision were history
+        }
+        Set<String> live = pods.stream().map(p -> p.getMetadata().getLabels()
+                .get(WellKnownLabels.CONTROLLER_REVISION_HASH))
+                .collect(Collectors.toSet());
+        List<ControllerRevision> history = owned.stream()
+                .filter(r -> !r.getMetadata().getName().equals(current) && !r.getMetadata().getName().equals(update)
+                        && !live.contains(r.getMetadata().getName()))
+                .sorted(Comparator.comparingLong(ControllerRevision::getRevision)).toList();
+        for (int i = 0; i < history.size() - limit; i++) {
+            writer.delete(history.get(i), null);
+        }
+    }
 }

@@ -6,162 +6,148 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plays the PV controller and a CSI provisioner: claims of an existing class get a PV
  * {@code pvc-<claim uid>} after provisionDelay (WaitForFirstConsumer ones once the scheduler has
  * picked a node), both sides marked Bound; an unknown class gives {@code ProvisioningFailed}.
- * Released claims: reclaim Delete removes the PV, Retain leaves it {@code Released}. Growing a
- * claim on an expandable class goes through {@code FileSystemResizePending} (see {@link VolumeResizer}).
+ * Growing a claim on an expandable class goes through {@code FileSystemResizePending} (see
+ * {@link VolumeResizer}); what happens to a released volume is {@link VolumeReclaimer}'s.
  */
 final class VolumeProvisioner implements Controller {
 
-  static final String DEFAULT_CLASS = "storageclass.kubernetes.io/is-default-class";
-  private static final String PV_CONTROLLER = "persistentvolume-controller";
+    private static final EventRecorder.Source PV_CONTROLLER = EventRecorder.Source.of("persistentvolume-controller");
 
-  private final KubernetesClient client;
-  private final Caches caches;
-  private final EventRecorder events;
-  private final Clock clock;
-  private final SimulatorSettings settings;
-  private final VolumeResizer resizer;
-  private final Map<String, Instant> firstSeen = new HashMap<>();
-  private final Set<String> reported = new HashSet<>();
-  private final Set<String> provisioned = new HashSet<>();
+    /** What the provisioner remembers of a claim it has seen: since when, and what it has done. */
+    private record Seen(String uid, Instant since, boolean reported, boolean provisioned) {
+    }
 
-  VolumeProvisioner(KubernetesClient client, Caches caches, EventRecorder events, Clock clock, SimulatorSettings settings) {
-    this.client = client;
-    this.caches = caches;
-    this.events = events;
-    this.clock = clock;
-    this.settings = settings;
-    this.resizer = new VolumeResizer(client, caches, events, clock, settings);
-  }
+    private final ClusterInformers informers;
+    private final ClusterWriter writer;
+    private final EventRecorder events;
+    private final Clock clock;
+    private final SimulatorSettings settings;
+    private final VolumeResizer resizer;
+    private final WorkQueue queue = new WorkQueue();
+    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
-  static Optional<StorageClass> defaultClass(Caches caches) {
-    return caches.storageClasses.getStore().list().stream()
-        .filter(sc -> "true".equals(sc.getMetadata().getAnnotations().get(DEFAULT_CLASS))).findFirst();
-  }
+    VolumeProvisioner(ControllerContext context) {
+        this.informers = context.informers();
+        this.writer = context.writer();
+        this.events = context.events();
+        this.clock = context.clock();
+        this.settings = context.settings();
+        this.resizer = new VolumeResizer(context);
+        informers.onChange(informers.claims, (before, after) -> queue.add(ClusterInformers.keyOf(after != null
+                ? after : before)));
+        informers.onChange(informers.storageClasses, (before, after) -> informers.claims.getStore().list().stream()
+                .filter(c -> c.getStatus() == null || !"Bound".equals(c.getStatus().getPhase()))
+                .forEach(c -> queue.add(ClusterInformers.keyOf(c))));
+    }
 
-  @Override
-  public void reconcile() {
-    Instant now = clock.instant();
-    Set<String> live = new HashSet<>();
-    for (PersistentVolumeClaim claim : caches.claims.getStore().list()) {
-      live.add(claim.getMetadata().getUid());
-      String phase = claim.getStatus() == null ? null : claim.getStatus().getPhase();
-      if (Kube.isTerminating(claim)) {
-        continue;
-      }
-      if ("Bound".equals(phase)) {
-        resizer.reconcile(claim);
-      } else if (phase == null || "Pending".equals(phase)) {
-        provision(claim, now);
-      }
+    @Override
+    public WorkQueue queue() {
+        return queue;
     }
-    firstSeen.keySet().retainAll(live);
-    reported.retainAll(live);
-    provisioned.retainAll(live);
-    for (PersistentVolume pv : caches.volumes.getStore().list()) {
-      reclaim(pv);
-    }
-  }
 
-  private void provision(PersistentVolumeClaim claim, Instant now) {
-    String uid = claim.getMetadata().getUid();
-    String className = claim.getSpec().getStorageClassName();
-    if ("".equals(className)) {
-      return; // static binding only; nothing to provision
+    @Override
+    public Collection<String> allKeys() {
+        return informers.claims.getIndexer().listKeys();
     }
-    Optional<StorageClass> sc = className == null ? defaultClass(caches)
-        : Caches.get(caches.storageClasses, null, className);
-    if (sc.isEmpty()) {
-      if (className != null && reported.add(uid)) {
-        events.record(claim, EventRecorder.WARNING, "ProvisioningFailed", "storageclass.storage.k8s.io \""
-            + className + "\" not found", PV_CONTROLLER, null);
-      }
-      markPending(claim);
-      return;
-    }
-    String node = claim.getMetadata().getAnnotations().get(Scheduler.SELECTED_NODE);
-    if ("WaitForFirstConsumer".equals(sc.get().getVolumeBindingMode()) && node == null) {
-      if (reported.add(uid)) {
-        events.record(claim, EventRecorder.NORMAL, "WaitForFirstConsumer",
-            "waiting for first consumer to be created before binding", PV_CONTROLLER, null);
-      }
-      markPending(claim);
-      return;
-    }
-    Instant seen = firstSeen.computeIfAbsent(uid, u -> now);
-    if (now.isBefore(seen.plus(settings.provisionDelay()))) {
-      markPending(claim);
-      return;
-    }
-    bind(claim, sc.get(), node);
-  }
 
-  private void markPending(PersistentVolumeClaim claim) {
-    if (claim.getStatus() == null || claim.getStatus().getPhase() == null) {
-      PersistentVolumeClaim copy = new PersistentVolumeClaimBuilder(claim).withNewStatus().withPhase("Pending")
-          .endStatus().build();
-      Kube.write(() -> client.resource(copy).updateStatus());
+    @Override
+    public Instant reconcile(String key) {
+        PersistentVolumeClaim claim = informers.get(informers.claims, key).orElse(null);
+        Seen known = seen.get(key);
+        if (claim == null || known != null && !known.uid().equals(claim.getMetadata().getUid())) {
+            seen.remove(key);
+            resizer.forget(key);
+        }
+        if (claim == null || ObjectLifecycle.isTerminating(claim)) {
+            return null;
+        }
+        String phase = claim.getStatus() == null ? null : claim.getStatus().getPhase();
+        if ("Bound".equals(phase)) {
+            return resizer.reconcile(key, claim);
+        }
+        return phase == null || "Pending".equals(phase) ? provision(key, claim) : null;
     }
-  }
 
-  private void bind(PersistentVolumeClaim claim, StorageClass sc, String node) {
-    String namespace = claim.getMetadata().getNamespace();
-    String pvName = "pvc-" + claim.getMetadata().getUid();
-    Quantity size = claim.getSpec().getResources().getRequests().get("storage");
-    if (Caches.get(caches.volumes, null, pvName).isEmpty() && provisioned.add(claim.getMetadata().getUid())) {
-      PersistentVolume pv = VolumeFactory.newVolume(claim, sc, pvName, size, node);
-      Kube.write(() -> client.persistentVolumes().resource(pv).create());
-      events.record(claim, EventRecorder.NORMAL, "ProvisioningSucceeded", "Successfully provisioned volume "
-          + pvName, sc.getProvisioner(), null);
-      Kube.write(() -> client.persistentVolumes().withName(pvName).editStatus(p -> new PersistentVolumeBuilder(p)
-          .withNewStatus().withPhase("Bound").endStatus().build()));
+    private Instant provision(String key, PersistentVolumeClaim claim) {
+        Instant now = clock.instant();
+        Seen known = seen.computeIfAbsent(key, k -> new Seen(claim.getMetadata().getUid(), now, false, false));
+        String className = claim.getSpec().getStorageClassName();
+        if ("".equals(className)) {
+            return null; // static binding only; nothing to provision
+        }
+        Optional<StorageClass> sc = StorageClasses.of(informers, claim);
+        if (sc.isEmpty()) {
+            if (className != null && !known.reported()) {
+                events.record(claim, EventRecorder.WARNING, "ProvisioningFailed", "storageclass.storage.k8s.io \""
+                        + className + "\" not found", PV_CONTROLLER);
+                seen.put(key, new Seen(known.uid(), known.since(), true, known.provisioned()));
+            }
+            return null; // the class's creation brings the claim back
+        }
+        String node = claim.getMetadata().getAnnotations().get(Scheduler.SELECTED_NODE);
+        if ("WaitForFirstConsumer".equals(sc.get().getVolumeBindingMode()) && node == null) {
+            if (!known.reported()) {
+                events.record(claim, EventRecorder.NORMAL, "WaitForFirstConsumer",
+                        "waiting for first consumer to be created before binding", PV_CONTROLLER);
+                seen.put(key, new Seen(known.uid(), known.since(), true, known.provisioned()));
+            }
+            return null; // the scheduler's choice of a node brings it back
+        }
+        Instant due = known.since().plus(settings.provisionDelay());
+        if (now.isBefore(due)) {
+            return due;
+        }
+        bind(key, claim, sc.get(), node);
+        return null;
     }
-    String patch = "{\"metadata\":{\"annotations\":{\"pv.kubernetes.io/bind-completed\":\"yes\","
-        + "\"pv.kubernetes.io/bound-by-controller\":\"yes\","
-        + "\"volume.beta.kubernetes.io/storage-provisioner\":\"" + sc.getProvisioner() + "\","
-        + "\"volume.kubernetes.io/storage-provisioner\":\"" + sc.getProvisioner() + "\"}}}";
-    Kube.write(() -> client.persistentVolumeClaims().inNamespace(namespace).withName(claim.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
-    // the real API server lets the PV controller set an empty volumeName once; kept apart so a
-    // stricter mock refusing it does not stop the binding
-    String volumePatch = "{\"spec\":{\"volumeName\":\"" + pvName + "\"}}";
-    Kube.write(() -> client.persistentVolumeClaims().inNamespace(namespace).withName(claim.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.JSON_MERGE), volumePatch));
-    Kube.write(() -> client.persistentVolumeClaims().inNamespace(namespace).withName(claim.getMetadata().getName())
-        .editStatus(c -> new PersistentVolumeClaimBuilder(c).withNewStatus().withPhase("Bound")
-            .withAccessModes(claim.getSpec().getAccessModes()).addToCapacity("storage", size).endStatus().build()));
-  }
 
-  private void reclaim(PersistentVolume pv) {
-    var ref = pv.getSpec().getClaimRef();
-    String phase = pv.getStatus() == null ? null : pv.getStatus().getPhase();
-    if (ref == null || !"Bound".equals(phase)) {
-      return;
+    private void bind(String key, PersistentVolumeClaim claim, StorageClass sc, String node) {
+        String pvName = "pvc-" + claim.getMetadata().getUid();
+        Quantity size = claim.getSpec().getResources().getRequests().get("storage");
+        Seen known = seen.get(key);
+        if (informers.get(informers.volumes, null, pvName).isEmpty() && !known.provisioned()) {
+            ClusterWriter.Written<PersistentVolume> pv = writer.create(VolumeFactory.newVolume(claim, sc, pvName, size,
+                    node));
+            if (!pv.ok()) {
+                return;
+            }
+            seen.put(key, new Seen(known.uid(), known.since(), known.reported(), true));
+            events.record(claim, EventRecorder.NORMAL, "ProvisioningSucceeded", "Successfully provisioned volume "
+                    + pvName, EventRecorder.Source.of(sc.getProvisioner()));
+            writer.updateStatus(new PersistentVolumeBuilder(pv.object()).withNewStatus().withPhase("Bound").endStatus()
+                    .build());
+        }
+        String annotations = "\"annotations\":{\"pv.kubernetes.io/bind-completed\":\"yes\","
+                + "\"pv.kubernetes.io/bound-by-controller\":\"yes\","
+                + "\"volume.beta.kubernetes.io/storage-provisioner\":\"" + sc.getProvisioner() + "\","
+                + "\"volume.kubernetes.io/storage-provisioner\":\"" + sc.getProvisioner() + "\"}";
+        PersistentVolumeClaim base = claim;
+        if (claim.getSpec().getVolumeName() == null || !claim.getMetadata().getAnnotations()
+                .containsKey("pv.kubernetes.io/bind-completed")) {
+            ClusterWriter.Written<PersistentVolumeClaim> patched = writer.mergePatch(claim, "{\"metadata\":{"
+                    + annotations + "},\"spec\":{\"volumeName\":\"" + pvName + "\"}}");
+            if (!patched.ok() && patched.error().getCode() == 422) {
+                // an API server that refuses volumeName here still gets the rest of the binding
+                patched = writer.mergePatch(claim, "{\"metadata\":{" + annotations + "}}");
+            }
+            if (!patched.ok()) {
+                return;
+            }
+            base = patched.object();
+        }
+        writer.updateStatus(new PersistentVolumeClaimBuilder(base).withNewStatus().withPhase("Bound")
+                .withAccessModes(claim.getSpec().getAccessModes()).addToCapacity("storage", size).endStatus().build());
     }
-    Optional<PersistentVolumeClaim> claim = Caches.get(caches.claims, ref.getNamespace(), ref.getName());
-    if (claim.isPresent() && claim.get().getMetadata().getUid().equals(ref.getUid())) {
-      return;
-    }
-    if ("Delete".equals(pv.getSpec().getPersistentVolumeReclaimPolicy())) {
-      Kube.write(() -> client.persistentVolumes().withName(pv.getMetadata().getName()).delete());
-    } else {
-      PersistentVolume copy = new PersistentVolumeBuilder(pv).editStatus().withPhase("Released").endStatus().build();
-      Kube.write(() -> client.resource(copy).updateStatus());
-    }
-  }
 }

@@ -1,16 +1,17 @@
 package io.statefulapps.embedded.sim;
 
+import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Online expansion as the external resizer and the kubelet do it: the PV grows, the claim shows
@@ -18,63 +19,80 @@ import java.util.Map;
  */
 final class VolumeResizer {
 
-  private final KubernetesClient client;
-  private final Caches caches;
-  private final EventRecorder events;
-  private final Clock clock;
-  private final SimulatorSettings settings;
-  private final Map<String, Instant> pendingSince = new HashMap<>();
-  private final Map<String, Quantity> completed = new HashMap<>();
+    private final ClusterInformers informers;
+    private final ClusterWriter writer;
+    private final EventRecorder events;
+    private final Clock clock;
+    private final SimulatorSettings settings;
+    /** Resizes under way by claim key: since when, and to what size. */
+    private final Map<String, Instant> pendingSince = new HashMap<>();
+    private final Map<String, Quantity> completed = new HashMap<>();
 
-  VolumeResizer(KubernetesClient client, Caches caches, EventRecorder events, Clock clock, SimulatorSettings settings) {
-    this.client = client;
-    this.caches = caches;
-    this.events = events;
-    this.clock = clock;
-    this.settings = settings;
-  }
+    VolumeResizer(ControllerContext context) {
+        this.informers = context.informers();
+        this.writer = context.writer();
+        this.events = context.events();
+        this.clock = context.clock();
+        this.settings = context.settings();
+    }
 
-  void reconcile(PersistentVolumeClaim claim) {
-    Quantity wanted = claim.getSpec().getResources().getRequests().get("storage");
-    Quantity has = claim.getStatus().getCapacity().get("storage");
-    String volume = claim.getSpec().getVolumeName() != null ? claim.getSpec().getVolumeName()
-        : "pvc-" + claim.getMetadata().getUid();
-    String uid = claim.getMetadata().getUid();
-    if (wanted == null || has == null || wanted.getNumericalAmount().compareTo(has.getNumericalAmount()) <= 0) {
-      pendingSince.remove(uid);
-      completed.remove(uid);
-      return;
+    void forget(String key) {
+        pendingSince.remove(key);
+        completed.remove(key);
     }
-    if (wanted.equals(completed.get(uid))) {
-      return; // done; our cache has not seen the new capacity yet
+
+    /** Moves a bound claim's resize on; returns when the pending one completes, if one is pending. */
+    Instant reconcile(String key, PersistentVolumeClaim claim) {
+        Quantity wanted = claim.getSpec().getResources().getRequests().get("storage");
+        Quantity has = claim.getStatus().getCapacity().get("storage");
+        String volume = claim.getSpec().getVolumeName() != null ? claim.getSpec().getVolumeName()
+                : "pvc-" + claim.getMetadata().getUid();
+        if (wanted == null || has == null || wanted.getNumericalAmount().compareTo(has.getNumericalAmount()) <= 0) {
+            forget(key);
+            return null;
+        }
+        if (wanted.equals(completed.get(key))) {
+            return null; // done; our cache has not seen the new capacity yet
+        }
+        boolean expandable = StorageClasses.of(informers, claim)
+                .map(sc -> Boolean.TRUE.equals(sc.getAllowVolumeExpansion())).orElse(false);
+        if (!expandable) {
+            return null; // the API server refuses the growth on a real cluster; nothing to do here
+        }
+        Instant now = clock.instant();
+        Instant since = pendingSince.get(key);
+        if (since == null) {
+            start(key, claim, volume, wanted, now);
+            return now.plus(settings.provisionDelay());
+        }
+        Instant due = since.plus(settings.provisionDelay());
+        if (now.isBefore(due)) {
+            return due;
+        }
+        if (writer.updateStatus(new PersistentVolumeClaimBuilder(claim).editStatus().addToCapacity("storage", wanted)
+                .withConditions().endStatus().build()).ok()) {
+            events.record(claim, EventRecorder.NORMAL, "FileSystemResizeSuccessful", "MountVolume.NodeExpandVolume"
+                    + " succeeded for volume \"" + volume + "\"", EventRecorder.Source.of("kubelet"));
+            pendingSince.remove(key);
+            completed.put(key, wanted);
+        }
+        return null;
     }
-    String className = claim.getSpec().getStorageClassName();
-    boolean expandable = className != null && Caches.get(caches.storageClasses, null, className)
-        .map(sc -> Boolean.TRUE.equals(sc.getAllowVolumeExpansion())).orElse(false);
-    if (!expandable) {
-      return; // the API server refuses the growth on a real cluster; nothing to do here
+
+    private void start(String key, PersistentVolumeClaim claim, String volume, Quantity wanted, Instant now) {
+        pendingSince.put(key, now);
+        events.record(claim, EventRecorder.NORMAL, "ExternalExpanding", "waiting for an external controller to expand"
+                + " this PVC", EventRecorder.Source.of("volume_expand"));
+        Optional<PersistentVolume> pv = informers.get(informers.volumes, null, volume);
+        pv.ifPresent(v -> writer.update(new PersistentVolumeBuilder(v).editSpec().addToCapacity("storage", wanted)
+                .endSpec().build()));
+        writer.updateStatus(new PersistentVolumeClaimBuilder(claim).editStatus()
+                .addToAllocatedResources("storage", wanted)
+                .withConditions(new PersistentVolumeClaimConditionBuilder().withType("FileSystemResizePending")
+                        .withStatus("True").withLastTransitionTime(TimeFormats.rfc3339(now))
+                        .withMessage("Waiting for user to (re-)start a pod to finish file system resize of volume"
+                                + " on node.")
+                        .build())
+                .endStatus().build());
     }
-    Instant now = clock.instant();
-    if (!pendingSince.containsKey(uid)) {
-      pendingSince.put(uid, now);
-      events.record(claim, EventRecorder.NORMAL, "ExternalExpanding", "waiting for an external controller to expand"
-          + " this PVC", "volume_expand", null);
-      Kube.write(() -> client.persistentVolumes().withName(volume).edit(pv -> new PersistentVolumeBuilder(pv)
-          .editSpec().addToCapacity("storage", wanted).endSpec().build()));
-      Kube.write(() -> client.resource(new PersistentVolumeClaimBuilder(claim).editStatus()
-          .addToAllocatedResources("storage", wanted)
-          .withConditions(new PersistentVolumeClaimConditionBuilder().withType("FileSystemResizePending")
-              .withStatus("True").withLastTransitionTime(Kube.time(now))
-              .withMessage("Waiting for user to (re-)start a pod to finish file system resize of volume on node.")
-              .build())
-          .endStatus().build()).updateStatus());
-    } else if (!now.isBefore(pendingSince.get(uid).plus(settings.provisionDelay()))) {
-      Kube.write(() -> client.resource(new PersistentVolumeClaimBuilder(claim).editStatus()
-          .addToCapacity("storage", wanted).withConditions().endStatus().build()).updateStatus());
-      events.record(claim, EventRecorder.NORMAL, "FileSystemResizeSuccessful", "MountVolume.NodeExpandVolume"
-          + " succeeded for volume \"" + volume + "\"", "kubelet", null);
-      pendingSince.remove(uid);
-      completed.put(uid, wanted);
-    }
-  }
 }

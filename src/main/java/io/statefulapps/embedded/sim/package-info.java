@@ -1,22 +1,39 @@
 /**
  * The controllers of the embedded simulated cluster (in the spirit of kwok): {@link
- * io.statefulapps.embedded.sim.ClusterSimulator} runs a StatefulSet controller, a scheduler, a
- * kubelet, a volume provisioner, an EndpointSlice controller and a load balancer controller
- * against any Kubernetes API (the embedded one in practice), reading informer caches and writing
- * only through the API, status through the status subresource.
+ * io.statefulapps.embedded.sim.ClusterSimulator} runs a StatefulSet controller, the PV controller's
+ * provisioning and reclaiming, a scheduler, the kubelets, a node lifecycle controller, an
+ * EndpointSlice controller and a load balancer controller against any Kubernetes API (the embedded
+ * one in practice). They read informer caches, write only through the API (status through the
+ * status subresource), and act only on what changed: informer events put keys on each controller's
+ * work queue, delays requeue them on the injected clock.
  *
  * <p>Faults a user can cause, for the README:
  * <ul>
  * <li>image containing {@code pullfail}: {@code ErrImagePull}, then {@code ImagePullBackOff};</li>
- * <li>{@code crashloop}: {@code CrashLoopBackOff}, growing restartCount, lastState terminated Error (exit 1);</li>
- * <li>{@code oomkill}: the same with {@code OOMKilled} (exit 137);</li>
- * <li>{@code notready}: Running, never Ready, Unhealthy events (app containers only);</li>
+ * <li>{@code crashloop}: {@code CrashLoopBackOff}, growing restartCount, lastState terminated Error
+ *     (exit 1) with a termination message;</li>
+ * <li>{@code oomkill}: the same with {@code OOMKilled} (exit 137, message "Killed");</li>
+ * <li>{@code notready}: Running, never Ready, Unhealthy events in the probe's words (app containers only);</li>
+ * <li>{@code sandboxfail}: ContainerCreating for ever, {@code FailedCreatePodSandBox} events;</li>
+ * <li>a claim of StorageClass {@code mountfail}: bound, but its pod stays ContainerCreating with
+ *     {@code FailedMount} events ("MountVolume.SetUp failed ...", then "Unable to attach or mount
+ *     volumes ... timed out waiting for the condition");</li>
  * <li>requests no node can hold, or a nodeSelector no node matches: Pending, {@code Unschedulable};</li>
+ * <li>{@code spec.schedulingGates}: Pending, {@code SchedulingGated}, until the gates are removed;</li>
+ * <li>{@code imagePullSecrets} naming Secrets that do not exist: {@code FailedToRetrieveImagePullSecret};</li>
+ * <li>a pod the API server refuses (e.g. a ServiceAccount that does not exist): {@code FailedCreate}
+ *     on the StatefulSet, retried with back-off;</li>
+ * <li>a node's Ready condition patched to Unknown or False: its pods Ready False ({@code NodeLost}
+ *     when unreachable), then after {@code podEvictionTimeout} marked for deletion and left
+ *     Terminating; all back to normal once the node is Ready;</li>
  * <li>an unknown StorageClass: PVC Pending with a {@code ProvisioningFailed} event;</li>
  * <li>a LoadBalancer Service annotated {@code stateful-apps.io/simulate-no-lb: "true"} (or with a
  *     {@code loadBalancerClass}): never gets an address;</li>
  * <li>any status patched by hand through {@code /status} (PV {@code Released}, PVC {@code Lost},
  *     an emptied load balancer): left as it is.</li>
  * </ul>
+ *
+ * <p>Only {@code io.statefulapps.embedded} uses this package: {@code ClusterSimulator} and
+ * {@code SimulatorSettings} are its public surface.
  */
 package io.statefulapps.embedded.sim;

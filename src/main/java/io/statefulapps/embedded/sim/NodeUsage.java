@@ -1,0 +1,78 @@
+package io.statefulapps.embedded.sim;
+
+import io.fabric8.kubernetes.api.model.Pod;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the pods bound to each node request, kept up to date from pod events (and from the
+ * scheduler's own bindings before their events arrive, as kube-scheduler "assumes" a pod), so
+ * fitting a pod costs a lookup per node instead of a walk over every pod of the cluster.
+ * Thread-safe: the pod informer's thread and the controllers' thread both use it.
+ */
+final class NodeUsage {
+
+    /** What a node's bound pods request in total. */
+    record Total(int pods, BigDecimal cpu, BigDecimal memory) {
+
+        static final Total NONE = new Total(0, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        Total plus(Share s, int sign) {
+            BigDecimal factor = BigDecimal.valueOf(sign);
+            return new Total(pods + sign, cpu.add(s.cpu().multiply(factor)), memory.add(s.memory().multiply(factor)));
+        }
+    }
+
+    /** One pod's requests where it is bound; {@code assumed} until its binding has been seen. */
+    private record Share(String node, BigDecimal cpu, BigDecimal memory, boolean assumed) {
+    }
+
+    private final Map<String, Share> shares = new HashMap<>();
+    private final Map<String, Total> totals = new HashMap<>();
+
+    /** Counts the pod where it is bound, or not at all when it is unbound or has finished. */
+    synchronized void observe(Pod pod) {
+        String uid = pod.getMetadata().getUid();
+        String node = pod.getSpec().getNodeName();
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        boolean counts = node != null && !node.isEmpty() && !"Succeeded".equals(phase) && !"Failed".equals(phase);
+        Share current = shares.get(uid);
+        if (counts && current != null && current.node().equals(node)) {
+            shares.put(uid, new Share(node, current.cpu(), current.memory(), false));
+            return;
+        }
+        boolean unboundNews = node == null || node.isEmpty();
+        if (unboundNews && current != null && current.assumed()) {
+            return; // an event older than our binding
+        }
+        forget(uid);
+        if (counts) {
+            add(uid, new Share(node, Resources.request(pod, "cpu"), Resources.request(pod, "memory"), false));
+        }
+    }
+
+    /** The scheduler bound the pod: count it there before its event arrives. */
+    synchronized void assume(Pod pod, String node) {
+        forget(pod.getMetadata().getUid());
+        add(pod.getMetadata().getUid(),
+                new Share(node, Resources.request(pod, "cpu"), Resources.request(pod, "memory"), true));
+    }
+
+    synchronized void forget(String uid) {
+        Share old = shares.remove(uid);
+        if (old != null) {
+            totals.merge(old.node(), Total.NONE, (t, none) -> t.plus(old, -1));
+        }
+    }
+
+    synchronized Total on(String node) {
+        return totals.getOrDefault(node, Total.NONE);
+    }
+
+    private void add(String uid, Share share) {
+        shares.put(uid, share);
+        totals.merge(share.node(), Total.NONE.plus(share, 1), (t, one) -> t.plus(share, 1));
+    }
+}

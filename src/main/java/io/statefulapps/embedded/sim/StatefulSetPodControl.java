@@ -1,0 +1,149 @@
+package io.statefulapps.embedded.sim;
+
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.statefulapps.kubernetes.StatefulSetNaming;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * What the StatefulSet controller does to pods and claims, as the real StatefulPodControl does
+ * it: each write reported by an event on the set in the controller's own words (a refused create
+ * as a Warning {@code FailedCreate} quoting the API server), and remembered in the
+ * {@link StatefulSetExpectations} until the informer shows it.
+ */
+final class StatefulSetPodControl {
+
+    private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("statefulset-controller");
+
+    private final ClusterInformers informers;
+    private final ClusterWriter writer;
+    private final EventRecorder events;
+    private final Clock clock;
+    private final StatefulSetExpectations expectations;
+
+    StatefulSetPodControl(ControllerContext context, StatefulSetExpectations expectations) {
+        this.informers = context.informers();
+        this.writer = context.writer();
+        this.events = context.events();
+        this.clock = context.clock();
+        this.expectations = expectations;
+    }
+
+    /** Creates the ordinal's missing claims, then its pod; false when the API server refused one. */
+    boolean create(StatefulSet sts, PodTemplateSpec template, String revision, int ordinal) {
+        String namespace = sts.getMetadata().getNamespace();
+        String set = sts.getMetadata().getName();
+        String podName = StatefulSetNaming.podName(set, ordinal);
+        for (PersistentVolumeClaim claimTemplate : sts.getSpec().getVolumeClaimTemplates()) {
+            PersistentVolumeClaim claim = StatefulSetPods.newClaim(sts, claimTemplate, ordinal);
+            String claimName = claim.getMetadata().getName();
+            if (informers.get(informers.claims, namespace, claimName).isPresent()) {
+                continue;
+            }
+            ClusterWriter.Written<PersistentVolumeClaim> written = writer.create(claim);
+            if (written.ok()) {
+                events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Claim " + claimName + " Pod "
+                        + podName + " in StatefulSet " + set + " success", SOURCE);
+            } else if (written.error().getCode() != 409) {
+                events.record(sts, EventRecorder.WARNING, "FailedCreate", "create Claim " + claimName + " for Pod "
+                        + podName + " in StatefulSet " + set + " failed error: " + written.message(), SOURCE);
+                return false;
+            }
+        }
+        Pod pod = StatefulSetPods.newPod(sts, template, revision, ordinal);
+        // expected before the write: its event may arrive before the answer does
+        String setKey = ClusterInformers.keyOf(sts);
+        expectations.expectCreation(setKey, ClusterInformers.keyOf(pod), clock.instant());
+        ClusterWriter.Written<Pod> written = writer.create(pod);
+        if (!written.ok() && written.error().getCode() != 409) {
+            // refused: nothing will show (a 409 means it is there already and our cache is behind)
+            expectations.lowerCreation(setKey, ClusterInformers.keyOf(pod));
+        }
+        if (written.ok()) {
+            events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Pod " + podName + " in StatefulSet "
+                    + set + " successful", SOURCE);
+        } else if (written.error().getCode() != 409) {
+            events.record(sts, EventRecorder.WARNING, "FailedCreate", "create Pod " + podName + " in StatefulSet "
+                    + set + " failed error: " + written.message(), SOURCE);
+        }
+        return written.ok();
+    }
+
+    /** Deletes a pod of the set; true when it was there to delete. */
+    boolean delete(StatefulSet sts, Pod pod) {
+        String setKey = ClusterInformers.keyOf(sts);
+        expectations.expectDeletion(setKey, pod.getMetadata().getUid(), clock.instant());
+        ClusterWriter.Written<Boolean> written = writer.delete(pod, null);
+        boolean deleted = written.ok() && Boolean.TRUE.equals(written.object());
+        if (!deleted) {
+            expectations.lowerDeletion(setKey, pod.getMetadata().getUid());
+        } else {
+            events.record(sts, EventRecorder.NORMAL, "SuccessfulDelete", "delete Pod " + pod.getMetadata().getName()
+                    + " in StatefulSet " + sts.getMetadata().getName() + " successful", SOURCE);
+        }
+        return deleted;
+    }
+
+    /**
+     * Like the real controller (ControllerRefManager): a pod that matches the selector, is named like
+     * one of the set's pods and has no controller (e.g. orphaned when its previous StatefulSet was
+     * deleted with propagationPolicy Orphan) becomes this set's pod.
+     */
+    void adoptOrphans(StatefulSet sts, TreeMap<Integer, Pod> owned) {
+        Map<String, String> selector = sts.getSpec().getSelector().getMatchLabels();
+        if (selector == null || selector.isEmpty()) {
+            return;
+        }
+        // A controller reference to a deleted predecessor of the same name counts as none: the garbage
+        // collector removes such references, and the cache may still show one for a moment.
+        Predicate<OwnerReference> dangling = ref -> "StatefulSet".equals(ref.getKind())
+                && sts.getMetadata().getName().equals(ref.getName()) && !sts.getMetadata().getUid()
+                        .equals(ref.getUid());
+        for (Pod pod : informers.podsMatching(sts.getMetadata().getNamespace(), selector)) {
+            int ordinal = StatefulSetPods.ordinal(sts, pod);
+            boolean orphan = pod.getMetadata().getOwnerReferences().stream()
+                    .filter(ref -> Boolean.TRUE.equals(ref.getController())).allMatch(dangling);
+            if (ordinal < 0 || !orphan || ObjectLifecycle.isTerminating(pod) || owned.containsKey(ordinal)) {
+                continue;
+            }
+            List<OwnerReference> kept = pod.getMetadata().getOwnerReferences().stream().filter(dangling.negate())
+                    .toList();
+            Pod adopted = new PodBuilder(pod).editMetadata().withOwnerReferences(kept)
+                    .addToOwnerReferences(ControllerReferences.of(sts)).endMetadata().build();
+            ClusterWriter.Written<Pod> written = writer.update(adopted);
+            if (written.ok()) {
+                owned.put(ordinal, written.object());
+            }
+        }
+    }
+
+    /** whenScaled=Delete: claims of ordinals at or above replicas go once their pod is gone. */
+    void deleteClaimsAbove(StatefulSet sts, int replicas, Map<Integer, Pod> pods) {
+        String set = sts.getMetadata().getName();
+        List<PersistentVolumeClaim> claims = informers.claimsMatching(sts.getMetadata().getNamespace(),
+                sts.getSpec().getSelector().getMatchLabels());
+        for (PersistentVolumeClaim template : sts.getSpec().getVolumeClaimTemplates()) {
+            String templateName = template.getMetadata().getName();
+            for (PersistentVolumeClaim claim : claims) {
+                String name = claim.getMetadata().getName();
+                int ordinal = StatefulSetNaming.parseOrdinal(name.substring(name.lastIndexOf('-') + 1)).orElse(-1);
+                boolean ours = ordinal >= 0 && name.equals(StatefulSetNaming.claimName(templateName, set, ordinal));
+                if (ours && ordinal >= replicas && !pods.containsKey(ordinal) && !ObjectLifecycle.isTerminating(claim)
+                        && Objects.equals(claim.getMetadata().getLabels(),
+                                StatefulSetPods.newClaim(sts, template, ordinal).getMetadata().getLabels())) {
+                    writer.delete(claim, null);
+                }
+            }
+        }
+    }
+}
