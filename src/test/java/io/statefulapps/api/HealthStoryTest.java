@@ -99,7 +99,7 @@ class HealthStoryTest {
         });
         // As with a real StatefulSet, a pod stuck in a broken revision is replaced once deleted.
         client.pods().inNamespace(NS).withName("story-1").delete();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "Healthy".equals(health("story").getString("status")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "Healthy".equals(health("story").getString("status")));
     }
 
     @Test
