@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,12 +67,8 @@ public class CallerReviews {
                 .withNewMetadata().withName(REVIEW_NAME).endMetadata()
                 .withNewSpec().withToken(token).withAudiences(audiences.isEmpty() ? null : audiences).endSpec()
                 .build();
-        TokenReview answer;
-        try {
-            answer = client.authentication().v1().tokenReviews().create(review);
-        } catch (KubernetesClientException e) {
-            throw failure("token review", "tokenreviews", e);
-        }
+        TokenReview answer = ask("token review", "tokenreviews",
+                () -> client.authentication().v1().tokenReviews().create(review));
         TokenReviewStatus status = answer == null ? null : answer.getStatus();
         Optional<CallerIdentity> identity = ReviewAnswers.identity(status, audiences);
         if (identity.isEmpty()) {
@@ -97,12 +94,8 @@ public class CallerReviews {
                 .endResourceAttributes()
                 .endSpec()
                 .build();
-        SubjectAccessReview answer;
-        try {
-            answer = client.authorization().v1().subjectAccessReview().create(review);
-        } catch (KubernetesClientException e) {
-            throw failure("access review", "subjectaccessreviews", e);
-        }
+        SubjectAccessReview answer = ask("access review", "subjectaccessreviews",
+                () -> client.authorization().v1().subjectAccessReview().create(review));
         SubjectAccessReviewStatus status = answer == null ? null : answer.getStatus();
         if (status != null && status.getEvaluationError() != null) {
             LOG.debugf("Access review of %s had an evaluation error: %s", check, status.getEvaluationError());
@@ -127,6 +120,15 @@ public class CallerReviews {
             return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** One review sent to the API server; a failure says which review and which right the service lacks. */
+    private <T> T ask(String what, String resource, Supplier<T> review) {
+        try {
+            return review.get();
+        } catch (KubernetesClientException e) {
+            throw failure(what, resource, e);
         }
     }
 }

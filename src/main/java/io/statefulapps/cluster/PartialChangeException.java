@@ -7,25 +7,16 @@ import java.util.List;
  * (the old state may be gone for good, e.g. a grown claim cannot shrink), so it says exactly what it
  * had changed and what it had not; the same request sent again finishes the job.
  */
-public class PartialChangeException extends RuntimeException {
+public class PartialChangeException extends StepFailure {
 
-    private final String step;
     private final List<String> changed;
     private final List<String> unchanged;
-    private final RuntimeException failure;
 
     public PartialChangeException(String step, List<String> changed, List<String> unchanged,
             RuntimeException failure) {
-        super(failure.getMessage(), failure);
-        this.step = step;
+        super(step, failure);
         this.changed = List.copyOf(changed);
         this.unchanged = List.copyOf(unchanged);
-        this.failure = failure;
-    }
-
-    /** The step that failed, e.g. {@code update StatefulSet/eureka}. */
-    public String step() {
-        return step;
     }
 
     /** The steps done before the failure. */
@@ -36,10 +27,5 @@ public class PartialChangeException extends RuntimeException {
     /** The failed step and the ones after it, not done. */
     public List<String> unchanged() {
         return unchanged;
-    }
-
-    /** The translated failure of the step (unavailable, refused, conflict…). */
-    public RuntimeException failure() {
-        return failure;
     }
 }

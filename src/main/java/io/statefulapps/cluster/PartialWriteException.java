@@ -6,23 +6,15 @@ import java.util.List;
  * A multi-object write failed part-way. Says which step failed, what was undone, and what could not
  * be undone, so the caller knows exactly what the cluster holds now.
  */
-public class PartialWriteException extends RuntimeException {
+public class PartialWriteException extends StepFailure {
 
-    private final String step;
     private final List<String> undone;
     private final List<String> leftBehind;
-    private final RuntimeException failure;
 
     public PartialWriteException(String step, List<String> undone, List<String> leftBehind, RuntimeException failure) {
-        super(failure.getMessage(), failure);
-        this.step = step;
+        super(step, failure);
         this.undone = List.copyOf(undone);
         this.leftBehind = List.copyOf(leftBehind);
-        this.failure = failure;
-    }
-
-    public String step() {
-        return step;
     }
 
     /** Objects this request had written and then removed again. */
@@ -33,10 +25,5 @@ public class PartialWriteException extends RuntimeException {
     /** Objects this request wrote that could not be removed (the API became unreachable meanwhile). */
     public List<String> leftBehind() {
         return leftBehind;
-    }
-
-    /** The translated failure of the step (unavailable, refused, conflict…). */
-    public RuntimeException failure() {
-        return failure;
     }
 }
