@@ -38,9 +38,9 @@ final class ApiServerAssembly {
                     task.run();
                     return null;
                 }, false));
-        GarbageCollector gc = new GarbageCollector(store);
+        GarbageCollector gc = new GarbageCollector(store, catalog);
         NamespaceLifecycle namespaces = new NamespaceLifecycle(store, catalog, gc, later, clock);
-        writes = new WriteHandler(store, catalog, new Defaulter(store, catalog, clock), namespaces);
+        writes = new WriteHandler(store, catalog, new Defaulter(store, catalog, clock), namespaces, gc);
         ListHandler lists = new ListHandler(store);
         TableConverter tables = new TableConverter(clock);
         PodLogs logs = new PodLogs(store, catalog.get("", "pods"), clock);

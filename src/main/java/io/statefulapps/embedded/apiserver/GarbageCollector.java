@@ -1,5 +1,6 @@
 package io.statefulapps.embedded.apiserver;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,9 +16,43 @@ import java.util.List;
 final class GarbageCollector {
 
     private final ObjectStore store;
+    private final ResourceCatalog catalog;
 
-    GarbageCollector(ObjectStore store) {
+    GarbageCollector(ObjectStore store, ResourceCatalog catalog) {
         this.store = store;
+        this.catalog = catalog;
+    }
+
+    /**
+     * A controller may create a dependent of an owner that was deleted a moment before (its cache had
+     * not seen the delete yet). The real garbage collector removes such an object once it finds every
+     * owner gone; here that happens right after the create, in the same write.
+     */
+    void collectIfOwnersGone(ResourceType type, StoredObject created) {
+        JsonNode refs = created.tree().path("metadata").path("ownerReferences");
+        if (refs.isEmpty()) {
+            return;
+        }
+        for (JsonNode ref : refs) {
+            if (ownerMayExist(ref, created.namespace())) {
+                return;
+            }
+        }
+        delete(type, created, "Background");
+    }
+
+    private boolean ownerMayExist(JsonNode ref, String ns) {
+        String apiVersion = ref.path("apiVersion").asText("");
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String kind = ref.path("kind").asText("");
+        for (ResourceType t : catalog.all()) {
+            if (t.stored() && t.group().equals(group) && t.kind().equals(kind)) {
+                StoredObject owner = store.get(t, t.namespaced() ? ns : "", ref.path("name").asText(""));
+                return owner != null && owner.uid() != null && owner.uid().equals(ref.path("uid").asText());
+            }
+        }
+        // a kind this server does not store: nothing to check it against, so it is not collected
+        return true;
     }
 
     /** Deletes (or marks, when finalizers hold it) the object; answers what {@link ObjectStore#delete} does. */

@@ -22,10 +22,13 @@ final class WriteHandler {
     private final ResourceCatalog catalog;
     private final Defaulter defaulter;
     private final NamespaceLifecycle namespaces;
+    private final GarbageCollector gc;
     private final RandomGenerator random = new SecureRandom();
 
-    WriteHandler(ObjectStore store, ResourceCatalog catalog, Defaulter defaulter, NamespaceLifecycle namespaces) {
+    WriteHandler(ObjectStore store, ResourceCatalog catalog, Defaulter defaulter, NamespaceLifecycle namespaces,
+            GarbageCollector gc) {
         this.store = store;
+        this.gc = gc;
         this.catalog = catalog;
         this.defaulter = defaulter;
         this.namespaces = namespaces;
@@ -58,7 +61,12 @@ final class WriteHandler {
         if (!specCauses.isEmpty()) {
             throw ApiException.invalid(type, name, specCauses);
         }
-        return target.dryRun() ? StoredObject.bytes(obj) : store.create(type, obj).json();
+        if (target.dryRun()) {
+            return StoredObject.bytes(obj);
+        }
+        StoredObject created = store.create(type, obj);
+        gc.collectIfOwnersGone(type, created);
+        return created.json();
     }
 
     Written update(ResourceType type, RequestTarget target, ObjectNode obj) {

@@ -99,4 +99,30 @@ class GarbageCollectionTest extends ApiServerTestBase {
         assertEquals(200, r.statusCode(), r.body());
         assertNotNull(client.pods().withName("gc-body-1").get());
     }
+
+    @Test
+    void aDependentCreatedAfterItsOwnerWentIsCollected() {
+        StatefulSet sts = ownerWithPods("gc-late");
+        client.apps().statefulSets().withName("gc-late").delete();
+        // a controller whose cache still held the set creates one more pod for it
+        Pod late = pod("gc-late-2");
+        late.getMetadata().getOwnerReferences().add(new OwnerReferenceBuilder().withApiVersion("apps/v1")
+                .withKind("StatefulSet").withName("gc-late").withUid(sts.getMetadata().getUid()).withController(true)
+                .build());
+        client.pods().resource(late).create();
+        assertNull(client.pods().withName("gc-late-2").get());
+
+        // a pod of a live owner, or of a kind this server does not store, stays
+        StatefulSet live = client.apps().statefulSets().resource(statefulSet("gc-live")).create();
+        Pod owned = pod("gc-live-0");
+        owned.getMetadata().getOwnerReferences().add(new OwnerReferenceBuilder().withApiVersion("apps/v1")
+                .withKind("StatefulSet").withName("gc-live").withUid(live.getMetadata().getUid()).build());
+        client.pods().resource(owned).create();
+        assertNotNull(client.pods().withName("gc-live-0").get());
+        Pod foreign = pod("gc-foreign");
+        foreign.getMetadata().getOwnerReferences().add(new OwnerReferenceBuilder().withApiVersion("example.com/v1")
+                .withKind("Widget").withName("w").withUid("0000").build());
+        client.pods().resource(foreign).create();
+        assertNotNull(client.pods().withName("gc-foreign").get());
+    }
 }
