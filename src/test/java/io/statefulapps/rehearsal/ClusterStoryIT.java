@@ -43,6 +43,10 @@ class ClusterStoryIT {
     static void start() throws Exception {
         dir = Files.createDirectories(Path.of("target/rehearsal/story"));
         String configured = System.getProperty("story.kubeconfig", "");
+        if (configured.startsWith("${")) {
+            // -Pcluster without KUBECONFIG in the environment: kubectl's default
+            configured = Path.of(System.getProperty("user.home"), ".kube", "config").toString();
+        }
         Path kubeconfig;
         if (configured.isBlank()) {
             kubeconfig = dir.resolve("kubeconfig.yaml").toAbsolutePath();
