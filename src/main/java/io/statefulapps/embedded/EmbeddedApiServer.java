@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.statefulapps.embedded.apiserver.ApiServer;
 import io.statefulapps.embedded.apiserver.AuditLog;
 import io.statefulapps.embedded.apiserver.WatchControl;
+import io.statefulapps.embedded.apiserver.protobuf.KubernetesProtobuf;
+import io.statefulapps.embedded.apiserver.protobuf.ProtobufBodyDecoder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +46,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
      * when a token file is configured) and the fault rules ({@code apiserver.faults}) plug in here.
      */
     static ApiServer.Parts parts() {
-        return ApiServer.Parts.defaults();
+        return ApiServer.Parts.defaults().withDecoder(KubernetesProtobuf.MEDIA_TYPE, new ProtobufBodyDecoder());
     }
 
     /** Starts the server on 127.0.0.1:{@code port} (0 picks a free port) with the system namespaces. */

@@ -8,7 +8,7 @@
  * may be refused before any request), {@link io.statefulapps.embedded.apiserver.AccessControl}
  * authenticate then authorize ({@code OpenAccess} allows all), a
  * {@link io.statefulapps.embedded.apiserver.BodyDecoder} chosen by Content-Type ({@code BodyDecoders}:
- * JSON, YAML, and protobuf once its package adds it), the handlers ({@code ResourceRouter}), and the
+ * JSON, YAML, and protobuf as {@code EmbeddedApiServer} adds it), the handlers ({@code ResourceRouter}), and the
  * {@link io.statefulapps.embedded.apiserver.AuditLog}. The public types here are these seams and what
  * they see ({@code Incoming}, {@code RequestInfo}, {@code UserInfo}, {@code HttpAnswer},
  * {@code FaultDecision}, {@code WatchControl}, {@code StoredObjects}, {@code ApiServerContext},

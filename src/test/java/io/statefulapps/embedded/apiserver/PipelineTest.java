@@ -108,7 +108,7 @@ class PipelineTest {
     };
 
     /** "name=x" bodies of a made-up media type decode to a ConfigMap named x. */
-    private static final BodyDecoder KEY_VALUE = (body, request) -> {
+    private static final BodyDecoder KEY_VALUE = (body, request, kind) -> {
         String text = new String(body, StandardCharsets.UTF_8).trim();
         if (!text.startsWith("name=")) {
             throw ApiException.badRequest("not a name=value body");
