@@ -78,7 +78,7 @@ final class RequestPipeline {
 
     /** Step 3. */
     void authorize(UserInfo user, Incoming request) {
-        access.authorize(user, request.info());
+        access.authorize(user, request);
     }
 
     /**

@@ -80,7 +80,8 @@ class PipelineTest {
         }
 
         @Override
-        public void authorize(UserInfo user, RequestInfo request) {
+        public void authorize(UserInfo user, Incoming in) {
+            RequestInfo request = in.info();
             if (request.verb().startsWith("delete")) {
                 throw new ApiException(403, "Forbidden", request.resource() + " \"" + request.name()
                         + "\" is forbidden: User \"" + user.name() + "\" cannot delete", request.name(),
