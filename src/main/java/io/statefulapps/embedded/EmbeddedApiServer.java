@@ -8,6 +8,7 @@ import io.statefulapps.embedded.apiserver.ApiServer;
 import io.statefulapps.embedded.apiserver.AuditLog;
 import io.statefulapps.embedded.apiserver.ServingCertificate;
 import io.statefulapps.embedded.apiserver.WatchControl;
+import io.statefulapps.embedded.apiserver.faults.FaultEndpoint;
 import io.statefulapps.embedded.apiserver.protobuf.KubernetesProtobuf;
 import io.statefulapps.embedded.apiserver.protobuf.ProtobufBodyDecoder;
 import io.statefulapps.embedded.apiserver.rbac.DecisionRecorder;
@@ -55,7 +56,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
     private EmbeddedApiServer(int port, List<String> namespaces, Optional<TokenFile> tokens) {
         AtomicReference<EnforcingAccess> access = new AtomicReference<>();
         ApiServer.Parts parts = ApiServer.Parts.defaults()
-                .withDecoder(KubernetesProtobuf.MEDIA_TYPE, new ProtobufBodyDecoder());
+                .withDecoder(KubernetesProtobuf.MEDIA_TYPE, new ProtobufBodyDecoder())
+                .withFaults(FaultEndpoint::new);
         ApiServer.Options options = ApiServer.Options.defaults(port, namespaces);
         if (tokens.isPresent()) {
             parts = parts.withAccess(context -> {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -79,8 +80,13 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private record Context(StoredObjects objects, WatchControl watches, AuditLog audit, Clock clock)
-            implements ApiServerContext {
+    private record Context(StoredObjects objects, WatchControl watches, AuditLog audit, Clock clock,
+            Function<Incoming, Optional<UserInfo>> callers) implements ApiServerContext {
+
+        @Override
+        public Optional<UserInfo> caller(Incoming request) {
+            return callers.apply(request);
+        }
     }
 
     private final Vertx vertx;

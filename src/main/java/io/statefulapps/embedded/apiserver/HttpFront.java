@@ -77,7 +77,7 @@ final class HttpFront {
                 return;
             }
             Incoming in = new Incoming(request.method().name(), request.uri(), headers(request), body.result());
-            run(in, outcome -> reply(request.response(), in, outcome));
+            run(request, in, outcome -> reply(request.response(), in, outcome));
         });
     }
 
@@ -88,7 +88,7 @@ final class HttpFront {
     private void onWebSocket(HttpServerRequest request) {
         request.pause();
         Incoming in = new Incoming("GET", request.uri(), headers(request), new byte[0]);
-        run(in, outcome -> {
+        run(request, in, outcome -> {
             WatchReply watch = outcome.reply() instanceof WatchReply w ? w : null;
             if (watch == null && !isExpiredWatch(in, outcome.reply())) {
                 HttpAnswer refusal = outcome.reply() instanceof HttpAnswer answer ? answer
@@ -113,11 +113,17 @@ final class HttpFront {
 
     /**
      * Runs the pipeline: the fault step on the event loop (it only matches rules), its delay on a
-     * timer, then the other steps on a worker thread, since handlers wait for the store's locks.
+     * timer, then the other steps on a worker thread, since handlers wait for the store's locks. A
+     * fault that drops the connection closes it without an answer.
      */
-    private void run(Incoming in, Consumer<Outcome> done) {
+    private void run(HttpServerRequest request, Incoming in, Consumer<Outcome> done) {
         FaultDecision fault = pipeline.faults(in);
         Runnable next = () -> {
+            if (fault.dropConnection()) {
+                pipeline.audit(null, in, 0);
+                request.connection().close();
+                return;
+            }
             if (fault.answer() != null) {
                 done.accept(new Outcome(null, fault.answer()));
                 return;

@@ -4,8 +4,9 @@
  * {@code Options} and the {@code Parts} that fill the seams); {@code ApiServerAssembly} wires the rest.
  *
  * <p><b>The request pipeline</b> ({@code HttpFront} drives {@code RequestPipeline}), in order:
- * {@link io.statefulapps.embedded.apiserver.Faults} (delay, refuse, its own endpoint; connections
- * may be refused before any request), {@link io.statefulapps.embedded.apiserver.AccessControl}
+ * {@link io.statefulapps.embedded.apiserver.Faults} (delay, refuse, drop the connection, its own
+ * endpoint: the faults package's {@code FaultEndpoint} at {@code /_sim/faults}; connections may be
+ * refused before any request), {@link io.statefulapps.embedded.apiserver.AccessControl}
  * authenticate then authorize ({@code OpenAccess} allows all; the rbac package's {@code EnforcingAccess}
  * checks every caller), a
  * {@link io.statefulapps.embedded.apiserver.BodyDecoder} chosen by Content-Type ({@code BodyDecoders}:
@@ -13,7 +14,7 @@
  * {@link io.statefulapps.embedded.apiserver.AuditLog}. The public types here are these seams and what
  * they see ({@code Incoming}, {@code RequestInfo}, {@code UserInfo}, {@code HttpAnswer},
  * {@code FaultDecision}, {@code WatchControl}, {@code StoredObjects}, {@code ApiServerContext},
- * {@code BootstrapObject}, {@code ApiException}); the subpackages {@code protobuf}, {@code rbac} and
+ * {@code BootstrapObject}, {@code ApiException}, {@code ServingCertificate}); the subpackages {@code protobuf}, {@code rbac} and
  * {@code faults} implement them and are wired in by {@code EmbeddedApiServer}.
  *
  * <p><b>The handlers.</b> Discovery, OpenAPI v3 and health ({@code NonResourcePaths}); lists

@@ -81,6 +81,26 @@ public final class FaultInjector {
         return list;
     }
 
+    /** Whether any rule is in force, so a server can skip working out a request's target. */
+    public synchronized boolean active() {
+        return !rules.isEmpty();
+    }
+
+    /**
+     * Whether a new connection is to be refused: a {@code refuseConnections} window is open (the
+     * connection counts as a firing of its rule).
+     */
+    public synchronized boolean refusesConnection(Instant now) {
+        for (Installed installed : rules) {
+            if (installed.until != null && now.isBefore(installed.until)) {
+                installed.matched++;
+                installed.fired++;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What to do with a request; the server must not ask about requests to {@code /_sim/}. */
     public synchronized InjectorDecision decide(FaultTarget target, Instant now) {
         if (rules.isEmpty()) {
