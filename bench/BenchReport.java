@@ -74,8 +74,8 @@ public class BenchReport {
         }
 
         private void block(StringBuilder out, String n) {
-            out.append(String.format("%n== %s apps (%s with a bad image); settled %s in %s s (%s Healthy, %s Degraded, %s other)%n",
-                    get(n + ".apps"), get(n + ".faulty"), get(n + ".settle.settled"), get(n + ".settle.seconds"),
+            out.append(String.format("%n== %s apps (%s with a bad image) on %s nodes; settled %s in %s s (%s Healthy, %s Degraded, %s other)%n",
+                    get(n + ".apps"), get(n + ".faulty"), get(n + ".nodes"), get(n + ".settle.settled"), get(n + ".settle.seconds"),
                     get(n + ".settle.healthy"), get(n + ".settle.degraded"), get(n + ".settle.other")));
             out.append(String.format("%-22s %9s %8s %8s %8s %8s %7s %7s %7s %6s%n", "", "req/s", "p50 ms",
                     "p90 ms", "p99 ms", "max ms", "200", "304", "other", "load1"));
@@ -92,15 +92,18 @@ public class BenchReport {
             }
             line(out, "health JSON / ceiling (req/s)", get(n + ".ratio.health_json_to_ceiling"));
             line(out, "304 / ceiling (req/s)", get(n + ".ratio.revalidate_to_ceiling"));
-            line(out, "Kubernetes API calls during load", get(n + ".api_calls_during_load"));
+            line(out, "Kubernetes API calls during load", String.format("%s (of which watch renewals: %s)",
+                    get(n + ".api_calls_during_load"), get(n + ".api_watch_renewals_during_load")));
             line(out, "POST create p50 / p99 / max", String.format("%s / %s / %s ms (last %s creates, %s failed)",
                     get(n + ".create.p50_ms"), get(n + ".create.p99_ms"), get(n + ".create.max_ms"),
                     get(n + ".create.timed"), get(n + ".create.failed")));
             line(out, "time to ready, empty cluster", get(n + ".ready.empty_s") + " s (service + embedded cluster)");
-            line(out, "time to ready with the apps", String.format("%s s (second replica; %s s with no apps)",
-                    get(n + ".ready.replica_with_apps_s"), get(n + ".ready.replica_empty_s")));
-            line(out, "heap per app", String.format("%s KiB service only (second replica); %s KiB with the simulated cluster",
-                    get(n + ".memory.replica_heap_per_app_kib"), get(n + ".memory.process_heap_per_app_kib")));
+            line(out, "time to ready with the apps", String.format("%s s (second replica, listening at %s s); %s s with no apps (listening at %s s)",
+                    get(n + ".ready.replica_with_apps_s"), get(n + ".ready.replica_with_apps_listening_s"),
+                    get(n + ".ready.replica_empty_s"), get(n + ".ready.replica_empty_listening_s")));
+            line(out, "heap per app", String.format("%s KiB service only (second replica: %s MiB live, %s MiB with no apps); %s KiB with the simulated cluster",
+                    get(n + ".memory.replica_heap_per_app_kib"), get(n + ".memory.replica_heap_mib"),
+                    get(n + ".memory.replica_heap_empty_mib"), get(n + ".memory.process_heap_per_app_kib")));
             line(out, "RSS", String.format("%s MiB second replica; %s MiB service + simulated cluster",
                     get(n + ".memory.replica_rss_mib"), get(n + ".memory.process_rss_mib")));
             line(out, "kubectl checklist (5 gets)", String.format("%s ms = %s x one health GET (%s ms)",

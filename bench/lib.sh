@@ -42,14 +42,21 @@ wait_ready() {
     done
 }
 
-# live_heap_bytes PID: bytes of live objects after a full GC (the class histogram forces one)
-live_heap_bytes() { jcmd "$1" GC.class_histogram 2> /dev/null | awk '/^Total/ { print $3 }'; }
+# live_heap_bytes PID [FILE]: bytes of live objects after a full GC (the class histogram forces
+# one); FILE keeps the histogram, to see which classes hold the memory
+live_heap_bytes() {
+    jcmd "$1" GC.class_histogram 2> /dev/null | tee "${2:-/dev/null}" | awk '/^Total/ { print $3 }'
+}
 
 rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
-# api_calls BASE: the service's Kubernetes API requests so far (all verbs, resources and codes)
+# api_calls BASE [watch|other]: the service's Kubernetes API requests so far, all of them, only
+# watches (the informers renewing a watch the API server ended) or all but watches
 api_calls() {
-    curl -sf "$1/q/metrics" | awk '/^stateful_apps_kubernetes_api_requests_total/ { s += $2 } END { printf "%d", s }'
+    curl -sf "$1/q/metrics" | awk -v only="${2:-}" '/^stateful_apps_kubernetes_api_requests_total/ {
+        watch = index($0, "verb=\"watch\"") > 0
+        if (only == "" || (only == "watch" && watch) || (only == "other" && !watch)) s += $2
+    } END { printf "%d", s }'
 }
 
 api_call_lines() { curl -sf "$1/q/metrics" | grep '^stateful_apps_kubernetes_api_requests_total' | sort; }
@@ -84,4 +91,20 @@ kubectl_checklist() {
     done
     record "$prefix.checklist_ms" "$total"
     record "$prefix.reps" "$reps"
+}
+
+# add_nodes PREFIX KUBECONFIG APPS: the embedded cluster starts with 3 nodes of 110 pods; registers
+# more (as kwok does, a Node object with a Ready status) so that APPS apps of 2 pods fit with room
+# to spare, at most 100 pods a node, as a real cluster of that size would have.
+add_nodes() {
+    local prefix=$1 server token wanted i body
+    server=$(awk '$1 == "server:" { print $2; exit }' "$2")
+    token=$(awk '$1 == "token:" { print $2; exit }' "$2")
+    wanted=$(( ($3 * 2 + 99) / 100 ))
+    for i in $(seq 1 $((wanted - 3))); do
+        body=$(sed "s/NAME/bench-node-$i/g" bench/node.json)
+        curl -sf -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+            --data "$body" "$server/api/v1/nodes"
+    done
+    record "$prefix.nodes" "$(( wanted > 3 ? wanted : 3 ))"
 }
