@@ -1,15 +1,186 @@
 #!/usr/bin/env bash
-# Health at scale: starts the packaged service on the embedded cluster, creates APPS apps, then
-# measures health GETs (throughput, latency, Kubernetes API calls, memory).
-#   bench/run.sh [APPS=1000] [GETS=20000] [THREADS=8] [SETTLE_SECONDS=120]
+# Health at portal scale (issue 12). For each N: starts the packaged service on a fresh embedded
+# simulated cluster, creates N apps through the API (every tenth with an image that cannot be
+# pulled), lets them settle, then drives health GETs with wrk and measures what they cost. In the
+# same run it drives the ceiling (bench/ceiling) and times the kubectl checklist. bench/README.md
+# explains every figure.
+#
+#   bench/run.sh [N ...]                      default: 100 1000
+#   bench/run.sh --smoke --attach URL [--pid PID] [--kubeconfig FILE] [--namespace NS] [--out FILE] 20
+#
+# --attach drives a service that is already running (the smoke test's): no service, replica or
+# ceiling is started. --smoke: 1 s warm-up, 2 s runs. Environment: BENCH_PORT (18089; the second
+# replica uses +1, the ceiling +2), BENCH_WARMUP / BENCH_DURATION (10 / 20 s), BENCH_CONNECTIONS (32),
+# BENCH_THREADS (2), BENCH_SETTLE_TIMEOUT (600 s), BENCH_KUBECTL_REPS (20), BENCH_JAVA_OPTS,
+# BENCH_JFR=1 (a flight recording of the service during the health JSON run, in the run's folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-APPS=${1:-1000}; GETS=${2:-20000}; THREADS=${3:-8}; SETTLE=${4:-120}; PORT=${PORT:-8089}
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-STATEFUL_APPS_CLUSTER=embedded QUARKUS_HTTP_PORT=$PORT STATEFUL_APPS_EMBEDDED_KUBECONFIG=target/bench-kubeconfig.yaml \
-  java -Xmx1g -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && break; sleep 1; done
-java bench/HealthBench.java "http://localhost:$PORT" "$APPS" "$GETS" "$THREADS" "$SETTLE"
-echo "service RSS     $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$SERVICE/status)"
+source bench/lib.sh
+
+# All in one function: bash reads it whole before running it, so editing this file during a run is safe.
+main() {
+
+    ATTACH="" ATTACH_PID="" ATTACH_KUBECONFIG="" NAMESPACE=demo OUT="" SMOKE=false SIZES=()
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --smoke) SMOKE=true ;;
+            --attach) ATTACH=$2; shift ;;
+            --pid) ATTACH_PID=$2; shift ;;
+            --kubeconfig) ATTACH_KUBECONFIG=$2; shift ;;
+            --namespace) NAMESPACE=$2; shift ;;
+            --out) OUT=$2; shift ;;
+            -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+            *) SIZES+=("$1") ;;
+        esac
+        shift
+    done
+    [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 1000)
+    PORT=${BENCH_PORT:-18089}
+    if $SMOKE; then WARMUP=${BENCH_WARMUP:-1} DURATION=${BENCH_DURATION:-2} REPS=${BENCH_KUBECTL_REPS:-2}
+    else WARMUP=${BENCH_WARMUP:-10} DURATION=${BENCH_DURATION:-20} REPS=${BENCH_KUBECTL_REPS:-20}; fi
+    CONNECTIONS=${BENCH_CONNECTIONS:-32} THREADS=${BENCH_THREADS:-2}
+    SETTLE_TIMEOUT=${BENCH_SETTLE_TIMEOUT:-$($SMOKE && echo 60 || echo 600)}
+    STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+    LOGS=target/bench/$STAMP
+    mkdir -p "$LOGS"
+    RESULTS=$LOGS/results.txt
+    OUT=${OUT:-target/bench/run-$STAMP.json}
+    : > "$RESULTS"
+
+    install_wrk
+    if [ -z "$ATTACH" ]; then
+        [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+        [ -f bench/ceiling/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests
+    fi
+    javac -d "$LOGS/classes" bench/BenchClient.java bench/BenchReport.java
+    client() { java -cp "$LOGS/classes" BenchClient "$@"; }
+
+    STARTED=()
+    cleanup() { for pid in "${STARTED[@]}"; do kill "$pid" 2> /dev/null || true; done; }
+    trap cleanup EXIT
+    stop() { kill "$1" 2> /dev/null || true; wait "$1" 2> /dev/null || true; }
+
+    # start_service NAME PORT MODE [ENV...]: starts the packaged service, sets SERVICE_PID and READY_S
+    start_service() {
+        local name=$1 port=$2 mode=$3 t0
+        shift 3
+        t0=$(now_ns)
+        # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
+        env "$@" STATEFUL_APPS_CLUSTER="$mode" QUARKUS_HTTP_PORT="$port" \
+            java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$LOGS/$name.log" 2>&1 &
+        SERVICE_PID=$!
+        STARTED+=("$SERVICE_PID")
+        wait_ready "http://localhost:$port/q/health/ready" "$SERVICE_PID" 600
+        READY_S=$(seconds_since "$t0")
+        # Quarkus's own figure: from the JVM's start to listening (the rest of READY_S is the caches and reports)
+        STARTED_S=$(grep -o 'started in [0-9.]*s' "$LOGS/$name.log" | head -1 | tr -dc '0-9.')
+    }
+
+    # The second replica: the same service in external mode against the first one's embedded cluster,
+    # so its readiness (caches synced, every report computed) and heap are the service's alone.
+    start_replica() {
+        start_service "$1" $((PORT + 1)) external KUBECONFIG="$KUBECONFIG_FILE" STATEFUL_APPS_AUTH_ENABLED=false
+    }
+
+    record run.started "$STAMP"
+    record run.mode "$($SMOKE && echo smoke || echo full)"
+    record run.connections "$CONNECTIONS"
+    record run.threads "$THREADS"
+    record run.warmup_s "$WARMUP"
+    record run.duration_s "$DURATION"
+    record run.namespace "$NAMESPACE"
+    record machine.cpus "$(nproc)"
+    record machine.load_at_start "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
+    record machine.java "$(java -version 2>&1 | head -1 | tr -d '"' | tr ' ' '-')"
+    record machine.wrk "$(wrk --version 2>&1 | head -1 | awk '{print $2}')"
+
+    for N in "${SIZES[@]}"; do
+        n=n$N
+        echo "== $N apps" >&2
+        record "$n.apps" "$N"
+        record "$n.faulty" $((N / 10))
+        if [ -n "$ATTACH" ]; then
+            BASE=$ATTACH PID=$ATTACH_PID KUBECONFIG_FILE=$ATTACH_KUBECONFIG
+        else
+            BASE=http://localhost:$PORT KUBECONFIG_FILE=$LOGS/kubeconfig-$N.yaml
+            start_service "service-$N" "$PORT" embedded \
+                STATEFUL_APPS_EMBEDDED_KUBECONFIG="$KUBECONFIG_FILE"
+            PID=$SERVICE_PID
+            record "$n.ready.empty_s" "$READY_S"
+            start_replica "replica-empty-$N"
+            record "$n.ready.replica_empty_s" "$READY_S"
+            record "$n.ready.replica_empty_listening_s" "$STARTED_S"
+            replica_heap0=$(live_heap_bytes "$SERVICE_PID" "$LOGS/replica-histogram-0.txt")
+            record "$n.memory.replica_heap_empty_mib" "$(calc "$replica_heap0 / 1048576")"
+            stop "$SERVICE_PID"
+        fi
+        [ -z "$PID" ] || heap0=$(live_heap_bytes "$PID")
+
+        [ -z "$KUBECONFIG_FILE" ] || add_nodes "$n" "$KUBECONFIG_FILE" "$N"
+        echo "   creating $N apps" >&2
+        client create "$BASE" "$NAMESPACE" "$N" 100 4 | record_from "$n.create"
+        echo "   waiting for them to settle" >&2
+        client settle "$BASE" "$NAMESPACE" "$N" "$SETTLE_TIMEOUT" | record_from "$n.settle"
+
+        if [ -z "$ATTACH" ]; then
+            start_replica "replica-$N"
+            record "$n.ready.replica_with_apps_s" "$READY_S"
+            record "$n.ready.replica_with_apps_listening_s" "$STARTED_S"
+            replica_heap1=$(live_heap_bytes "$SERVICE_PID" "$LOGS/replica-histogram-$N.txt")
+            record "$n.memory.replica_heap_mib" "$(calc "$replica_heap1 / 1048576")"
+            record "$n.memory.replica_heap_per_app_kib" "$(calc "($replica_heap1 - $replica_heap0) / $N / 1024")"
+            record "$n.memory.replica_rss_mib" "$(rss_mib "$SERVICE_PID")"
+            stop "$SERVICE_PID"
+        fi
+        if [ -n "$PID" ]; then
+            record "$n.memory.process_heap_per_app_kib" "$(calc "($(live_heap_bytes "$PID") - $heap0) / $N / 1024")"
+            record "$n.memory.process_rss_mib" "$(rss_mib "$PID")"
+        fi
+
+        client etags "$BASE" "$NAMESPACE" "$N" "$LOGS/etags-$N.txt" | record_from "$n.etags"
+        calls0=$(api_calls "$BASE") watches0=$(api_calls "$BASE" watch)
+        api_call_lines "$BASE" > "$LOGS/api-calls-before-$N.txt"
+        echo "   wrk: health JSON, text, 304, list" >&2
+        jfr=false
+        [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$PID" ] && jfr=true
+        ! $jfr || jcmd "$PID" JFR.start name=bench settings=profile > /dev/null
+        drive "$n.health_json" "$BASE" json "$N"
+        ! $jfr || jcmd "$PID" JFR.stop name=bench filename="$PWD/$LOGS/health-json-$N.jfr" > /dev/null
+        drive "$n.health_text" "$BASE" text "$N"
+        drive "$n.revalidate" "$BASE" revalidate "$N" "$LOGS/etags-$N.txt"
+        drive "$n.list" "$BASE" list "$N"
+        record "$n.api_calls_during_load" $(($(api_calls "$BASE") - calls0))
+        record "$n.api_watch_renewals_during_load" $(($(api_calls "$BASE" watch) - watches0))
+        api_call_lines "$BASE" > "$LOGS/api-calls-after-$N.txt"
+        # One GET at a time: the latency the kubectl checklist is compared with.
+        CONNECTIONS=1 THREADS=1 drive "$n.health_single" "$BASE" json "$N"
+        if [ -n "$KUBECONFIG_FILE" ]; then
+            echo "   kubectl checklist" >&2
+            kubectl_checklist "$n.kubectl" "$KUBECONFIG_FILE" app-00000 "$REPS"
+            single=$(value "$n.health_single.mean_ms")
+            checklist=$(value "$n.kubectl.checklist_ms")
+            [ -z "$checklist" ] || record "$n.kubectl.ratio_to_health_get" "$(calc "$checklist / $single")"
+        fi
+
+        if [ -z "$ATTACH" ]; then
+            stop "$PID"
+            echo "   ceiling" >&2
+            t0=$(now_ns)
+            QUARKUS_HTTP_PORT=$((PORT + 2)) java ${BENCH_JAVA_OPTS:-} -jar bench/ceiling/target/quarkus-app/quarkus-run.jar \
+                > "$LOGS/ceiling-$N.log" 2>&1 &
+            CEILING=$!
+            STARTED+=("$CEILING")
+            wait_ready "http://localhost:$((PORT + 2))/reports/app-00000" "$CEILING" 120
+            drive "$n.ceiling" "http://localhost:$((PORT + 2))" ceiling 1000
+            stop "$CEILING"
+            ceiling=$(value "$n.ceiling.rps")
+            record "$n.ratio.health_json_to_ceiling" "$(calc "$(value "$n.health_json.rps") / $ceiling")"
+            record "$n.ratio.revalidate_to_ceiling" "$(calc "$(value "$n.revalidate.rps") / $ceiling")"
+        fi
+    done
+
+    java -cp "$LOGS/classes" BenchReport "$RESULTS" "$OUT"
+    echo "JSON: $OUT (logs in $LOGS)"
+}
+
+main "$@"

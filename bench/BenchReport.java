@@ -1,0 +1,118 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the "key value" lines bench/run.sh collected into the run's JSON file and the table on stdout.
+ * A key's dots nest it ("n100.health_json.rps 8000" becomes {"n100":{"health_json":{"rps":8000}}}).
+ * <pre>  java bench/BenchReport.java RESULTS_FILE JSON_FILE</pre>
+ */
+public class BenchReport {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> flat = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of(args[0]))) {
+            int space = line.indexOf(' ');
+            if (space > 0) {
+                flat.put(line.substring(0, space), line.substring(space + 1).trim());
+            }
+        }
+        Map<String, Object> tree = new LinkedHashMap<>();
+        flat.forEach((key, value) -> put(tree, key.split("\\."), value));
+        Files.writeString(Path.of(args[1]), json(tree) + "\n");
+        System.out.print(new Table(flat).render());
+    }
+
+    @SuppressWarnings("unchecked")
+    static void put(Map<String, Object> tree, String[] path, String value) {
+        Map<String, Object> node = tree;
+        for (int i = 0; i < path.length - 1; i++) {
+            node = (Map<String, Object>) node.computeIfAbsent(path[i], k -> new LinkedHashMap<String, Object>());
+        }
+        node.put(path[path.length - 1], value);
+    }
+
+    @SuppressWarnings("unchecked")
+    static String json(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            return ((Map<String, Object>) map).entrySet().stream()
+                    .map(e -> quote(e.getKey()) + ":" + json(e.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+        String value = (String) node;
+        if (value.equals("true") || value.equals("false") || value.matches("-?\\d+(\\.\\d+)?")) {
+            return value;
+        }
+        return quote(value);
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The human-readable table: one block per number of apps. */
+    record Table(Map<String, String> flat) {
+
+        String get(String key) {
+            return flat.getOrDefault(key, "-");
+        }
+
+        String render() {
+            StringBuilder out = new StringBuilder();
+            out.append(String.format("Health benchmark %s: %s cores, %s, %s; wrk %s connections, %s s warm-up, %s s measured%n",
+                    get("run.started"), get("machine.cpus"), get("machine.java"), get("machine.wrk"),
+                    get("run.connections"), get("run.warmup_s"), get("run.duration_s")));
+            List<String> sizes = flat.keySet().stream().filter(k -> k.matches("n\\d+\\.apps"))
+                    .map(k -> k.substring(0, k.indexOf('.'))).distinct().toList();
+            for (String n : sizes) {
+                block(out, n);
+            }
+            return out.toString();
+        }
+
+        private void block(StringBuilder out, String n) {
+            out.append(String.format("%n== %s apps (%s with a bad image) on %s nodes; settled %s in %s s (%s Healthy, %s Degraded, %s other)%n",
+                    get(n + ".apps"), get(n + ".faulty"), get(n + ".nodes"), get(n + ".settle.settled"), get(n + ".settle.seconds"),
+                    get(n + ".settle.healthy"), get(n + ".settle.degraded"), get(n + ".settle.other")));
+            out.append(String.format("%-22s %9s %8s %8s %8s %8s %7s %7s %7s %6s%n", "", "req/s", "p50 ms",
+                    "p90 ms", "p99 ms", "max ms", "200", "304", "other", "load1"));
+            for (String[] row : new String[][] {{"health_json", "health JSON"}, {"health_text", "health text"},
+                    {"revalidate", "304 revalidation"}, {"list", "list (first page)"}, {"ceiling", "ceiling"},
+                    {"health_single", "health JSON, 1 conn."}}) {
+                String p = n + "." + row[0] + ".";
+                if (flat.containsKey(p + "rps")) {
+                    out.append(String.format("%-22s %9s %8s %8s %8s %8s %7s %7s %7s %6s%n", row[1], get(p + "rps"),
+                            get(p + "p50_ms"), get(p + "p90_ms"), get(p + "p99_ms"), get(p + "max_ms"),
+                            flat.getOrDefault(p + "status_200", "0"), flat.getOrDefault(p + "status_304", "0"),
+                            get(p + "status_other"), get(p + "load1")));
+                }
+            }
+            line(out, "health JSON / ceiling (req/s)", get(n + ".ratio.health_json_to_ceiling"));
+            line(out, "304 / ceiling (req/s)", get(n + ".ratio.revalidate_to_ceiling"));
+            line(out, "Kubernetes API calls during load", String.format("%s (of which watch renewals: %s)",
+                    get(n + ".api_calls_during_load"), get(n + ".api_watch_renewals_during_load")));
+            line(out, "POST create p50 / p99 / max", String.format("%s / %s / %s ms (last %s creates, %s failed)",
+                    get(n + ".create.p50_ms"), get(n + ".create.p99_ms"), get(n + ".create.max_ms"),
+                    get(n + ".create.timed"), get(n + ".create.failed")));
+            line(out, "time to ready, empty cluster", get(n + ".ready.empty_s") + " s (service + embedded cluster)");
+            line(out, "time to ready with the apps", String.format("%s s (second replica, listening at %s s); %s s with no apps (listening at %s s)",
+                    get(n + ".ready.replica_with_apps_s"), get(n + ".ready.replica_with_apps_listening_s"),
+                    get(n + ".ready.replica_empty_s"), get(n + ".ready.replica_empty_listening_s")));
+            line(out, "heap per app", String.format("%s KiB service only (second replica: %s MiB live, %s MiB with no apps); %s KiB with the simulated cluster",
+                    get(n + ".memory.replica_heap_per_app_kib"), get(n + ".memory.replica_heap_mib"),
+                    get(n + ".memory.replica_heap_empty_mib"), get(n + ".memory.process_heap_per_app_kib")));
+            line(out, "RSS", String.format("%s MiB second replica; %s MiB service + simulated cluster",
+                    get(n + ".memory.replica_rss_mib"), get(n + ".memory.process_rss_mib")));
+            line(out, "kubectl checklist (5 gets)", String.format("%s ms = %s x one health GET (%s ms)",
+                    get(n + ".kubectl.checklist_ms"), get(n + ".kubectl.ratio_to_health_get"),
+                    get(n + ".health_single.mean_ms")));
+        }
+
+        private static void line(StringBuilder out, String label, String value) {
+            out.append(String.format("%-34s %s%n", label, value));
+        }
+    }
+}

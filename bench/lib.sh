@@ -1,0 +1,110 @@
+# Functions for bench/run.sh (sourced). Every figure goes to $RESULTS as a "key value" line.
+
+record() { echo "$1 $2" >> "$RESULTS"; }
+
+# record_from PREFIX: reads "bench.key value" lines on stdin and records them as PREFIX.key
+record_from() {
+    local prefix=$1 line
+    while read -r line; do
+        case "$line" in bench.*) line=${line#bench.}; record "$prefix.${line%% *}" "${line#* }" ;; esac
+    done
+}
+
+# value KEY: the value recorded for KEY, or empty
+value() { awk -v k="$1" '$1 == k { v = $2 } END { print v }' "$RESULTS"; }
+
+# calc EXPRESSION: arithmetic with two decimals (awk, empty when a term is missing or divides by 0)
+calc() { awk "BEGIN { r = $1; printf \"%.2f\", r }" 2>/dev/null || true; }
+
+now_ns() { date +%s%N; }
+
+seconds_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+install_wrk() {
+    command -v wrk > /dev/null && return 0
+    echo "installing wrk (Debian package)" >&2
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo -n"
+    $sudo apt-get install -y -qq wrk > /dev/null 2>&1 \
+        || { $sudo apt-get update -qq > /dev/null 2>&1 && $sudo apt-get install -y -qq wrk > /dev/null 2>&1; } \
+        || { echo "wrk is missing and could not be installed" >&2; return 1; }
+}
+
+# wait_ready URL PID TIMEOUT_S: polls URL until it answers 200; fails if PID dies or time is up
+wait_ready() {
+    local url=$1 pid=$2 deadline=$((SECONDS + $3))
+    until curl -sf -o /dev/null "$url"; do
+        kill -0 "$pid" 2> /dev/null || { echo "process $pid ended before $url was ready" >&2; return 1; }
+        [ $SECONDS -lt $deadline ] || { echo "$url not ready within $3 s" >&2; return 1; }
+        sleep 0.05
+    done
+}
+
+# live_heap_bytes PID [FILE]: bytes of live objects after a full GC (the class histogram forces
+# one); FILE keeps the histogram, to see which classes hold the memory
+live_heap_bytes() {
+    jcmd "$1" GC.class_histogram 2> /dev/null | tee "${2:-/dev/null}" | awk '/^Total/ { print $3 }'
+}
+
+rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# api_calls BASE [watch|other]: the service's Kubernetes API requests so far, all of them, only
+# watches (the informers renewing a watch the API server ended) or all but watches
+api_calls() {
+    curl -sf "$1/q/metrics" | awk -v only="${2:-}" '/^stateful_apps_kubernetes_api_requests_total/ {
+        watch = index($0, "verb=\"watch\"") > 0
+        if (only == "" || (only == "watch" && watch) || (only == "other" && !watch)) s += $2
+    } END { printf "%d", s }'
+}
+
+api_call_lines() { curl -sf "$1/q/metrics" | grep '^stateful_apps_kubernetes_api_requests_total' | sort; }
+
+# drive PREFIX URL MODE APPS [ETAG_FILE]: wrk warm-up (discarded), then the measured run, recorded
+drive() {
+    local prefix=$1 url=$2 mode=$3 apps=$4 etags=${5:-}
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" > /dev/null
+    record "$prefix.load1" "$(load1)"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" \
+        | tee -a "$LOGS/wrk.log" | record_from "$prefix"
+}
+
+# kubectl_checklist PREFIX KUBECONFIG APP REPS: the tutorial's five gets for one app, mean of REPS runs each
+kubectl_checklist() {
+    local prefix=$1 kubeconfig=$2 app=$3 reps=$4 total=0 name args start ms
+    command -v kubectl > /dev/null || { echo "kubectl missing: no checklist" >&2; return 0; }
+    local -a checks=("sts sts $app" "po po -l app=$app" "pvc pvc -l app=$app" "pv pv"
+        "endpointslices endpointslices -l kubernetes.io/service-name=$app-headless")
+    for check in "${checks[@]}"; do
+        name=${check%% *}; args=${check#* }
+        # shellcheck disable=SC2086 # args are words on purpose
+        kubectl --kubeconfig "$kubeconfig" -n "$NAMESPACE" get $args > /dev/null   # discovery cache warm
+        start=$(now_ns)
+        for _ in $(seq 1 "$reps"); do
+            # shellcheck disable=SC2086
+            kubectl --kubeconfig "$kubeconfig" -n "$NAMESPACE" get $args > /dev/null
+        done
+        ms=$(awk -v a="$start" -v b="$(now_ns)" -v r="$reps" 'BEGIN { printf "%.1f", (b - a) / 1e6 / r }')
+        record "$prefix.get_${name}_ms" "$ms"
+        total=$(calc "$total + $ms")
+    done
+    record "$prefix.checklist_ms" "$total"
+    record "$prefix.reps" "$reps"
+}
+
+# add_nodes PREFIX KUBECONFIG APPS: the embedded cluster starts with 3 nodes of 110 pods; registers
+# more (as kwok does, a Node object with a Ready status) so that APPS apps of 2 pods fit with room
+# to spare, at most 100 pods a node, as a real cluster of that size would have.
+add_nodes() {
+    local prefix=$1 server token wanted i body
+    server=$(awk '$1 == "server:" { print $2; exit }' "$2")
+    token=$(awk '$1 == "token:" { print $2; exit }' "$2")
+    wanted=$(( ($3 * 2 + 99) / 100 ))
+    for i in $(seq 1 $((wanted - 3))); do
+        body=$(sed "s/NAME/bench-node-$i/g" bench/node.json)
+        curl -sf -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+            --data "$body" "$server/api/v1/nodes"
+    done
+    record "$prefix.nodes" "$(( wanted > 3 ? wanted : 3 ))"
+}

@@ -1,0 +1,85 @@
+-- wrk script: each request asks for a random app (app-00000 .. app-<N-1>).
+--   wrk -s bench/wrk/apps.lua URL -- MODE N NAMESPACE [ETAG_FILE]
+-- MODE: json | text | revalidate (If-None-Match with the app's ETag from ETAG_FILE, lines "name etag")
+--       | list (the namespace's first page of apps) | ceiling (the ceiling app's /reports/{name})
+-- At the end it prints "bench.<key> <value>" lines that bench/run.sh collects.
+
+local mode, count, namespace, etag_file
+local etags = {}
+local threads = {}
+statuses = {}
+
+local function app_name(i)
+  return string.format("app-%05d", i)
+end
+
+function setup(thread)
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  mode = args[1] or "json"
+  count = tonumber(args[2] or "1")
+  namespace = args[3] or "demo"
+  etag_file = args[4]
+  math.randomseed(os.time() * 1000 + (id or 0))
+  if mode == "revalidate" then
+    local f = assert(io.open(etag_file, "r"))
+    for line in f:lines() do
+      local name, tag = line:match("^(%S+)%s+(.+)$")
+      if name then etags[name] = tag end
+    end
+    f:close()
+  end
+end
+
+function request()
+  local name = app_name(math.random(0, count - 1))
+  if mode == "list" then
+    return wrk.format("GET", "/api/v1/namespaces/" .. namespace .. "/apps", {Accept = "application/json"})
+  elseif mode == "ceiling" then
+    return wrk.format("GET", "/reports/" .. name, {Accept = "application/json"})
+  end
+  local path = "/api/v1/namespaces/" .. namespace .. "/apps/" .. name .. "/health"
+  if mode == "text" then
+    return wrk.format("GET", path, {Accept = "text/plain"})
+  elseif mode == "revalidate" then
+    return wrk.format("GET", path, {Accept = "application/json", ["If-None-Match"] = etags[name] or '"none"'})
+  end
+  return wrk.format("GET", path, {Accept = "application/json"})
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+local function emit(key, value)
+  io.write(string.format("bench.%s %s\n", key, tostring(value)))
+end
+
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  emit("requests", summary.requests)
+  emit("seconds", string.format("%.3f", seconds))
+  emit("rps", string.format("%.1f", summary.requests / seconds))
+  emit("bytes_per_response", string.format("%.0f", summary.requests > 0 and summary.bytes / summary.requests or 0))
+  emit("mean_ms", string.format("%.3f", latency.mean / 1000))
+  for _, p in ipairs({50, 90, 99}) do
+    emit("p" .. p .. "_ms", string.format("%.3f", latency:percentile(p) / 1000))
+  end
+  emit("max_ms", string.format("%.3f", latency.max / 1000))
+  local e = summary.errors
+  emit("socket_errors", e.connect + e.read + e.write + e.timeout)
+  local by_status = {}
+  for _, thread in ipairs(threads) do
+    -- a thread's table comes back through get() as a copy of its lua state's value
+    local s = thread:get("statuses")
+    for code, n in pairs(s or {}) do by_status[code] = (by_status[code] or 0) + n end
+  end
+  local other = 0
+  for code, n in pairs(by_status) do
+    if code == 200 or code == 304 then emit("status_" .. code, n) else other = other + n end
+  end
+  emit("status_other", other)
+end
