@@ -1,6 +1,7 @@
 package io.statefulapps.embedded;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.statefulapps.embedded.apiserver.rbac.DecisionRecorder;
 import io.statefulapps.embedded.sim.ClusterSimulator;
 import io.statefulapps.embedded.sim.SimulatorSettings;
 import java.net.URI;
@@ -79,6 +80,11 @@ public final class EmbeddedCluster implements AutoCloseable {
     /** The bearer token of the kubeconfig: the admin's (group system:masters) when callers are checked. */
     public String adminToken() {
         return server.adminToken();
+    }
+
+    /** Who asked the API server what, and what RBAC decided: for proving a role's least privilege. */
+    public DecisionRecorder decisions() {
+        return server.decisions();
     }
 
     /** The kubeconfig written for kubectl, absolute. */
