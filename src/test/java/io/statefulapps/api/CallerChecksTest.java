@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,11 +22,13 @@ import io.statefulapps.cluster.ApiRequestMetrics;
 import io.statefulapps.problem.ProblemType;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Callers' identity and rights on the embedded cluster, checked as on a real one. The tokens are
- * the embedded API server's vocabulary: {@code invalid}, {@code user:<name>}, {@code user:<name>:readonly}.
+ * Callers' identity and rights on the embedded cluster, checked as on a real one: the cluster knows
+ * the callers from a token file ({@code caller-tokens.csv}) and their rights from RoleBindings to the
+ * bootstrap ClusterRoles {@code edit} and {@code view}.
  */
 @QuarkusTest
 @TestProfile(CallerChecksTest.AuthOn.class)
@@ -35,7 +41,8 @@ class CallerChecksTest {
     public static class AuthOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("stateful-apps.auth.enabled", "true");
+            return Map.of("stateful-apps.auth.enabled", "true",
+                    "stateful-apps.embedded.token-file", "src/test/resources/caller-tokens.csv");
         }
     }
 
@@ -47,6 +54,22 @@ class CallerChecksTest {
 
     @Inject
     KubernetesClient client;
+
+    @BeforeEach
+    void grantRights() {
+        bind("callers-edit", "edit", "jane", "owner", "cache-probe", "counted", "namespace-probe", "scraped");
+        bind("callers-view", "view", "reader", "viewer");
+    }
+
+    private void bind(String name, String clusterRole, String... users) {
+        RoleBinding binding = new RoleBindingBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
+                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
+                .withName(clusterRole).endRoleRef()
+                .withSubjects(java.util.Arrays.stream(users).map(user -> new SubjectBuilder()
+                        .withApiGroup("rbac.authorization.k8s.io").withKind("User").withName(user).build()).toList())
+                .build();
+        client.rbac().roleBindings().inNamespace(NS).resource(binding).createOr(NonDeletingOperation::update);
+    }
 
     @Test
     void noTokenIs401WithABearerChallenge() {
@@ -76,16 +99,16 @@ class CallerChecksTest {
 
     @Test
     void aReadOnlyCallerReadsButCannotCreate() {
-        given().auth().oauth2("user:reader:readonly").when().get(APPS, NS).then().statusCode(200);
+        given().auth().oauth2("reader-token").when().get(APPS, NS).then().statusCode(200);
 
-        given().auth().oauth2("user:reader:readonly").contentType("application/json").body(SPEC.formatted("ro"))
+        given().auth().oauth2("reader-token").contentType("application/json").body(SPEC.formatted("ro"))
                 .when().post(APPS, NS)
                 .then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo(ProblemType.FORBIDDEN.uri()))
                 .body("detail", startsWith("User \"reader\" cannot create resource \"statefulsets\" in API group"
                         + " \"apps\" in the namespace \"" + NS + "\""));
-        given().auth().oauth2("user:reader:readonly").contentType("application/json").body(SPEC.formatted("ro"))
+        given().auth().oauth2("reader-token").contentType("application/json").body(SPEC.formatted("ro"))
                 .when().post(APPS + "?dryRun=true", NS)
                 .then().statusCode(403);
         assertNull(client.apps().statefulSets().inNamespace(NS).withName("ro").get());
@@ -94,17 +117,17 @@ class CallerChecksTest {
 
     @Test
     void aCallerWithTheRightsCreatesAndReads() {
-        given().auth().oauth2("user:jane").contentType("application/json").body(SPEC.formatted("janes"))
+        given().auth().oauth2("jane-token").contentType("application/json").body(SPEC.formatted("janes"))
                 .when().post(APPS, NS)
                 .then().statusCode(201);
-        given().auth().oauth2("user:jane:readonly").when().get(APPS + "/janes/health", NS).then().statusCode(200);
-        given().auth().oauth2("user:jane:readonly").accept("application/yaml").when().get(APPS + "/janes/manifests", NS)
+        given().auth().oauth2("jane-token").when().get(APPS + "/janes/health", NS).then().statusCode(200);
+        given().auth().oauth2("jane-token").accept("application/yaml").when().get(APPS + "/janes/manifests", NS)
                 .then().statusCode(200);
     }
 
     @Test
     void reviewsAreCachedSoRepeatedReadsCostTheKubernetesApiNothing() {
-        String token = "user:cache-probe";
+        String token = "cache-probe-token";
         double tokenReviewsBefore = count("create", "tokenreviews");
         given().auth().oauth2(token).when().get(APPS, NS).then().statusCode(200);
         double afterFirst = metrics.total();
@@ -118,7 +141,7 @@ class CallerChecksTest {
     @Test
     void theFirstCallOfACallerAsksOneAccessReviewPerRight() {
         double before = count("create", "subjectaccessreviews");
-        given().auth().oauth2("user:counted").when().get(APPS + "/none/manifests", NS).then().statusCode(404);
+        given().auth().oauth2("counted-token").when().get(APPS + "/none/manifests", NS).then().statusCode(404);
         // get statefulsets, get services: the rights of GET manifests.
         assertEquals(2.0, count("create", "subjectaccessreviews") - before);
     }
@@ -126,7 +149,7 @@ class CallerChecksTest {
     @Test
     void anInvalidNamespaceIsRefusedBeforeAnyKubernetesCall() {
         double before = metrics.total();
-        given().auth().oauth2("user:namespace-probe").when().get("/api/v1/namespaces/Not_A_Namespace/apps")
+        given().auth().oauth2("namespace-probe-token").when().get("/api/v1/namespaces/Not_A_Namespace/apps")
                 .then().statusCode(422).body("type", equalTo(ProblemType.INVALID_SPEC.uri()));
         assertEquals(before, metrics.total(), "no TokenReview, no SubjectAccessReview");
         given().when().get("/api/v1/namespaces/Not_A_Namespace/apps").then().statusCode(401);
@@ -151,7 +174,7 @@ class CallerChecksTest {
 
     @Test
     void theMetricNamesTheReviews() {
-        given().auth().oauth2("user:scraped").when().get(APPS, NS).then().statusCode(200);
+        given().auth().oauth2("scraped-token").when().get(APPS, NS).then().statusCode(200);
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(scrape.contains("resource=\"tokenreviews\",verb=\"create\""), "tokenreviews counted");
         assertTrue(scrape.contains("resource=\"subjectaccessreviews\",verb=\"create\""), "subjectaccessreviews counted");
@@ -159,17 +182,17 @@ class CallerChecksTest {
 
     @Test
     void changesNeedTheRightsTheyUseInTheCluster() {
-        given().auth().oauth2("user:owner").contentType("application/json").body(SPEC.formatted("guarded"))
+        given().auth().oauth2("owner-token").contentType("application/json").body(SPEC.formatted("guarded"))
                 .when().post(APPS, NS).then().statusCode(201);
-        given().auth().oauth2("user:viewer:readonly").contentType("application/merge-patch+json")
+        given().auth().oauth2("viewer-token").contentType("application/merge-patch+json")
                 .body("{\"replicas\":2}").when().patch(APPS + "/guarded", NS)
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("User \"viewer\" cannot"));
-        given().auth().oauth2("user:viewer:readonly").when().delete(APPS + "/guarded", NS)
+        given().auth().oauth2("viewer-token").when().delete(APPS + "/guarded", NS)
                 .then().statusCode(403);
-        given().auth().oauth2("user:owner").contentType("application/merge-patch+json")
+        given().auth().oauth2("owner-token").contentType("application/merge-patch+json")
                 .body("{\"replicas\":2}").when().patch(APPS + "/guarded", NS).then().statusCode(200);
-        given().auth().oauth2("user:owner").when().delete(APPS + "/guarded?deleteData=true", NS)
+        given().auth().oauth2("owner-token").when().delete(APPS + "/guarded?deleteData=true", NS)
                 .then().statusCode(200);
     }
 }

@@ -226,6 +226,41 @@ class RbacRehearsalIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void aStreamEndsWhenItsCallerLosesTheRight() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(apps(replicaB) + "?watch=true"))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + VIEWER).build();
+        var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        var ended = new java.util.concurrent.CompletableFuture<String>();
+        Thread reader = new Thread(() -> {
+            StringBuilder seen = new StringBuilder();
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.body()))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    seen.append(line).append('\n');
+                }
+                ended.complete(seen.toString());
+            } catch (java.io.IOException e) {
+                ended.complete(seen + "(" + e + ")");
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(1500);
+        assertTrue(!ended.isDone(), "the stream stays open while the caller may list apps");
+        ok(kubectl.run("delete", "rolebinding", "viewer-view", "-n", NS));
+        try {
+            // rights are rechecked every second and reviews cached for a second
+            String seen = ended.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull(seen);
+            as(VIEWER).get(apps(replicaB)).then().statusCode(403);
+        } finally {
+            ok(kubectl.run("create", "rolebinding", "viewer-view", "--clusterrole=view", "--user=viewer", "-n", NS));
+        }
+    }
+
     static String spec(String name) {
         return "{\"name\":\"" + name + "\",\"image\":\"nginx:1.27\",\"ports\":[{\"port\":80}],"
                 + "\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\"}]}";
