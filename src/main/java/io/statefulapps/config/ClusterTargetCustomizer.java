@@ -30,11 +30,13 @@ public class ClusterTargetCustomizer implements KubernetesConfigCustomizer {
             LOG.infof("Kubernetes API: %s", config.getMasterUrl());
             return;
         }
-        config.setMasterUrl(embedded.get().url().toString());
+        EmbeddedClusterHost host = embedded.get();
+        config.setMasterUrl(host.url().toString());
         config.setNamespace("default");
         config.setTrustCerts(true);
-        // Credentials from a kubeconfig on this machine belong to another cluster.
-        config.setOauthToken("embedded");
+        // Credentials from a kubeconfig on this machine belong to another cluster; the embedded one's
+        // admin token (system:masters) passes its RBAC when a token file makes it check callers.
+        config.setOauthToken(host.clientToken());
         config.setAuthProvider(null);
         config.setUsername(null);
         config.setPassword(null);
