@@ -54,7 +54,8 @@ final class ApiServerAssembly {
         NonResourcePaths nonResource = new NonResourcePaths(new Discovery(catalog, () -> "127.0.0.1:" + port.get()),
                 new OpenApi(catalog));
         ResourceRouter router = new ResourceRouter(catalog, nonResource, lists, writes,
-                new DeleteHandler(store, gc, namespaces, lists), logs, new ReviewResources(access, store), tables);
+                new DeleteHandler(store, gc, namespaces, lists,
+                new GracefulPodDeletion(store, clock)), logs, new ReviewResources(access, store), tables);
         RequestPipeline pipeline = new RequestPipeline(catalog, faults, access, new BodyDecoders(parts.decoders()), router,
                 audit);
         BiConsumer<Duration, Runnable> timers = (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()),

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * DELETE of one object or a collection: the propagation policy comes from the query or from a
  * DeleteOptions body (kubectl and Fabric8 use either), dryRun answers without deleting,
- * preconditions are checked, the garbage collector removes dependents and a Namespace goes through
- * its lifecycle. Answers the object while finalizers keep it, else a Success Status.
+ * preconditions are checked, the garbage collector removes dependents, a Namespace goes through
+ * its lifecycle and a pod is deleted gracefully ({@link GracefulPodDeletion}). Answers the object
+ * while finalizers or a grace period keep it, else a Success Status.
  */
 final class DeleteHandler {
 
@@ -17,12 +18,15 @@ final class DeleteHandler {
     private final GarbageCollector gc;
     private final NamespaceLifecycle namespaces;
     private final ListHandler lists;
+    private final GracefulPodDeletion pods;
 
-    DeleteHandler(ObjectStore store, GarbageCollector gc, NamespaceLifecycle namespaces, ListHandler lists) {
+    DeleteHandler(ObjectStore store, GarbageCollector gc, NamespaceLifecycle namespaces, ListHandler lists,
+            GracefulPodDeletion pods) {
         this.store = store;
         this.gc = gc;
         this.namespaces = namespaces;
         this.lists = lists;
+        this.pods = pods;
     }
 
     HttpAnswer delete(ResourceType type, RequestTarget target, ObjectNode body) {
@@ -37,7 +41,7 @@ final class DeleteHandler {
             if (dryRun(target, options)) {
                 return success(type, target, old);
             }
-            StoredObject after = type.is("", "namespaces") ? namespaces.delete(old) : gc.delete(type, old, policy);
+            StoredObject after = deleteOne(type, old, target, options, policy);
             boolean remains = store.get(type, target.namespace(), target.name()) != null;
             return remains ? HttpAnswer.json(200, after.json()) : success(type, target, old);
         });
@@ -53,12 +57,27 @@ final class DeleteHandler {
                 for (StoredObject item : page.items()) {
                     StoredObject current = store.get(type, item.namespace(), item.name());
                     if (current != null) {
-                        gc.delete(type, current, policy);
+                        deleteOne(type, current, target, options, policy);
                     }
                 }
             }
             return HttpAnswer.json(200, lists.json(type, page));
         });
+    }
+
+    /** A namespace through its lifecycle, a pod gracefully unless its period is 0, anything else at once. */
+    private StoredObject deleteOne(ResourceType type, StoredObject object, RequestTarget target, ObjectNode options,
+            String policy) {
+        if (type.is("", "namespaces")) {
+            return namespaces.delete(object);
+        }
+        if (type.is("", "pods")) {
+            long period = GracefulPodDeletion.gracePeriod(object.tree(), target, options);
+            if (period > 0) {
+                return pods.mark(type, object, period);
+            }
+        }
+        return gc.delete(type, object, policy);
     }
 
     private static HttpAnswer success(ResourceType type, RequestTarget target, StoredObject old) {

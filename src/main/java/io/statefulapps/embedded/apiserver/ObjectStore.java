@@ -94,7 +94,10 @@ final class ObjectStore {
         return stored;
     }
 
-    /** Stores the new state; an object marked for deletion that has no finalizers left goes (DELETED). */
+    /**
+     * Stores the new state; an object marked for deletion that has no finalizers left and no grace
+     * period running (a Terminating pod waits for its kubelet) goes (DELETED).
+     */
     StoredObject replace(ResourceType type, ObjectNode object) {
         requireWriter();
         long v = ++version;
@@ -102,6 +105,7 @@ final class ObjectStore {
         StoredObject stored = StoredObject.of(type, object, v);
         // a Namespace also waits for its spec.finalizers (the namespace controller's "kubernetes")
         boolean gone = object.path("metadata").has("deletionTimestamp")
+                && object.path("metadata").path("deletionGracePeriodSeconds").asLong(0) == 0
                 && object.path("metadata").path("finalizers").isEmpty()
                 && object.path("spec").path("finalizers").isEmpty();
         StoredObject old = gone ? remove(type, stored.namespace(), stored.name()) : put(type, stored);

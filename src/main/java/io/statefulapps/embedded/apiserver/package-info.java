@@ -22,7 +22,7 @@
  * paging); writes ({@code WriteHandler}: {@code FieldValidation}, {@code NamespaceLifecycle},
  * {@code NameRules}, {@code Defaulter}, {@code ServiceAccountAdmission}, {@code SpecRules},
  * {@code ImmutableFields}, {@code Patches});
- * deletes ({@code DeleteHandler}, {@code GarbageCollector}, the namespace controller in
+ * deletes ({@code DeleteHandler}, {@code GracefulPodDeletion}, {@code GarbageCollector}, the namespace controller in
  * {@code NamespaceLifecycle}); {@code ScaleSubresource}; {@code ReviewResources} (reviews and
  * TokenRequest, answered by the access control); {@code PodLogs} with {@code SimulatedLog}'s text,
  * followed by {@code LogFollower}; Tables for kubectl ({@code TableConverter}, {@code PrinterColumns}).
