@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import io.statefulapps.cluster.ClusterUnavailableException;
 import io.statefulapps.config.AuthConfig;
 import io.statefulapps.embedded.EmbeddedApiServer;
+import io.statefulapps.embedded.apiserver.rbac.TokenFile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +43,21 @@ class CallerReviewsTest {
 
     @BeforeAll
     void start() {
-        api = EmbeddedApiServer.start(0);
+        api = EmbeddedApiServer.startChecking(0, List.of("shop"), TokenFile.parse(
+                "jane-token,jane,uid-jane\nreader-token,reader,uid-reader\n", "caller-reviews"));
         Config config = api.newClient().getConfiguration();
+        try (KubernetesClient admin = api.newClient()) {
+            admin.rbac().roleBindings().inNamespace("shop").resource(new RoleBindingBuilder().withNewMetadata()
+                    .withName("reader-view").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
+                    .withKind("ClusterRole").withName("view").endRoleRef().addNewSubject()
+                    .withApiGroup("rbac.authorization.k8s.io").withKind("User").withName("reader").endSubject()
+                    .build()).create();
+            admin.rbac().roleBindings().inNamespace("shop").resource(new RoleBindingBuilder().withNewMetadata()
+                    .withName("jane-edit").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
+                    .withKind("ClusterRole").withName("edit").endRoleRef().addNewSubject()
+                    .withApiGroup("rbac.authorization.k8s.io").withKind("User").withName("jane").endSubject()
+                    .build()).create();
+        }
         Interceptor counter = new Interceptor() {
             @Override
             public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
@@ -63,12 +78,12 @@ class CallerReviewsTest {
     void aTokenIsReviewedOnceWhileItsAnswerLives() {
         CallerReviews reviews = new CallerReviews(client, DEFAULTS, clock);
         int before = requests.get();
-        CallerIdentity jane = reviews.authenticate("user:jane").orElseThrow();
+        CallerIdentity jane = reviews.authenticate("jane-token").orElseThrow();
         assertEquals("jane", jane.username());
-        assertEquals(jane, reviews.authenticate("user:jane").orElseThrow());
+        assertEquals(jane, reviews.authenticate("jane-token").orElseThrow());
         assertEquals(1, requests.get() - before);
         clock.advance(Duration.ofSeconds(10));
-        reviews.authenticate("user:jane");
+        reviews.authenticate("jane-token");
         assertEquals(2, requests.get() - before);
     }
 
@@ -84,18 +99,18 @@ class CallerReviewsTest {
     @Test
     void accessIsJudgedWithTheCallersGroupsAndRemembered() {
         CallerReviews reviews = new CallerReviews(client, DEFAULTS, clock);
-        CallerIdentity reader = reviews.authenticate("user:reader:readonly").orElseThrow();
+        CallerIdentity reader = reviews.authenticate("reader-token").orElseThrow();
         AccessCheck create = AccessCheck.of("create", "apps", "statefulsets", "shop");
         AccessCheck list = AccessCheck.of("list", "apps", "statefulsets", "shop");
         int before = requests.get();
         AccessVerdict refused = reviews.decide(reader, create);
         assertFalse(refused.allowed());
-        assertTrue(refused.reason().contains("read-only"), refused.reason());
         assertTrue(reviews.decide(reader, list).allowed());
         assertFalse(reviews.decide(reader, create).allowed());
-        assertTrue(reviews.decide(reviews.authenticate("user:reader").orElseThrow(), create).allowed(),
-                "the same name without the read-only group is another identity");
-        assertEquals(4, requests.get() - before, "three distinct questions and one token");
+        CallerIdentity readerInEditors = new CallerIdentity("reader", reader.uid(), List.of("system:authenticated",
+                "editors"), null);
+        assertFalse(reviews.decide(readerInEditors, create).allowed());
+        assertEquals(3, requests.get() - before, "the same name with other groups is another identity: a new question");
     }
 
     @Test
@@ -103,7 +118,7 @@ class CallerReviewsTest {
         CallerReviews reviews = new CallerReviews(client,
                 new Settings(Optional.empty(), Duration.ofSeconds(10), 100, Optional.of(List.of("stateful-apps"))),
                 clock);
-        assertTrue(reviews.authenticate("user:jane").isPresent());
+        assertTrue(reviews.authenticate("jane-token").isPresent());
     }
 
     @Test
@@ -112,7 +127,7 @@ class CallerReviewsTest {
                 .withRequestRetryBackoffLimit(0).build();
         try (KubernetesClient unreachable = new KubernetesClientBuilder().withConfig(down).build()) {
             CallerReviews reviews = new CallerReviews(unreachable, DEFAULTS, clock);
-            assertThrows(ClusterUnavailableException.class, () -> reviews.authenticate("user:jane"));
+            assertThrows(ClusterUnavailableException.class, () -> reviews.authenticate("jane-token"));
             CallerIdentity jane = new CallerIdentity("jane", null, List.of(), null);
             assertThrows(ClusterUnavailableException.class,
                     () -> reviews.decide(jane, AccessCheck.of("get", "", "services", "shop")));

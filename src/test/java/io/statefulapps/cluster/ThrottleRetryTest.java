@@ -5,75 +5,93 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.statefulapps.embedded.EmbeddedApiServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** A throttled request is sent once more after the server's Retry-After, never more. */
+/**
+ * A throttled request is sent once more after the server's Retry-After, never more: against the
+ * embedded API server, throttled by a fault rule.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ThrottleRetryTest {
 
-    static final String PATH = "/api/v1/namespaces/shop/configmaps/cm";
+    private EmbeddedApiServer api;
+    private KubernetesClient client;
+    private final HttpClient http = HttpClient.newHttpClient();
 
-    KubernetesMockServer server;
-    KubernetesClient client;
-
-    @BeforeEach
+    @BeforeAll
     void start() {
-        server = new KubernetesMockServer(false);
-        server.init();
-        client = server.createClient(b -> b.withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(
-                server.createClient().getConfiguration()).withRequestRetryBackoffLimit(0).build())
-                .withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("throttle-retry", new ThrottleRetry())));
+        api = EmbeddedApiServer.start(0, List.of("shop"));
+        client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(api.clientConfig()).withRequestRetryBackoffLimit(0).build())
+                .withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("throttle-retry", new ThrottleRetry()))
+                .build();
+        try (KubernetesClient plain = api.newClient()) {
+            plain.configMaps().inNamespace("shop").resource(new ConfigMapBuilder().withNewMetadata().withName("cm")
+                    .endMetadata().build()).create();
+        }
     }
 
     @AfterEach
+    void clear() throws Exception {
+        faults("DELETE", null);
+    }
+
+    @AfterAll
     void stop() {
         client.close();
-        server.destroy();
+        api.close();
     }
 
-    private static Status tooMany(int retryAfter) {
-        return new StatusBuilder().withStatus("Failure").withCode(429).withReason("TooManyRequests")
-                .withMessage("Too many requests, please try again later.").withNewDetails()
-                .withRetryAfterSeconds(retryAfter).endDetails().build();
-    }
-
-    private int requests() throws InterruptedException {
-        int count = 0;
-        while (server.takeRequest(10, TimeUnit.MILLISECONDS) != null) {
-            count++;
-        }
-        return count;
+    private JsonNode faults(String method, String rules) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url() + "/_sim/faults"))
+                .header("Content-Type", "application/json")
+                .method(method, rules == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(rules));
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return answer.body().isBlank() ? null : new ObjectMapper().readTree(answer.body());
     }
 
     @Test
     void oneThrottledAnswerIsRetriedAfterItsRetryAfter() throws Exception {
-        server.expect().get().withPath(PATH).andReturn(429, tooMany(1)).withHeader("Retry-After", "1").once();
-        server.expect().get().withPath(PATH).andReturn(200, new ConfigMapBuilder().withNewMetadata().withName("cm")
-                .endMetadata().build()).once();
+        faults("PUT", "[{\"verb\":\"get\",\"resource\":\"configmaps\",\"status\":429,\"retryAfterSeconds\":1,"
+                + "\"times\":1}]");
         long started = System.nanoTime();
         assertNotNull(client.configMaps().inNamespace("shop").withName("cm").get());
         long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertTrue(waited >= 750, "waited " + waited + " ms, the Retry-After less the jitter");
-        assertEquals(2, requests());
+        JsonNode rule = faults("GET", null).get(0);
+        assertEquals(2, rule.get("matched").asInt(), "the throttled request and its one retry");
+        assertEquals(1, rule.get("fired").asInt());
     }
 
     @Test
     void aSecondThrottledAnswerReachesTheCallerWithTheServersRetryAfter() throws Exception {
-        server.expect().get().withPath(PATH).andReturn(429, tooMany(7)).withHeader("Retry-After", "0").times(5);
+        faults("PUT", "[{\"verb\":\"get\",\"resource\":\"configmaps\",\"status\":429,\"retryAfterSeconds\":1}]");
         KubernetesClientException e = assertThrows(KubernetesClientException.class,
                 () -> client.configMaps().inNamespace("shop").withName("cm").get());
         assertEquals(429, e.getCode());
         ClusterRefusedException refused = (ClusterRefusedException) KubernetesFailures.translate("read", e);
-        assertEquals(7, refused.retryAfterSeconds());
-        assertEquals(2, requests(), "one retry, no storm");
+        assertEquals(1, refused.retryAfterSeconds());
+        assertEquals(2, faults("GET", null).get(0).get("matched").asInt(), "one retry, no storm");
     }
 
     @Test

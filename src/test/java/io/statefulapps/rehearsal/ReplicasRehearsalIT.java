@@ -26,7 +26,7 @@ class ReplicasRehearsalIT {
     static final String NS = "shop";
     static final String SPEC = "{\"name\":\"%s\",\"image\":\"nginx:1.27\",\"ports\":[{\"port\":80}]}";
 
-    static final String EDITOR = "user:editor";
+    static final String EDITOR = "any-token-without-a-token-file";
 
     static Path dir;
     static ServiceProcess cluster;
