@@ -106,9 +106,10 @@ public class BenchReport {
                     get(n + ".memory.replica_heap_empty_mib"), get(n + ".memory.process_heap_per_app_kib")));
             line(out, "RSS", String.format("%s MiB second replica; %s MiB service + simulated cluster",
                     get(n + ".memory.replica_rss_mib"), get(n + ".memory.process_rss_mib")));
-            line(out, "kubectl checklist (5 gets)", String.format("%s ms = %s x one health GET (%s ms)",
+            line(out, "kubectl checklist (5 gets)", String.format("%s ms = %s x one health GET (mean %s ms), %s x its p50 (%s ms)",
                     get(n + ".kubectl.checklist_ms"), get(n + ".kubectl.ratio_to_health_get"),
-                    get(n + ".health_single.mean_ms")));
+                    get(n + ".health_single.mean_ms"), get(n + ".kubectl.ratio_to_health_get_p50"),
+                    get(n + ".health_single.p50_ms")));
         }
 
         private static void line(StringBuilder out, String label, String value) {

@@ -159,7 +159,10 @@ main() {
             kubectl_checklist "$n.kubectl" "$KUBECONFIG_FILE" app-00000 "$REPS"
             single=$(value "$n.health_single.mean_ms")
             checklist=$(value "$n.kubectl.checklist_ms")
-            [ -z "$checklist" ] || record "$n.kubectl.ratio_to_health_get" "$(calc "$checklist / $single")"
+            if [ -n "$checklist" ]; then
+                record "$n.kubectl.ratio_to_health_get" "$(calc "$checklist / $single")"
+                record "$n.kubectl.ratio_to_health_get_p50" "$(calc "$checklist / $(value "$n.health_single.p50_ms")")"
+            fi
         fi
 
         if [ -z "$ATTACH" ]; then
