@@ -5,6 +5,7 @@ import io.statefulapps.app.AppFilter;
 import io.statefulapps.app.AppList;
 import io.statefulapps.app.AppOverview;
 import io.statefulapps.app.AttentionDigest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,13 +24,10 @@ import java.util.List;
 @Path("/api/v1/apps")
 public class AllAppsResource {
 
-    private final AppOverview overview;
-    private final CallerChecks callers;
-
-    public AllAppsResource(AppOverview overview, CallerChecks callers) {
-        this.overview = overview;
-        this.callers = callers;
-    }
+    @Inject
+    AppOverview overview;
+    @Inject
+    CallerChecks callers;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})

@@ -3,6 +3,7 @@ package io.statefulapps.api;
 import io.statefulapps.app.AppPatches;
 import io.statefulapps.app.AppRemoval;
 import io.statefulapps.cluster.DeleteResult;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -27,15 +28,12 @@ public class AppChangesResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final AppPatches patches;
-    private final AppRemoval removal;
-    private final BodySizeLimit bodyLimit;
-
-    public AppChangesResource(AppPatches patches, AppRemoval removal, BodySizeLimit bodyLimit) {
-        this.patches = patches;
-        this.removal = removal;
-        this.bodyLimit = bodyLimit;
-    }
+    @Inject
+    AppPatches patches;
+    @Inject
+    AppRemoval removal;
+    @Inject
+    BodySizeLimit bodyLimit;
 
     @PATCH
     @Path("{name}")

@@ -10,6 +10,7 @@ import io.statefulapps.problem.Problem;
 import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +29,12 @@ public class HealthStreams {
     public record Opened(List<ReportChange> first, Runnable close) {
     }
 
-    private final ReportStore reports;
-    private final AppViews views;
-    private final int maxSubscribers;
-
-    public HealthStreams(ReportStore reports, AppViews views, StreamConfig config) {
-        this.reports = reports;
-        this.views = views;
-        this.maxSubscribers = config.maxSubscribers();
-    }
+    @Inject
+    ReportStore reports;
+    @Inject
+    AppViews views;
+    @Inject
+    StreamConfig config;
 
     /** One app's stream; 404 when there is no such app. */
     public Opened app(String namespace, String name, String lastEventId, Consumer<ReportChange> listener) {
@@ -55,6 +53,7 @@ public class HealthStreams {
 
     private Opened open(Predicate<AppKey> scope, String lastEventId, Consumer<ReportChange> listener,
             Map<AppKey, StoredReport> known) {
+        int maxSubscribers = config.maxSubscribers();
         if (reports.subscribers() >= maxSubscribers) {
             throw new ProblemException(Problem.of(ProblemType.TOO_MANY_STREAMS, "This replica already serves "
                     + maxSubscribers + " streams (stateful-apps.streams.max-subscribers). Retry later, or through "

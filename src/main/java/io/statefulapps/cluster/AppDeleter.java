@@ -76,6 +76,7 @@ public class AppDeleter {
         ChangeSteps steps = new ChangeSteps();
         deleteStep(steps, namespace, live.clientService(), deleted);
         deleteStep(steps, namespace, live.statefulSet(), deleted);
+        steps.add("delete the app's pods that no StatefulSet owns", () -> deleteUnownedPods(namespace, live.name()));
         deleteStep(steps, namespace, live.headlessService(), deleted);
         List<DeleteResult.KeptClaim> kept = new ArrayList<>();
         for (PersistentVolumeClaim claim : claims) {
@@ -114,6 +115,17 @@ public class AppDeleter {
                     .delete();
             deleted.add(new DeleteResult.KindName(object.getKind(), object.getMetadata().getName()));
         });
+    }
+
+    /**
+     * Pods a replaced StatefulSet left orphaned (a PATCH that grew the volumes and was cut short, or
+     * raced this delete) are nobody's dependents: the garbage collector would leave them running.
+     */
+    private void deleteUnownedPods(String namespace, String app) {
+        client.pods().inNamespace(namespace).withLabels(ManagedLabels.of(app)).list().getItems().stream()
+                .filter(pod -> pod.getMetadata().getOwnerReferences().stream()
+                        .noneMatch(ref -> Boolean.TRUE.equals(ref.getController())))
+                .forEach(pod -> client.resource(pod).inNamespace(namespace).delete());
     }
 
     /** An expected object that is not there (missing) or is there but not ours (skipped). */

@@ -3,6 +3,7 @@ package io.statefulapps.cluster;
 import io.statefulapps.live.CachedApp;
 import io.statefulapps.live.LiveApp;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
@@ -13,13 +14,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class AppLookup {
 
-    private final WatchCache cache;
-    private final LiveAppReader live;
-
-    public AppLookup(WatchCache cache, LiveAppReader live) {
-        this.cache = cache;
-        this.live = live;
-    }
+    @Inject
+    WatchCache cache;
+    @Inject
+    LiveAppReader live;
 
     public Optional<CachedApp> find(String namespace, String name) {
         Optional<CachedApp> cached = cache.app(namespace, name);

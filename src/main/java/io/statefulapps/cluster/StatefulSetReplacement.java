@@ -3,12 +3,14 @@ package io.statefulapps.cluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.statefulapps.live.LiveApp;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -93,7 +95,12 @@ final class StatefulSetReplacement {
         awaitGone(namespace, name);
     }
 
-    /** Creates the replacement once the old one is gone; one that already exists (a retry) is kept. */
+    /**
+     * Creates the replacement once the old one is gone; one that already exists (a retry) is kept.
+     * The record on the headless Service is the licence to create: a DELETE of the app that ran
+     * meanwhile removed it, and a set created anyway would be half an app. A DELETE that lands
+     * right after the create is undone here too.
+     */
     private void createOnceGone(String namespace, StatefulSet replacement) {
         String name = replacement.getMetadata().getName();
         StatefulSet existing = client.apps().statefulSets().inNamespace(namespace).withName(name).get();
@@ -101,7 +108,29 @@ final class StatefulSetReplacement {
             return;
         }
         awaitGone(namespace, name);
+        requireStillPending(namespace, replacement);
         client.resource(replacement).inNamespace(namespace).create();
+        if (!isPending(namespace, replacement)) {
+            client.apps().statefulSets().inNamespace(namespace).withName(name)
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+            requireStillPending(namespace, replacement);
+        }
+    }
+
+    private void requireStillPending(String namespace, StatefulSet replacement) {
+        if (!isPending(namespace, replacement)) {
+            String step = "create " + ObjectRef.of(replacement);
+            throw new ClusterRefusedException(404, "NotFound", step, "the app was deleted while its StatefulSet"
+                    + " was being replaced; nothing was created", List.of());
+        }
+    }
+
+    private boolean isPending(String namespace, StatefulSet replacement) {
+        Service headless = client.services().inNamespace(namespace).withName(replacement.getSpec().getServiceName())
+                .get();
+        return headless != null && headless.getMetadata().getDeletionTimestamp() == null
+                && headless.getMetadata().getAnnotations() != null
+                && headless.getMetadata().getAnnotations().containsKey(PENDING_ANNOTATION);
     }
 
     private void awaitGone(String namespace, String name) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
@@ -17,16 +18,13 @@ import java.time.Clock;
 @ApplicationScoped
 public class WatchCacheMetrics {
 
-    private final WatchCache cache;
-    private final MeterRegistry registry;
-    private final Clock clock;
+    @Inject
+    WatchCache cache;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    Clock clock;
     private volatile long lastEventMillis;
-
-    public WatchCacheMetrics(WatchCache cache, MeterRegistry registry, Clock clock) {
-        this.cache = cache;
-        this.registry = registry;
-        this.clock = clock;
-    }
 
     void onStart(@Observes StartupEvent event) {
         cache.start();

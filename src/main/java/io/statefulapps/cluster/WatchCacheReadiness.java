@@ -1,6 +1,7 @@
 package io.statefulapps.cluster;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -13,13 +14,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class WatchCacheReadiness implements HealthCheck {
 
-    private final WatchCache cache;
-    private final ReportStore reports;
-
-    public WatchCacheReadiness(WatchCache cache, ReportStore reports) {
-        this.cache = cache;
-        this.reports = reports;
-    }
+    @Inject
+    WatchCache cache;
+    @Inject
+    ReportStore reports;
 
     @Override
     public HealthCheckResponse call() {

@@ -39,17 +39,28 @@ public class EmbeddedClusterHost {
         return cluster.kubeconfig();
     }
 
+    /**
+     * The bearer token the service's own client must send: the kubeconfig's, which is the admin's
+     * (group system:masters) when a token file makes the cluster check its callers.
+     */
+    public synchronized String clientToken() {
+        url();
+        return cluster.adminToken();
+    }
+
     private void start() {
         cluster = EmbeddedCluster.start(new EmbeddedCluster.Settings(config.port(), config.kubeconfig(),
                 config.tick(), config.podStartDelay(), config.podReadyDelay(), config.loadBalancerDelay(),
-                config.provisionDelay(), config.crashLoopBackoff(), config.crashAfter(), config.namespaces()), clock);
+                config.provisionDelay(), config.crashLoopBackoff(), config.crashAfter(), config.namespaces(),
+                config.tokenFile()), clock);
         LOG.warnf("%n"
                 + "=====================================================================%n"
                 + " EMBEDDED SIMULATED CLUSTER: no real Kubernetes is used.%n"
-                + " API server: %s (127.0.0.1 only)%n"
+                + " API server: %s (127.0.0.1 only)%s%n"
                 + " kubectl:    export KUBECONFIG=%s%n"
                 + "=====================================================================",
-                cluster.url(), cluster.kubeconfig());
+                cluster.url(), config.tokenFile().map(f -> ", callers checked (tokens: " + f + ", RBAC)").orElse(""),
+                cluster.kubeconfig());
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The embedded simulated cluster ({@code stateful-apps.embedded.*}); only read when it is in use. */
 @ConfigMapping(prefix = "stateful-apps.embedded")
@@ -49,4 +50,12 @@ public interface EmbeddedConfig {
     /** Namespaces that exist from the start, besides default, kube-system and kube-public. */
     @WithDefault("demo")
     List<String> namespaces();
+
+    /**
+     * A static token file in kube-apiserver's {@code --token-auth-file} format
+     * ({@code token,user,uid,"group1,group2"}). When set, the embedded API server serves HTTPS and
+     * checks every caller: a known bearer token (else 401), RBAC from the Roles and bindings it
+     * stores (else 403). Unset: everyone may do everything.
+     */
+    Optional<Path> tokenFile();
 }

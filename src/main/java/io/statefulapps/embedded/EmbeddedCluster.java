@@ -1,6 +1,7 @@
 package io.statefulapps.embedded;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.statefulapps.embedded.apiserver.rbac.DecisionRecorder;
 import io.statefulapps.embedded.sim.ClusterSimulator;
 import io.statefulapps.embedded.sim.SimulatorSettings;
 import java.net.URI;
@@ -8,10 +9,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The embedded simulated cluster as the product sees it: an API server on 127.0.0.1 and the
- * simulated controllers acting through it, with a kubeconfig for kubectl. The one door into
+ * simulated controllers acting through it (as the admin), with a kubeconfig for kubectl. The one door into
  * {@code io.statefulapps.embedded}: the product uses nothing else from it.
  *
  * <pre>
@@ -37,10 +39,12 @@ public final class EmbeddedCluster implements AutoCloseable {
      * @param crashLoopBackoff the first CrashLoopBackOff wait; doubles per crash
      * @param crashAfter how long a crashing container runs before it exits
      * @param namespaces namespaces that exist from the start, besides default, kube-system and kube-public
+     * @param tokenFile kube-apiserver's {@code --token-auth-file}: when given, every caller needs a known
+     *     token and RBAC's permission, and the API server serves HTTPS
      */
     public record Settings(int port, Path kubeconfig, Duration tick, Duration podStartDelay,
             Duration podReadyDelay, Duration loadBalancerDelay, Duration provisionDelay, Duration crashLoopBackoff,
-            Duration crashAfter, List<String> namespaces) {
+            Duration crashAfter, List<String> namespaces, Optional<Path> tokenFile) {
 
         public Settings {
             namespaces = List.copyOf(namespaces);
@@ -53,7 +57,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     private final Path kubeconfig;
 
     private EmbeddedCluster(Settings settings, Clock clock) {
-        server = EmbeddedApiServer.start(settings.port(), settings.namespaces());
+        server = EmbeddedApiServer.start(settings.port(), settings.namespaces(), settings.tokenFile());
         kubeconfig = server.writeKubeconfig(settings.kubeconfig()).toAbsolutePath();
         // The controllers get their own client, so their requests never count as the product's.
         simulatorClient = server.newClient();
@@ -68,9 +72,19 @@ public final class EmbeddedCluster implements AutoCloseable {
         return new EmbeddedCluster(settings, clock);
     }
 
-    /** The API server's URL (plain HTTP, 127.0.0.1). */
+    /** The API server's URL on 127.0.0.1: HTTPS when callers are checked, else plain HTTP. */
     public URI url() {
         return server.url();
+    }
+
+    /** The bearer token of the kubeconfig: the admin's (group system:masters) when callers are checked. */
+    public String adminToken() {
+        return server.adminToken();
+    }
+
+    /** Who asked the API server what, and what RBAC decided: for proving a role's least privilege. */
+    public DecisionRecorder decisions() {
+        return server.decisions();
     }
 
     /** The kubeconfig written for kubectl, absolute. */

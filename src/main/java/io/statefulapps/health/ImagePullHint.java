@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,14 +60,10 @@ final class ImagePullHint {
     }
 
     private static List<String> declaredSecrets(Pod pod) {
-        List<String> names = new ArrayList<>();
-        if (pod.getSpec() != null && pod.getSpec().getImagePullSecrets() != null) {
-            for (LocalObjectReference ref : pod.getSpec().getImagePullSecrets()) {
-                if (ref.getName() != null) {
-                    names.add(ref.getName());
-                }
-            }
+        if (pod.getSpec() == null || pod.getSpec().getImagePullSecrets() == null) {
+            return List.of();
         }
-        return names;
+        return pod.getSpec().getImagePullSecrets().stream().map(LocalObjectReference::getName).filter(Objects::nonNull)
+                .toList();
     }
 }

@@ -1,6 +1,5 @@
 package io.statefulapps.health;
 
-import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -130,19 +130,15 @@ final class ServiceAssessor {
         return service.getSpec() == null || service.getSpec().getType() == null ? "ClusterIP" : service.getSpec().getType();
     }
 
+    /** The load balancer's addresses: each ingress' IP, or its hostname when it has none. */
     private static List<String> ingress(Service service) {
-        List<String> addresses = new ArrayList<>();
-        if (service.getStatus() != null && service.getStatus().getLoadBalancer() != null
-                && service.getStatus().getLoadBalancer().getIngress() != null) {
-            for (LoadBalancerIngress ingress : service.getStatus().getLoadBalancer().getIngress()) {
-                if (ingress.getIp() != null) {
-                    addresses.add(ingress.getIp());
-                } else if (ingress.getHostname() != null) {
-                    addresses.add(ingress.getHostname());
-                }
-            }
+        if (service.getStatus() == null || service.getStatus().getLoadBalancer() == null
+                || service.getStatus().getLoadBalancer().getIngress() == null) {
+            return List.of();
         }
-        return addresses;
+        return service.getStatus().getLoadBalancer().getIngress().stream()
+                .map(ingress -> ingress.getIp() != null ? ingress.getIp() : ingress.getHostname())
+                .filter(Objects::nonNull).toList();
     }
 
     private static List<PortReport> ports(Service service) {

@@ -68,20 +68,14 @@ final class AffinityRules {
         }
         List<PreferredSchedulingTerm> preferred = affinity.getPreferredDuringSchedulingIgnoredDuringExecution();
         if (preferred != null) {
-            for (int i = 0; i < preferred.size(); i++) {
-                String item = FieldErrors.at(field + "." + PREFERRED, i);
-                PreferredSchedulingTerm term = preferred.get(i);
-                if (term == null) {
-                    errors.add(item, "must be a term {weight, preference}, not null");
-                    continue;
-                }
+            errors.eachItem(field + "." + PREFERRED, preferred, "a term {weight, preference}", (term, item, i) -> {
                 weight(item + ".weight", term.getWeight(), errors);
                 if (term.getPreference() == null) {
                     errors.add(item + ".preference", "is required: the node selector term to prefer");
                 } else {
                     nodeSelectorTerm(item + ".preference", term.getPreference(), errors);
                 }
-            }
+            });
         }
     }
 
@@ -144,15 +138,11 @@ final class AffinityRules {
         for (int i = 0; required != null && i < required.size(); i++) {
             podAffinityTerm(FieldErrors.at(field + "." + REQUIRED, i), required.get(i), errors);
         }
-        for (int i = 0; preferred != null && i < preferred.size(); i++) {
-            String item = FieldErrors.at(field + "." + PREFERRED, i);
-            WeightedPodAffinityTerm term = preferred.get(i);
-            if (term == null) {
-                errors.add(item, "must be a term {weight, podAffinityTerm}, not null");
-                continue;
-            }
-            weight(item + ".weight", term.getWeight(), errors);
-            podAffinityTerm(item + ".podAffinityTerm", term.getPodAffinityTerm(), errors);
+        if (preferred != null) {
+            errors.eachItem(field + "." + PREFERRED, preferred, "a term {weight, podAffinityTerm}", (term, item, i) -> {
+                weight(item + ".weight", term.getWeight(), errors);
+                podAffinityTerm(item + ".podAffinityTerm", term.getPodAffinityTerm(), errors);
+            });
         }
     }
 

@@ -62,13 +62,7 @@ final class ContainerRules {
             return;
         }
         Map<String, Integer> firstIndexByName = new HashMap<>();
-        for (int i = 0; i < env.size(); i++) {
-            EnvVarSpec var = env.get(i);
-            String field = FieldErrors.at("env", i);
-            if (var == null) {
-                errors.add(field, "must be an environment variable {name, value}, not null");
-                continue;
-            }
+        errors.eachItem("env", env, "an environment variable {name, value}", (var, field, i) -> {
             if (var.name() == null || var.name().isEmpty()) {
                 errors.add(field + ".name", "is required");
             } else {
@@ -85,7 +79,7 @@ final class ContainerRules {
             } else if (var.valueFrom() != null) {
                 checkSource(field + ".valueFrom", var.valueFrom(), errors);
             }
-        }
+        });
     }
 
     private static void checkSource(String field, EnvVarSource source, FieldErrors errors) {

@@ -60,6 +60,27 @@ final class FieldErrors {
         return true;
     }
 
+    /** A rule for one item of a list field; {@code field} is its path, e.g. {@code ports[2]}. */
+    interface ItemRule<T> {
+        void check(T item, String field, int index);
+    }
+
+    /**
+     * Checks each item of a list field. A null item cannot be checked further: it is reported as
+     * "must be {@code what}, not null" and skipped.
+     */
+    <T> void eachItem(String list, List<T> items, String what, ItemRule<T> rule) {
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            String field = at(list, i);
+            if (item == null) {
+                add(field, "must be " + what + ", not null");
+            } else {
+                rule.check(item, field, i);
+            }
+        }
+    }
+
     /** Path of a list element: {@code ports[0]}. */
     static String at(String list, int index) {
         return list + "[" + index + "]";

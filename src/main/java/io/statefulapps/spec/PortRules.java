@@ -28,13 +28,7 @@ final class PortRules {
         Set<String> declaredNames = declaredNames(ports);
         Map<String, Integer> firstIndexByName = new HashMap<>();
         Map<String, Integer> firstIndexByPortAndProtocol = new HashMap<>();
-        for (int i = 0; i < ports.size(); i++) {
-            PortSpec port = ports.get(i);
-            String field = FieldErrors.at("ports", i);
-            if (port == null) {
-                errors.add(field, "must be a port {name, port, targetPort, protocol}, not null");
-                continue;
-            }
+        errors.eachItem("ports", ports, "a port {name, port, targetPort, protocol}", (port, field, i) -> {
             checkName(port, i, ports.size(), firstIndexByName, errors);
             if (port.port() == null) {
                 errors.add(field + ".port", "is required: the port number the Services publish");
@@ -50,7 +44,7 @@ final class PortRules {
                 }
             }
             checkTargetPort(port.targetPort(), field + ".targetPort", declaredNames, errors);
-        }
+        });
     }
 
     private static void checkName(PortSpec port, int index, int portCount, Map<String, Integer> firstIndexByName,

@@ -73,11 +73,14 @@ final class SecurityContextRules {
             errors.add(field + ".procMount", "'Unmasked' needs a pod in its own user namespace (hostUsers: false),"
                     + " which this service does not create; use Default or leave it unset");
         }
-        SeccompProfile seccomp = sc.getSeccompProfile();
+        profiles(field, sc.getSeccompProfile(), sc.getAppArmorProfile(), errors);
+    }
+
+    /** The seccomp and AppArmor profiles, set the same way on a container and on the pod. */
+    private static void profiles(String field, SeccompProfile seccomp, AppArmorProfile appArmor, FieldErrors errors) {
         if (seccomp != null) {
             profile(field + ".seccompProfile", seccomp.getType(), seccomp.getLocalhostProfile(), errors);
         }
-        AppArmorProfile appArmor = sc.getAppArmorProfile();
         if (appArmor != null) {
             profile(field + ".appArmorProfile", appArmor.getType(), appArmor.getLocalhostProfile(), errors);
         }
@@ -105,14 +108,7 @@ final class SecurityContextRules {
         errors.oneOf(field + ".supplementalGroupsPolicy", sc.getSupplementalGroupsPolicy(),
                 SUPPLEMENTAL_GROUPS_POLICIES);
         errors.oneOf(field + ".seLinuxChangePolicy", sc.getSeLinuxChangePolicy(), SE_LINUX_CHANGE_POLICIES);
-        SeccompProfile seccomp = sc.getSeccompProfile();
-        if (seccomp != null) {
-            profile(field + ".seccompProfile", seccomp.getType(), seccomp.getLocalhostProfile(), errors);
-        }
-        AppArmorProfile appArmor = sc.getAppArmorProfile();
-        if (appArmor != null) {
-            profile(field + ".appArmorProfile", appArmor.getType(), appArmor.getLocalhostProfile(), errors);
-        }
+        profiles(field, sc.getSeccompProfile(), sc.getAppArmorProfile(), errors);
         sysctls(field + ".sysctls", sc.getSysctls(), errors);
     }
 

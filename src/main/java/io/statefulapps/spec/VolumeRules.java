@@ -27,13 +27,7 @@ final class VolumeRules {
         }
         Map<String, Integer> firstIndexByName = new HashMap<>();
         Map<String, Integer> firstIndexByPath = new HashMap<>();
-        for (int i = 0; i < volumes.size(); i++) {
-            VolumeSpec volume = volumes.get(i);
-            String field = FieldErrors.at("volumes", i);
-            if (volume == null) {
-                errors.add(field, "must be a volume {name, mountPath, size}, not null");
-                continue;
-            }
+        errors.eachItem("volumes", volumes, "a volume {name, mountPath, size}", (volume, field, i) -> {
             checkName(volume.name(), field + ".name", i, firstIndexByName, errors);
             checkMountPath(volume.mountPath(), field + ".mountPath", i, firstIndexByPath, errors);
             checkSize(volume.size(), field + ".size", errors);
@@ -55,7 +49,7 @@ final class VolumeRules {
             } else if (volume.subPath() != null) {
                 checkSubPath(volume.subPath(), field + ".subPath", errors);
             }
-        }
+        });
     }
 
     private static void checkName(String name, String field, int index, Map<String, Integer> firstIndexByName,

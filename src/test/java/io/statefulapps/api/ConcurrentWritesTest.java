@@ -129,6 +129,11 @@ class ConcurrentWritesTest {
             boolean clientService = client.services().inNamespace(NS).withName("growing").get() != null;
             assertTrue((set && headless && clientService) || (!set && !headless && !clientService),
                     "set " + set + ", headless " + headless + ", client " + clientService + " after " + codes);
+            if (!set) {
+                // pods orphaned by the replacement go with the app, not left running by themselves
+                assertTrue(client.pods().inNamespace(NS).withLabel("app", "growing").list().getItems().isEmpty(),
+                        "pods left after " + codes);
+            }
         });
     }
 }

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.PodSchedulingGateBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.statefulapps.testing.ClusterEdits;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -105,11 +104,8 @@ class HealthCausesScenarioTest {
     @Test
     void gatedPodsAreNamedAsGated() {
         create(app("gated", "nginx:1.27", ""));
-        client.apps().statefulSets().inNamespace(NS).withName("gated").edit(sts -> {
-            sts.getSpec().getTemplate().getSpec().setSchedulingGates(
-                    List.of(new PodSchedulingGateBuilder().withName("example.com/wait").build()));
-            return sts;
-        });
+        ClusterEdits.mergeStatefulSet(client, NS, "gated",
+                "{\"spec\":{\"template\":{\"spec\":{\"schedulingGates\":[{\"name\":\"example.com/wait\"}]}}}}");
         client.pods().inNamespace(NS).withName("gated-0").delete();
         awaitProblem("gated", "SchedulingGated", r -> true);
     }

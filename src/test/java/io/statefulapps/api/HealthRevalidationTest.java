@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.statefulapps.cluster.ApiRequestMetrics;
+import io.statefulapps.testing.ClusterEdits;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -60,10 +61,7 @@ class HealthRevalidationTest {
         health("tagged", "*").then().statusCode(304);
         assertEquals(before, metrics.total(), "revalidation must cost the Kubernetes API nothing");
 
-        client.apps().statefulSets().inNamespace(NS).withName("tagged").edit(sts -> {
-            sts.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:pullfail");
-            return sts;
-        });
+        ClusterEdits.setImage(client, NS, "tagged", "nginx:pullfail");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "Degraded".equals(health("tagged", tag).jsonPath().getString("status")));
         Response changed = health("tagged", tag);

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.statefulapps.cluster.ApiRequestMetrics;
+import io.statefulapps.testing.ClusterEdits;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,10 +69,7 @@ class HealthStoryTest {
         assertEquals("story-0.story-headless." + NS + ".svc.cluster.local", healthy.getString("dns[0].hostname"));
         assertEquals(healthy.getString("pods[0].podIP"), healthy.getString("dns[0].publishedAddresses[0]"));
 
-        client.apps().statefulSets().inNamespace(NS).withName("story").edit(sts -> {
-            sts.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:crashloop");
-            return sts;
-        });
+        ClusterEdits.setImage(client, NS, "story", "nginx:crashloop");
         // A crash-looping container flips between running and waiting: catch it while it waits.
         AtomicReference<JsonPath> crashing = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -93,10 +91,7 @@ class HealthStoryTest {
         assertTrue(text.get().lines().count() <= 15, text.get());
         assertTrue(text.get().contains("hint: "), text.get());
 
-        client.apps().statefulSets().inNamespace(NS).withName("story").edit(sts -> {
-            sts.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.27");
-            return sts;
-        });
+        ClusterEdits.setImage(client, NS, "story", "nginx:1.27");
         // As with a real StatefulSet, a pod stuck in a broken revision is replaced once deleted.
         client.pods().inNamespace(NS).withName("story-1").delete();
         await().atMost(Duration.ofSeconds(60)).until(() -> "Healthy".equals(health("story").getString("status")));

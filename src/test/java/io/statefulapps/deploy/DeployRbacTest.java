@@ -41,8 +41,8 @@ class DeployRbacTest {
     private static final Map<String, Set<String>> CODE_USES = Map.ofEntries(
             Map.entry("statefulsets", Set.of("get", "list", "watch", "create", "update", "delete")),
             Map.entry("services", Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
-            Map.entry("persistentvolumeclaims", Set.of("list", "watch", "patch", "delete")),
-            Map.entry("pods", Set.of("list", "watch")),
+            Map.entry("persistentvolumeclaims", Set.of("get", "list", "watch", "patch", "delete")),
+            Map.entry("pods", Set.of("list", "watch", "delete")),
             Map.entry("events", Set.of("list", "watch")),
             Map.entry("endpointslices", Set.of("list", "watch")),
             Map.entry("persistentvolumes", Set.of("get", "list", "watch")),

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Who is calling and what they may do: the pipeline's authentication and authorization steps, and
  * the answers to the API objects that ask the same questions (TokenReview, SubjectAccessReview,
- * SelfSubjectAccessReview, LocalSubjectAccessReview, a ServiceAccount's TokenRequest), so both come
- * from the same data. {@link OpenAccess} lets everyone do everything; the rbac package replaces it.
+ * SelfSubjectAccessReview, LocalSubjectAccessReview, SelfSubjectReview, a ServiceAccount's
+ * TokenRequest), so both come from the same data. {@link OpenAccess} lets everyone do everything; the
+ * rbac package's {@code EnforcingAccess} checks every caller.
  */
 public interface AccessControl {
 
@@ -16,7 +17,7 @@ public interface AccessControl {
     UserInfo authenticate(Incoming request);
 
     /** Returns when the user may make the request, else throws an {@link ApiException} 403. */
-    void authorize(UserInfo user, RequestInfo request);
+    void authorize(UserInfo user, Incoming request);
 
     /** A TokenReview with its status filled in. */
     ObjectNode reviewToken(ObjectNode tokenReview);
@@ -26,6 +27,21 @@ public interface AccessControl {
      * says which) with its status filled in; {@code caller} is who asked (the subject of a self review).
      */
     ObjectNode reviewAccess(ObjectNode review, UserInfo caller);
+
+    /** A SelfSubjectReview ({@code kubectl auth whoami}) with status.userInfo: the caller. */
+    default ObjectNode reviewSelf(ObjectNode review, UserInfo caller) {
+        ObjectNode user = JsonFields.obj(JsonFields.obj(review, "status"), "userInfo");
+        user.put("username", caller.name());
+        if (!caller.uid().isEmpty()) {
+            user.put("uid", caller.uid());
+        }
+        caller.groups().forEach(user.withArray("groups")::add);
+        if (!caller.extra().isEmpty()) {
+            ObjectNode extra = user.putObject("extra");
+            caller.extra().forEach((key, values) -> values.forEach(extra.withArray(key)::add));
+        }
+        return review;
+    }
 
     /** The TokenRequest for {@code serviceAccount} (the stored object) with status.token filled in. */
     ObjectNode requestToken(ObjectNode serviceAccount, ObjectNode tokenRequest, UserInfo caller);

@@ -1,8 +1,10 @@
 package io.statefulapps.embedded.apiserver;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,6 +41,18 @@ public final class ApiException extends RuntimeException {
         this.kind = kind;
         this.causes = List.copyOf(causes);
         this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The refusal a seam built as a kube-apiserver {@code Status} object, answered as it is. */
+    public static ApiException fromStatus(JsonNode status) {
+        JsonNode details = status.path("details");
+        List<Cause> causes = new ArrayList<>();
+        details.path("causes").forEach(c -> causes.add(new Cause(c.path("reason").asText(null),
+                c.path("field").asText(null), c.path("message").asText(""))));
+        return new ApiException(status.path("code").asInt(500), status.path("reason").asText(""),
+                status.path("message").asText(""), details.path("name").asText(null),
+                details.path("group").asText(null), details.path("kind").asText(null), causes,
+                details.path("retryAfterSeconds").asInt(0));
     }
 
     static ApiException notFound(ResourceType type, String name) {
@@ -129,7 +143,14 @@ public final class ApiException extends RuntimeException {
         if (!causes.isEmpty()) {
             ArrayNode list = details.putArray("causes");
             for (Cause c : causes) {
-                list.addObject().put("reason", c.reason()).put("message", c.message()).put("field", c.field());
+                ObjectNode cause = list.addObject();
+                if (c.reason() != null) {
+                    cause.put("reason", c.reason());
+                }
+                cause.put("message", c.message());
+                if (c.field() != null) {
+                    cause.put("field", c.field());
+                }
             }
         }
         if (retryAfterSeconds > 0) {

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The embedded API server as the rest of {@code embedded} sees it: started on 127.0.0.1 with its
+ * The embedded API server as the rest of {@code embedded} sees it: started on 127.0.0.1 (plain HTTP,
+ * or HTTPS with a {@link ServingCertificate}) with its
  * own Vert.x (so it runs inside Quarkus and without it), seeded with its bootstrap objects, and
  * stopped. The seams of its request pipeline are filled through {@link Parts}.
  */
@@ -29,13 +31,25 @@ public final class ApiServer implements AutoCloseable {
      * @param eventLogCapacity changes held per kind for watches that resume from a version
      * @param logFollowInterval how often a followed log looks for new lines
      * @param auditCapacity requests the audit log holds
+     * @param tls the identity to serve HTTPS with; null for plain HTTP
      */
     public record Options(int port, List<String> namespaces, Duration bookmarkInterval, int eventLogCapacity,
-            Duration logFollowInterval, int auditCapacity) {
+            Duration logFollowInterval, int auditCapacity, ServingCertificate tls) {
+
+        /** Plain HTTP. */
+        public Options(int port, List<String> namespaces, Duration bookmarkInterval, int eventLogCapacity,
+                Duration logFollowInterval, int auditCapacity) {
+            this(port, namespaces, bookmarkInterval, eventLogCapacity, logFollowInterval, auditCapacity, null);
+        }
 
         public static Options defaults(int port, List<String> namespaces) {
             return new Options(port, List.copyOf(namespaces), Duration.ofSeconds(30), 10_000, Duration.ofMillis(500),
                     100_000);
+        }
+
+        public Options withTls(ServingCertificate identity) {
+            return new Options(port, namespaces, bookmarkInterval, eventLogCapacity, logFollowInterval, auditCapacity,
+                    identity);
         }
     }
 
@@ -66,8 +80,13 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private record Context(StoredObjects objects, WatchControl watches, AuditLog audit, Clock clock)
-            implements ApiServerContext {
+    private record Context(StoredObjects objects, WatchControl watches, AuditLog audit, Clock clock,
+            Function<Incoming, Optional<UserInfo>> callers) implements ApiServerContext {
+
+        @Override
+        public Optional<UserInfo> caller(Incoming request) {
+            return callers.apply(request);
+        }
     }
 
     private final Vertx vertx;
@@ -81,7 +100,7 @@ public final class ApiServer implements AutoCloseable {
                         .setClassPathResolvingEnabled(false)));
         try {
             this.assembly = new ApiServerAssembly(vertx, options, parts, clock, Context::new);
-            this.server = assembly.front().listen("127.0.0.1", options.port()).toCompletionStage().toCompletableFuture()
+            this.server = assembly.front().listen("127.0.0.1", options.port(), options.tls()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             assembly.bootstrap(options.namespaces(), server.actualPort());
         } catch (Exception e) {

@@ -6,15 +6,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /** Builds the API server's parts and wires them together; the one place that knows them all. */
 final class ApiServerAssembly {
 
     /** Makes the context the seams' factories get. */
     interface ContextFactory {
-        ApiServerContext make(StoredObjects objects, WatchControl watches, AuditLog audit, Clock clock);
+        ApiServerContext make(StoredObjects objects, WatchControl watches, AuditLog audit, Clock clock,
+                Function<Incoming, Optional<UserInfo>> callers);
     }
 
     private final ResourceCatalog catalog = new ResourceCatalog();
@@ -30,8 +34,11 @@ final class ApiServerAssembly {
             ContextFactory contexts) {
         store = new ObjectStore(catalog, hub, clock, options.eventLogCapacity());
         audit = new AuditLog(options.auditCapacity(), clock);
-        ApiServerContext context = contexts.make(new StoredObjectsView(store, catalog), hub, audit, clock);
+        AtomicReference<AccessControl> made = new AtomicReference<>();
+        ApiServerContext context = contexts.make(new StoredObjectsView(store, catalog), hub, audit, clock,
+                request -> callerOf(made.get(), request));
         access = parts.access().apply(context);
+        made.set(access);
         Faults faults = parts.faults().apply(context);
         DelayedTasks later = (delay, task) -> vertx.setTimer(Math.max(1, delay.toMillis()),
                 id -> vertx.executeBlocking(() -> {
@@ -58,6 +65,17 @@ final class ApiServerAssembly {
             hub.bookmark(store.version());
             return null;
         }), false));
+    }
+
+    private static Optional<UserInfo> callerOf(AccessControl access, Incoming request) {
+        if (access == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(access.authenticate(request));
+        } catch (ApiException refused) {
+            return Optional.empty();
+        }
     }
 
     ObjectStore store() {

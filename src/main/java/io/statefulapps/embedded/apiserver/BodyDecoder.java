@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public interface BodyDecoder {
 
-    /** The object the body holds, for the resource the request names. */
-    ObjectNode decode(byte[] body, RequestInfo request);
+    /**
+     * The object the body holds, for the resource the request names; {@code expectedKind} is the kind
+     * that resource takes (e.g. {@code Namespace}, {@code TokenRequest}), for the wording of refusals.
+     */
+    ObjectNode decode(byte[] body, RequestInfo request, String expectedKind);
 }

@@ -26,14 +26,14 @@ final class BodyDecoders {
 
     BodyDecoders(Map<String, BodyDecoder> more) {
         ObjectMapper json = new ObjectMapper();
-        byMediaType.put(JSON, (body, request) -> parse(json, body));
+        byMediaType.put(JSON, (body, request, kind) -> parse(json, body));
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        byMediaType.put(YAML, (body, request) -> parse(yaml, body));
+        byMediaType.put(YAML, (body, request, kind) -> parse(yaml, body));
         more.forEach((type, decoder) -> byMediaType.put(mediaType(type), decoder));
     }
 
-    /** The body's object; null when the request has no body. */
-    ObjectNode decode(Incoming request) {
+    /** The body's object, of {@code expectedKind}; null when the request has no body. */
+    ObjectNode decode(Incoming request, String expectedKind) {
         byte[] body = request.rawBody();
         if (body.length == 0) {
             return null;
@@ -45,7 +45,7 @@ final class BodyDecoders {
                     + "accepted media types include: " + String.join(", ", byMediaType.keySet()), null, null, null,
                     List.of());
         }
-        return decoder.decode(body, request.info());
+        return decoder.decode(body, request.info(), expectedKind);
     }
 
     static String mediaType(String contentType) {

@@ -8,8 +8,13 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.PemKeyCertOptions;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,9 +44,15 @@ final class HttpFront {
         this.logs = logs;
     }
 
-    Future<HttpServer> listen(String host, int port) {
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-                .setReuseAddress(true).setMaxWebSocketFrameSize(16 * 1024 * 1024));
+    /** Listens on {@code host:port}, over TLS with {@code tls} unless it is null. */
+    Future<HttpServer> listen(String host, int port, ServingCertificate tls) {
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setReuseAddress(true)
+                .setMaxWebSocketFrameSize(16 * 1024 * 1024);
+        if (tls != null) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertValue(Buffer.buffer(tls.certificatePem())).setKeyValue(Buffer.buffer(tls.privateKeyPem())));
+        }
+        HttpServer server = vertx.createHttpServer(options);
         server.connectionHandler(connection -> {
             if (faults.refuseConnection()) {
                 connection.close();
@@ -65,9 +76,8 @@ final class HttpFront {
                 send(request.response(), tooLarge);
                 return;
             }
-            Incoming in = new Incoming(request.method().name(), RequestTarget.parse(request.uri()),
-                    request::getHeader, body.result());
-            run(in, outcome -> reply(request.response(), in, outcome));
+            Incoming in = new Incoming(request.method().name(), request.uri(), headers(request), body.result());
+            run(request, in, outcome -> reply(request.response(), in, outcome));
         });
     }
 
@@ -77,8 +87,8 @@ final class HttpFront {
      */
     private void onWebSocket(HttpServerRequest request) {
         request.pause();
-        Incoming in = new Incoming("GET", RequestTarget.parse(request.uri()), request::getHeader, new byte[0]);
-        run(in, outcome -> {
+        Incoming in = new Incoming("GET", request.uri(), headers(request), new byte[0]);
+        run(request, in, outcome -> {
             WatchReply watch = outcome.reply() instanceof WatchReply w ? w : null;
             if (watch == null && !isExpiredWatch(in, outcome.reply())) {
                 HttpAnswer refusal = outcome.reply() instanceof HttpAnswer answer ? answer
@@ -103,11 +113,17 @@ final class HttpFront {
 
     /**
      * Runs the pipeline: the fault step on the event loop (it only matches rules), its delay on a
-     * timer, then the other steps on a worker thread, since handlers wait for the store's locks.
+     * timer, then the other steps on a worker thread, since handlers wait for the store's locks. A
+     * fault that drops the connection closes it without an answer.
      */
-    private void run(Incoming in, Consumer<Outcome> done) {
+    private void run(HttpServerRequest request, Incoming in, Consumer<Outcome> done) {
         FaultDecision fault = pipeline.faults(in);
         Runnable next = () -> {
+            if (fault.dropConnection()) {
+                pipeline.audit(null, in, 0);
+                request.connection().close();
+                return;
+            }
             if (fault.answer() != null) {
                 done.accept(new Outcome(null, fault.answer()));
                 return;
@@ -170,6 +186,13 @@ final class HttpFront {
         } catch (IllegalStateException e) {
             // the client left before the answer
         }
+    }
+
+    private static Map<String, List<String>> headers(HttpServerRequest request) {
+        Map<String, List<String>> all = new HashMap<>();
+        request.headers().forEach(h -> all.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                .add(h.getValue()));
+        return all;
     }
 
     private static Future<byte[]> readBody(HttpServerRequest request) {

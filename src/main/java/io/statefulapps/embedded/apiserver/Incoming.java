@@ -1,7 +1,8 @@
 package io.statefulapps.embedded.apiserver;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One request as the pipeline's steps see it: method, path, query, headers, the raw body and the
@@ -10,15 +11,21 @@ import java.util.function.Function;
 public final class Incoming {
 
     private final String method;
+    private final String uri;
     private final RequestTarget target;
-    private final Function<String, String> headers;
+    private final Map<String, List<String>> headers;
     private final byte[] body;
     private final RequestInfo info;
 
-    Incoming(String method, RequestTarget target, Function<String, String> headers, byte[] body) {
-        this.method = method.toUpperCase();
-        this.target = target;
-        this.headers = headers;
+    /**
+     * @param uri the request target as sent: the raw path and query
+     * @param headers every header's values, by lower-case name
+     */
+    Incoming(String method, String uri, Map<String, List<String>> headers, byte[] body) {
+        this.method = method.toUpperCase(Locale.ROOT);
+        this.uri = uri;
+        this.target = RequestTarget.parse(uri);
+        this.headers = Map.copyOf(headers);
         this.body = body;
         this.info = RequestInfo.of(this.method, target);
     }
@@ -37,9 +44,20 @@ public final class Incoming {
         return target.query();
     }
 
-    /** A header's value, or null. */
+    /** The raw path with its query, as sent. */
+    public String uri() {
+        return uri;
+    }
+
+    /** A header's (first) value, or null. */
     public String header(String name) {
-        return headers.apply(name);
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Every header's values, by lower-case name. */
+    public Map<String, List<String>> headers() {
+        return headers;
     }
 
     /** The body as sent; empty when none. */

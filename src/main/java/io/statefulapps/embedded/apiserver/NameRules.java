@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * metadata.name rules per kind, with the real API server's messages: Services are DNS-1035
- * labels, Namespaces DNS-1123 labels, everything else DNS-1123 subdomains.
+ * labels, Namespaces DNS-1123 labels, RBAC objects path segments (so {@code system:discovery} is a
+ * name), everything else DNS-1123 subdomains.
  */
 final class NameRules {
 
@@ -27,6 +28,7 @@ final class NameRules {
         String problem = switch (type.plural()) {
             case "services" -> dns1035Label(name);
             case "namespaces" -> dns1123Label(name);
+            case "roles", "clusterroles", "rolebindings", "clusterrolebindings" -> pathSegment(name);
             default -> dns1123Subdomain(name);
         };
         if (problem != null) {
@@ -44,6 +46,17 @@ final class NameRules {
                 : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
                         + " and must start and end with an alphanumeric character (e.g. 'example.com', regex used for"
                         + " validation is '" + SUBDOMAIN_1123 + "')";
+    }
+
+    /** Go's path.IsValidPathSegmentName, which RBAC names must pass. */
+    static String pathSegment(String v) {
+        if (v.equals(".") || v.equals("..")) {
+            return "may not be '" + v + "'";
+        }
+        if (v.contains("/")) {
+            return "may not contain '/'";
+        }
+        return v.contains("%") ? "may not contain '%'" : null;
     }
 
     static String dns1123Label(String v) {

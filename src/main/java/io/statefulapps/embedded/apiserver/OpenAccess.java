@@ -62,7 +62,7 @@ final class OpenAccess implements AccessControl {
     }
 
     @Override
-    public void authorize(UserInfo user, RequestInfo request) {
+    public void authorize(UserInfo user, Incoming request) {
         // everyone may do everything
     }
 

@@ -78,7 +78,7 @@ final class RequestPipeline {
 
     /** Step 3. */
     void authorize(UserInfo user, Incoming request) {
-        access.authorize(user, request.info());
+        access.authorize(user, request);
     }
 
     /**
@@ -87,11 +87,26 @@ final class RequestPipeline {
      */
     ObjectNode decodeBody(Incoming request) {
         RequestTarget target = request.target();
-        if (!request.info().resourceRequest() || !METHODS_WITH_OBJECTS.contains(request.method())
-                || catalog.find(target.group(), target.version(), target.plural()).isEmpty()) {
+        if (!request.info().resourceRequest() || !METHODS_WITH_OBJECTS.contains(request.method())) {
             return null;
         }
-        return bodies.decode(request);
+        return catalog.find(target.group(), target.version(), target.plural())
+                .map(type -> bodies.decode(request, expectedKind(type, request))).orElse(null);
+    }
+
+    /** The kind a body must hold: options for a delete, the subresource's own kind, else the type's. */
+    private static String expectedKind(ResourceType type, Incoming request) {
+        if (request.method().equals("DELETE")) {
+            return "DeleteOptions";
+        }
+        String subresource = request.target().subresource();
+        return switch (subresource == null ? "" : subresource) {
+            case "token" -> "TokenRequest";
+            case "scale" -> "Scale";
+            case "eviction" -> "Eviction";
+            case "binding" -> "Binding";
+            default -> type.kind();
+        };
     }
 
     /** Step 5. */

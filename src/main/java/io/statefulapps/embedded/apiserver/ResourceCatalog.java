@@ -70,6 +70,8 @@ final class ResourceCatalog {
         add("rbac.authorization.k8s.io", "clusterrolebindings", "ClusterRoleBinding", CLUSTER, false, false,
                 ClusterRoleBinding.class);
         review("authentication.k8s.io", "tokenreviews", "TokenReview", CLUSTER, TokenReview.class);
+        review("authentication.k8s.io", "selfsubjectreviews", "SelfSubjectReview", CLUSTER,
+                io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview.class);
         review("authorization.k8s.io", "subjectaccessreviews", "SubjectAccessReview", CLUSTER,
                 SubjectAccessReview.class);
         review("authorization.k8s.io", "selfsubjectaccessreviews", "SelfSubjectAccessReview", CLUSTER,

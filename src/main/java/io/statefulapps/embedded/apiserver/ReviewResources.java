@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The create-only resources that ask the access control a question and are never stored:
- * TokenReview, SubjectAccessReview and its local and self forms, and a ServiceAccount's
+ * TokenReview, SelfSubjectReview, SubjectAccessReview and its local and self forms, and a ServiceAccount's
  * {@code token} subresource (TokenRequest). Answered 201 with the status filled in.
  */
 final class ReviewResources {
@@ -30,8 +30,14 @@ final class ReviewResources {
         if (type.namespaced()) {
             JsonFields.metadata(review).put("namespace", request.target().namespace());
         }
-        ObjectNode answer = type.is("authentication.k8s.io", "tokenreviews")
-                ? access.reviewToken(review) : access.reviewAccess(review, request.user());
+        ObjectNode answer;
+        if (type.is("authentication.k8s.io", "tokenreviews")) {
+            answer = access.reviewToken(review);
+        } else if (type.is("authentication.k8s.io", "selfsubjectreviews")) {
+            answer = access.reviewSelf(review, request.user());
+        } else {
+            answer = access.reviewAccess(review, request.user());
+        }
         return HttpAnswer.json(201, answer);
     }
 

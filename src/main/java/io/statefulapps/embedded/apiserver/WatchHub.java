@@ -3,6 +3,7 @@ package io.statefulapps.embedded.apiserver;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The open watches by kind. The store publishes every change here while it holds its write lock,
@@ -39,6 +40,11 @@ final class WatchHub implements WatchControl {
     @Override
     public void endAllWatches() {
         byType.values().forEach(set -> set.forEach(w -> w.sink().close()));
+    }
+
+    @Override
+    public void endWatches(Predicate<RequestInfo> which) {
+        byType.values().forEach(set -> set.stream().filter(w -> which.test(w.request())).forEach(w -> w.sink().close()));
     }
 
     @Override

@@ -38,6 +38,13 @@ final class Watcher {
         return sink;
     }
 
+    /** The watch as a request: verb watch on this kind, in its namespace (null for every one). */
+    RequestInfo request() {
+        String ns = namespace == null || namespace.isEmpty() ? null : namespace;
+        return new RequestInfo(true, "watch", type.group(), type.version(), type.plural(), null, ns, null,
+                type.collectionPath(ns));
+    }
+
     boolean selects(StoredObject object) {
         return (namespace == null || namespace.equals(object.namespace())) && labels.matches(object.labels())
                 && fields.matches(type, object);

@@ -23,6 +23,7 @@ final class WriteHandler {
     private final Defaulter defaulter;
     private final NamespaceLifecycle namespaces;
     private final GarbageCollector gc;
+    private final ServiceAccountAdmission accounts;
     private final RandomGenerator random = new SecureRandom();
 
     WriteHandler(ObjectStore store, ResourceCatalog catalog, Defaulter defaulter, NamespaceLifecycle namespaces,
@@ -32,6 +33,7 @@ final class WriteHandler {
         this.catalog = catalog;
         this.defaulter = defaulter;
         this.namespaces = namespaces;
+        this.accounts = new ServiceAccountAdmission(store, catalog, defaulter);
     }
 
     Written create(ResourceType type, RequestTarget target, ObjectNode obj) {
@@ -57,6 +59,7 @@ final class WriteHandler {
             throw ApiException.alreadyExists(type, name);
         }
         defaulter.onCreate(type, obj);
+        accounts.admitCreate(type, obj);
         List<ApiException.Cause> specCauses = SpecRules.check(type, obj);
         if (!specCauses.isEmpty()) {
             throw ApiException.invalid(type, name, specCauses);
@@ -65,6 +68,9 @@ final class WriteHandler {
             return StoredObject.bytes(obj);
         }
         StoredObject created = store.create(type, obj);
+        if (type.is("", "namespaces")) {
+            accounts.namespaceCreated(name);
+        }
         gc.collectIfOwnersGone(type, created);
         return created.json();
     }

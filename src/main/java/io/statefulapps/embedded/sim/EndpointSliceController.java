@@ -10,7 +10,6 @@ import io.statefulapps.kubernetes.WellKnownLabels;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +22,17 @@ import java.util.Set;
  * looked at when it changes, when one of its slices does, and when a pod it selects (before or
  * after the change) changes in a way an endpoint shows.
  */
-final class EndpointSliceController implements Controller {
-
-    private final ClusterInformers informers;
-    private final ClusterWriter writer;
-    private final WorkQueue queue = new WorkQueue();
+final class EndpointSliceController extends KindController<Service> {
 
     EndpointSliceController(ControllerContext context) {
-        this.informers = context.informers();
-        this.writer = context.writer();
-        informers.onChange(informers.services, (before, after) -> queue.add(ClusterInformers.keyOf(after != null
-                ? after : before)));
+        super(context, context.informers().services);
+        lookAtEveryChange();
         informers.onChange(informers.endpointSlices, (before, after) -> {
             EndpointSlice slice = after != null ? after : before;
             String service = slice.getMetadata().getLabels().get(WellKnownLabels.SERVICE_NAME);
             if (service != null && EndpointSliceFactory.CONTROLLER.equals(
                     slice.getMetadata().getLabels().get(WellKnownLabels.ENDPOINT_SLICE_MANAGED_BY))) {
-                queue.add(slice.getMetadata().getNamespace() + "/" + service);
+                queue().add(slice.getMetadata().getNamespace() + "/" + service);
             }
         });
         informers.onChange(informers.pods, (before, after) -> {
@@ -49,25 +42,14 @@ final class EndpointSliceController implements Controller {
             for (Pod pod : new Pod[] {before, after}) {
                 if (pod != null) {
                     informers.serviceSelectors.matching(pod.getMetadata().getNamespace(), pod.getMetadata().getLabels())
-                            .forEach(queue::add);
+                            .forEach(queue()::add);
                 }
             }
         });
     }
 
     @Override
-    public WorkQueue queue() {
-        return queue;
-    }
-
-    @Override
-    public Collection<String> allKeys() {
-        return informers.services.getIndexer().listKeys();
-    }
-
-    @Override
-    public Instant reconcile(String key) {
-        Service svc = informers.get(informers.services, key).orElse(null);
+    Instant reconcile(String key, Service svc) {
         if (svc == null) {
             int slash = key.indexOf('/');
             for (EndpointSlice slice : informers.slicesOfService(key.substring(0, slash), key.substring(slash + 1))) {
@@ -136,9 +118,8 @@ final class EndpointSliceController implements Controller {
 
         static EndpointView of(Pod pod) {
             var status = pod.getStatus();
-            String phase = status == null ? null : status.getPhase();
             return new EndpointView(status == null ? null : status.getPodIP(), PodConditions.isTrue(pod, "Ready"),
-                    ObjectLifecycle.isTerminating(pod), "Succeeded".equals(phase) || "Failed".equals(phase),
+                    ObjectLifecycle.isTerminating(pod), ObjectLifecycle.isFinished(pod),
                     pod.getMetadata().getLabels(), pod.getSpec().getHostname(), pod.getSpec().getSubdomain(),
                     pod.getSpec().getNodeName(), pod.getSpec().getContainers().stream().map(c -> c.getPorts())
                             .toList());

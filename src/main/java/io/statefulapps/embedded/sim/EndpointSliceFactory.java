@@ -36,8 +36,7 @@ final class EndpointSliceFactory {
     static List<Pod> listed(List<Pod> selected) {
         return selected.stream()
                 .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
-                .filter(p -> !"Succeeded".equals(p.getStatus().getPhase()) && !"Failed".equals(p.getStatus()
-                        .getPhase()))
+                .filter(p -> !ObjectLifecycle.isFinished(p))
                 .sorted(Comparator.comparing(p -> p.getMetadata().getName())).toList();
     }
 

@@ -11,10 +11,8 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,69 +25,43 @@ import java.util.stream.Stream;
  * when its next milestone falls due; status is written through the status subresource, once per
  * transition. On a node that is not Ready the kubelet is gone: its pods are left as they are.
  */
-final class Kubelet implements Controller {
+final class Kubelet extends KindController<Pod> {
 
     /** What the kubelet keeps about a pod it runs. */
     private record Running(String uid, String node, PodStatusFactory.Placement placement, List<String> missingSecrets) {
     }
 
     private final KubernetesClient client;
-    private final ClusterInformers informers;
-    private final ClusterWriter writer;
-    private final Clock clock;
     private final PodStatusFactory statuses;
     private final PodMilestones milestones;
-    private final KubeletEvents events;
+    private final KubeletEvents kubeletEvents;
     private final PodIpAllocator ips = new PodIpAllocator();
-    private final WorkQueue queue = new WorkQueue();
     private final Map<String, Running> running = new HashMap<>();
 
     Kubelet(ControllerContext context) {
+        super(context, context.informers().pods, ObjectLifecycle::isBound);
         this.client = context.client();
-        this.informers = context.informers();
-        this.writer = context.writer();
-        this.clock = context.clock();
-        this.statuses = new PodStatusFactory(context.settings());
-        this.milestones = new PodMilestones(context.settings());
-        this.events = new KubeletEvents(context.events(), context.settings());
-        informers.onChange(informers.pods, (before, after) -> {
-            Pod pod = after != null ? after : before;
-            if (isBound(pod)) {
-                queue.add(ClusterInformers.keyOf(pod));
-            }
-        });
+        this.statuses = new PodStatusFactory(settings);
+        this.milestones = new PodMilestones(settings);
+        this.kubeletEvents = new KubeletEvents(events, settings);
+        lookAtEveryChange();
         informers.onChange(informers.nodes, (before, after) -> {
             boolean readinessChanged = before == null || after == null
                     || NodeReadiness.isReady(before) != NodeReadiness.isReady(after);
             if (readinessChanged) {
                 Node node = after != null ? after : before;
-                informers.podsOnNode(node.getMetadata().getName()).forEach(p -> queue.add(ClusterInformers.keyOf(p)));
+                informers.podsOnNode(node.getMetadata().getName()).forEach(p -> queue().add(ClusterInformers.keyOf(p)));
             }
         });
     }
 
-    private static boolean isBound(Pod pod) {
-        return pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty();
-    }
-
     @Override
-    public WorkQueue queue() {
-        return queue;
-    }
-
-    @Override
-    public Collection<String> allKeys() {
-        return informers.pods.getStore().list().stream().filter(Kubelet::isBound).map(ClusterInformers::keyOf).toList();
-    }
-
-    @Override
-    public Instant reconcile(String key) {
-        Pod pod = informers.get(informers.pods, key).orElse(null);
+    Instant reconcile(String key, Pod pod) {
         Running known = running.get(key);
         if (known != null && (pod == null || !known.uid().equals(pod.getMetadata().getUid()))) {
             forget(key, known);
         }
-        if (pod == null || !isBound(pod)) {
+        if (pod == null || !ObjectLifecycle.isBound(pod)) {
             return null;
         }
         Node node = informers.get(informers.nodes, null, pod.getSpec().getNodeName()).orElse(null);
@@ -100,8 +72,7 @@ final class Kubelet implements Controller {
             writer.delete(pod, 0L); // the containers are stopped: confirm the deletion
             return null;
         }
-        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+        if (ObjectLifecycle.isFinished(pod)) {
             return null;
         }
         Instant now = clock.instant();
@@ -112,7 +83,7 @@ final class Kubelet implements Controller {
             // the cached pod with a new status: shares the rest, nothing is changed in place
             writer.updateStatus(new Pod(pod.getApiVersion(), pod.getKind(), pod.getMetadata(), pod.getSpec(), desired));
         }
-        events.emit(onNode, now);
+        kubeletEvents.emit(onNode, now);
         return milestones.next(onNode, now);
     }
 
@@ -134,7 +105,7 @@ final class Kubelet implements Controller {
     private void forget(String key, Running known) {
         running.remove(key);
         ips.release(known.node(), known.placement().podIP());
-        events.forget(known.uid());
+        kubeletEvents.forget(known.uid());
     }
 
     /** The pod's image pull secrets that do not exist (the kubelet looks each up before pulling). */

@@ -4,9 +4,7 @@ import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code stateful-apps.io/simulate-no-lb: "true"} or a {@code spec.loadBalancerClass}. Each
  * Service is served once: an ingress patched by hand, or emptied by hand, is left as it is.
  */
-final class LoadBalancerController implements Controller {
+final class LoadBalancerController extends KindController<Service> {
 
     static final String NO_LB = "stateful-apps.io/simulate-no-lb";
     private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("service-controller");
@@ -26,38 +24,16 @@ final class LoadBalancerController implements Controller {
     private record Seen(String uid, Instant since, boolean served) {
     }
 
-    private final ClusterInformers informers;
-    private final ClusterWriter writer;
-    private final EventRecorder events;
-    private final Clock clock;
-    private final SimulatorSettings settings;
-    private final WorkQueue queue = new WorkQueue();
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private int next;
 
     LoadBalancerController(ControllerContext context) {
-        this.informers = context.informers();
-        this.writer = context.writer();
-        this.events = context.events();
-        this.clock = context.clock();
-        this.settings = context.settings();
-        informers.onChange(informers.services, (before, after) -> queue.add(ClusterInformers.keyOf(after != null
-                ? after : before)));
+        super(context, context.informers().services);
+        lookAtEveryChange();
     }
 
     @Override
-    public WorkQueue queue() {
-        return queue;
-    }
-
-    @Override
-    public Collection<String> allKeys() {
-        return informers.services.getIndexer().listKeys();
-    }
-
-    @Override
-    public Instant reconcile(String key) {
-        Service svc = informers.get(informers.services, key).orElse(null);
+    Instant reconcile(String key, Service svc) {
         Seen known = seen.get(key);
         if (svc == null || known != null && !known.uid().equals(svc.getMetadata().getUid())) {
             seen.remove(key);

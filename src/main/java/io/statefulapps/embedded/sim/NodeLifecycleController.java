@@ -10,10 +10,8 @@ import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,45 +25,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * graceful delete). Their kubelet is gone, so nobody confirms the deletion: they stay Terminating
  * until the node is Ready again, when the kubelet finishes the deletion and reports the rest anew.
  */
-final class NodeLifecycleController implements Controller {
+final class NodeLifecycleController extends KindController<Node> {
 
     static final String UNREACHABLE = "node.kubernetes.io/unreachable";
     static final String NOT_READY = "node.kubernetes.io/not-ready";
     private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("node-controller");
     private static final EventRecorder.Source EVICTION = EventRecorder.Source.of("taint-eviction-controller");
 
-    private final ClusterInformers informers;
-    private final ClusterWriter writer;
-    private final EventRecorder events;
-    private final Clock clock;
-    private final SimulatorSettings settings;
-    private final WorkQueue queue = new WorkQueue();
     /** When each node was first seen not Ready, by name. */
     private final Map<String, Instant> notReadySince = new ConcurrentHashMap<>();
 
     NodeLifecycleController(ControllerContext context) {
-        this.informers = context.informers();
-        this.writer = context.writer();
-        this.events = context.events();
-        this.clock = context.clock();
-        this.settings = context.settings();
-        informers.onChange(informers.nodes, (before, after) -> queue.add((after != null ? after : before)
-                .getMetadata().getName()));
+        super(context, context.informers().nodes);
+        lookAtEveryChange();
     }
 
     @Override
-    public WorkQueue queue() {
-        return queue;
-    }
-
-    @Override
-    public Collection<String> allKeys() {
-        return informers.nodes.getIndexer().listKeys();
-    }
-
-    @Override
-    public Instant reconcile(String name) {
-        Node node = informers.get(informers.nodes, null, name).orElse(null);
+    Instant reconcile(String name, Node node) {
         if (node == null) {
             notReadySince.remove(name);
             return null;

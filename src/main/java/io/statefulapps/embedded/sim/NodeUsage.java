@@ -36,8 +36,7 @@ final class NodeUsage {
     synchronized void observe(Pod pod) {
         String uid = pod.getMetadata().getUid();
         String node = pod.getSpec().getNodeName();
-        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        boolean counts = node != null && !node.isEmpty() && !"Succeeded".equals(phase) && !"Failed".equals(phase);
+        boolean counts = ObjectLifecycle.isBound(pod) && !ObjectLifecycle.isFinished(pod);
         Share current = shares.get(uid);
         if (counts && current != null && current.node().equals(node)) {
             shares.put(uid, new Share(node, current.cpu(), current.memory(), false));

@@ -8,10 +8,8 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -28,27 +26,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * WaitForFirstConsumer get the chosen node as {@code volume.kubernetes.io/selected-node}; the pod
  * is bound once they are.
  */
-final class Scheduler implements Controller {
+final class Scheduler extends KindController<Pod> {
 
     static final String SELECTED_NODE = "volume.kubernetes.io/selected-node";
     private static final String NOT_HELPFUL = "Preemption is not helpful for scheduling";
     private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("default-scheduler");
 
-    private final ClusterInformers informers;
-    private final ClusterWriter writer;
-    private final EventRecorder events;
-    private final Clock clock;
-    private final WorkQueue queue = new WorkQueue();
     private final NodeUsage usage = new NodeUsage();
     /** Pods that fit nowhere, tried again when something that could make room changes. */
     private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
     private volatile List<Node> readyNodes;
 
     Scheduler(ControllerContext context) {
-        this.informers = context.informers();
-        this.writer = context.writer();
-        this.events = context.events();
-        this.clock = context.clock();
+        super(context, context.informers().pods, Scheduler::isUnbound);
         informers.onChange(informers.pods, this::podChanged);
         informers.onChange(informers.nodes, (before, after) -> {
             readyNodes = null;
@@ -58,7 +48,7 @@ final class Scheduler implements Controller {
             PersistentVolumeClaim claim = after != null ? after : before;
             for (Pod pod : informers.podsMounting(claim.getMetadata().getNamespace(), claim.getMetadata().getName())) {
                 if (isUnbound(pod)) {
-                    queue.add(ClusterInformers.keyOf(pod));
+                    queue().add(ClusterInformers.keyOf(pod));
                 }
             }
         });
@@ -69,50 +59,30 @@ final class Scheduler implements Controller {
         if (after == null) {
             usage.forget(before.getMetadata().getUid());
             unschedulable.remove(ClusterInformers.keyOf(before));
-            if (isBound(before)) {
+            if (ObjectLifecycle.isBound(before)) {
                 retryUnschedulable(); // its room is free
             }
             return;
         }
         usage.observe(after);
         if (isUnbound(after)) {
-            queue.add(ClusterInformers.keyOf(after));
-        } else if (before != null && isBound(after) && finished(after) && !finished(before)) {
+            queue().add(ClusterInformers.keyOf(after));
+        } else if (before != null && ObjectLifecycle.isBound(after) && ObjectLifecycle.isFinished(after)
+                && !ObjectLifecycle.isFinished(before)) {
             retryUnschedulable();
         }
     }
 
     private void retryUnschedulable() {
-        unschedulable.forEach(queue::add);
-    }
-
-    private static boolean isBound(Pod pod) {
-        return pod.getSpec().getNodeName() != null && !pod.getSpec().getNodeName().isEmpty();
+        unschedulable.forEach(queue()::add);
     }
 
     private static boolean isUnbound(Pod pod) {
-        return !isBound(pod) && !ObjectLifecycle.isTerminating(pod);
-    }
-
-    private static boolean finished(Pod pod) {
-        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        return "Succeeded".equals(phase) || "Failed".equals(phase);
+        return !ObjectLifecycle.isBound(pod) && !ObjectLifecycle.isTerminating(pod);
     }
 
     @Override
-    public WorkQueue queue() {
-        return queue;
-    }
-
-    @Override
-    public Collection<String> allKeys() {
-        return informers.pods.getStore().list().stream().filter(Scheduler::isUnbound).map(ClusterInformers::keyOf)
-                .toList();
-    }
-
-    @Override
-    public Instant reconcile(String key) {
-        Pod pod = informers.get(informers.pods, key).orElse(null);
+    Instant reconcile(String key, Pod pod) {
         if (pod == null || !isUnbound(pod)) {
             unschedulable.remove(key);
             return null;

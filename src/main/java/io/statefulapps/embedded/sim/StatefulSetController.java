@@ -5,9 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.statefulapps.kubernetes.WellKnownLabels;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,19 +16,15 @@ import java.util.TreeMap;
  * ordinal down honouring {@code partition}, OnDelete, claim retention, and the status it reports.
  * A set is looked at when it or one of its pods or revisions changes.
  */
-final class StatefulSetController implements Controller {
+final class StatefulSetController extends KindController<StatefulSet> {
 
-    private final ClusterInformers informers;
-    private final Clock clock;
-    private final WorkQueue queue = new WorkQueue();
     private final StatefulSetExpectations expectations = new StatefulSetExpectations();
     private final StatefulSetRevisions revisions;
     private final StatefulSetStatusWriter statusWriter;
     private final StatefulSetPodControl podControl;
 
     StatefulSetController(ControllerContext context) {
-        this.informers = context.informers();
-        this.clock = context.clock();
+        super(context, context.informers().statefulSets);
         this.revisions = new StatefulSetRevisions(context);
         this.statusWriter = new StatefulSetStatusWriter(context);
         this.podControl = new StatefulSetPodControl(context, expectations);
@@ -38,11 +32,11 @@ final class StatefulSetController implements Controller {
             if (after == null) {
                 revisions.forget(before.getMetadata().getUid());
             }
-            queue.add(ClusterInformers.keyOf(after != null ? after : before));
+            queue().add(ClusterInformers.keyOf(after != null ? after : before));
         });
         informers.onChange(informers.pods, this::podChanged);
         informers.onChange(informers.revisions, (before, after) ->
-                ownerKey(after != null ? after : before).ifPresent(queue::add));
+                ownerKey(after != null ? after : before).ifPresent(queue()::add));
     }
 
     private void podChanged(Pod before, Pod after) {
@@ -55,11 +49,11 @@ final class StatefulSetController implements Controller {
         Pod pod = after != null ? after : before;
         Optional<String> owner = ownerKey(pod);
         if (owner.isPresent()) {
-            queue.add(owner.get());
+            queue().add(owner.get());
         } else {
             // an orphan: any set whose selector it matches may adopt it
             informers.statefulSetSelectors.matching(pod.getMetadata().getNamespace(), pod.getMetadata().getLabels())
-                    .forEach(queue::add);
+                    .forEach(queue()::add);
         }
     }
 
@@ -70,19 +64,8 @@ final class StatefulSetController implements Controller {
     }
 
     @Override
-    public WorkQueue queue() {
-        return queue;
-    }
-
-    @Override
-    public Collection<String> allKeys() {
-        return informers.statefulSets.getIndexer().listKeys();
-    }
-
-    @Override
-    public Instant reconcile(String key) {
+    Instant reconcile(String key, StatefulSet sts) {
         Instant now = clock.instant();
-        StatefulSet sts = informers.get(informers.statefulSets, key).orElse(null);
         if (sts == null) {
             expectations.forget(key);
             return null;

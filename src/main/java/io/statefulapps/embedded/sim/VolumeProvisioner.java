@@ -7,9 +7,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Growing a claim on an expandable class goes through {@code FileSystemResizePending} (see
  * {@link VolumeResizer}); what happens to a released volume is {@link VolumeReclaimer}'s.
  */
-final class VolumeProvisioner implements Controller {
+final class VolumeProvisioner extends KindController<PersistentVolumeClaim> {
 
     private static final EventRecorder.Source PV_CONTROLLER = EventRecorder.Source.of("persistentvolume-controller");
 
@@ -29,42 +27,20 @@ final class VolumeProvisioner implements Controller {
     private record Seen(String uid, Instant since, boolean reported, boolean provisioned) {
     }
 
-    private final ClusterInformers informers;
-    private final ClusterWriter writer;
-    private final EventRecorder events;
-    private final Clock clock;
-    private final SimulatorSettings settings;
     private final VolumeResizer resizer;
-    private final WorkQueue queue = new WorkQueue();
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
     VolumeProvisioner(ControllerContext context) {
-        this.informers = context.informers();
-        this.writer = context.writer();
-        this.events = context.events();
-        this.clock = context.clock();
-        this.settings = context.settings();
+        super(context, context.informers().claims);
         this.resizer = new VolumeResizer(context);
-        informers.onChange(informers.claims, (before, after) -> queue.add(ClusterInformers.keyOf(after != null
-                ? after : before)));
-        informers.onChange(informers.storageClasses, (before, after) -> informers.claims.getStore().list().stream()
+        lookAtEveryChange();
+        informers.onChange(informers.storageClasses, (before, after) -> cached().stream()
                 .filter(c -> c.getStatus() == null || !"Bound".equals(c.getStatus().getPhase()))
-                .forEach(c -> queue.add(ClusterInformers.keyOf(c))));
+                .forEach(c -> queue().add(ClusterInformers.keyOf(c))));
     }
 
     @Override
-    public WorkQueue queue() {
-        return queue;
-    }
-
-    @Override
-    public Collection<String> allKeys() {
-        return informers.claims.getIndexer().listKeys();
-    }
-
-    @Override
-    public Instant reconcile(String key) {
-        PersistentVolumeClaim claim = informers.get(informers.claims, key).orElse(null);
+    Instant reconcile(String key, PersistentVolumeClaim claim) {
         Seen known = seen.get(key);
         if (claim == null || known != null && !known.uid().equals(claim.getMetadata().getUid())) {
             seen.remove(key);

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,21 +19,14 @@ import java.util.Optional;
  */
 final class VolumeResizer {
 
-    private final ClusterInformers informers;
-    private final ClusterWriter writer;
-    private final EventRecorder events;
-    private final Clock clock;
-    private final SimulatorSettings settings;
+    /** The provisioner's: the resizer reads, writes and records as it does. */
+    private final ControllerContext context;
     /** Resizes under way by claim key: since when, and to what size. */
     private final Map<String, Instant> pendingSince = new HashMap<>();
     private final Map<String, Quantity> completed = new HashMap<>();
 
     VolumeResizer(ControllerContext context) {
-        this.informers = context.informers();
-        this.writer = context.writer();
-        this.events = context.events();
-        this.clock = context.clock();
-        this.settings = context.settings();
+        this.context = context;
     }
 
     void forget(String key) {
@@ -54,25 +47,27 @@ final class VolumeResizer {
         if (wanted.equals(completed.get(key))) {
             return null; // done; our cache has not seen the new capacity yet
         }
-        boolean expandable = StorageClasses.of(informers, claim)
+        boolean expandable = StorageClasses.of(context.informers(), claim)
                 .map(sc -> Boolean.TRUE.equals(sc.getAllowVolumeExpansion())).orElse(false);
         if (!expandable) {
             return null; // the API server refuses the growth on a real cluster; nothing to do here
         }
-        Instant now = clock.instant();
+        Instant now = context.clock().instant();
+        Duration delay = context.settings().provisionDelay();
         Instant since = pendingSince.get(key);
         if (since == null) {
             start(key, claim, volume, wanted, now);
-            return now.plus(settings.provisionDelay());
+            return now.plus(delay);
         }
-        Instant due = since.plus(settings.provisionDelay());
+        Instant due = since.plus(delay);
         if (now.isBefore(due)) {
             return due;
         }
-        if (writer.updateStatus(new PersistentVolumeClaimBuilder(claim).editStatus().addToCapacity("storage", wanted)
-                .withConditions().endStatus().build()).ok()) {
-            events.record(claim, EventRecorder.NORMAL, "FileSystemResizeSuccessful", "MountVolume.NodeExpandVolume"
-                    + " succeeded for volume \"" + volume + "\"", EventRecorder.Source.of("kubelet"));
+        if (context.writer().updateStatus(new PersistentVolumeClaimBuilder(claim).editStatus()
+                .addToCapacity("storage", wanted).withConditions().endStatus().build()).ok()) {
+            context.events().record(claim, EventRecorder.NORMAL, "FileSystemResizeSuccessful",
+                    "MountVolume.NodeExpandVolume succeeded for volume \"" + volume + "\"",
+                    EventRecorder.Source.of("kubelet"));
             pendingSince.remove(key);
             completed.put(key, wanted);
         }
@@ -81,8 +76,10 @@ final class VolumeResizer {
 
     private void start(String key, PersistentVolumeClaim claim, String volume, Quantity wanted, Instant now) {
         pendingSince.put(key, now);
-        events.record(claim, EventRecorder.NORMAL, "ExternalExpanding", "waiting for an external controller to expand"
-                + " this PVC", EventRecorder.Source.of("volume_expand"));
+        context.events().record(claim, EventRecorder.NORMAL, "ExternalExpanding",
+                "waiting for an external controller to expand this PVC", EventRecorder.Source.of("volume_expand"));
+        ClusterInformers informers = context.informers();
+        ClusterWriter writer = context.writer();
         Optional<PersistentVolume> pv = informers.get(informers.volumes, null, volume);
         pv.ifPresent(v -> writer.update(new PersistentVolumeBuilder(v).editSpec().addToCapacity("storage", wanted)
                 .endSpec().build()));

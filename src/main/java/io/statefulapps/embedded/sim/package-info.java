@@ -5,7 +5,9 @@
  * EndpointSlice controller and a load balancer controller against any Kubernetes API (the embedded
  * one in practice). They read informer caches, write only through the API (status through the
  * status subresource), and act only on what changed: informer events put keys on each controller's
- * work queue, delays requeue them on the injected clock.
+ * work queue, delays requeue them on the injected clock. What every controller shares (its queue,
+ * its keys, reading the object behind a key) is {@code KindController}'s; {@code ControllerLoop}
+ * runs them all on one thread.
  *
  * <p>Faults a user can cause, for the README:
  * <ul>

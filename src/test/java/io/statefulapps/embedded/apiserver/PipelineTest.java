@@ -80,7 +80,8 @@ class PipelineTest {
         }
 
         @Override
-        public void authorize(UserInfo user, RequestInfo request) {
+        public void authorize(UserInfo user, Incoming in) {
+            RequestInfo request = in.info();
             if (request.verb().startsWith("delete")) {
                 throw new ApiException(403, "Forbidden", request.resource() + " \"" + request.name()
                         + "\" is forbidden: User \"" + user.name() + "\" cannot delete", request.name(),
@@ -108,7 +109,7 @@ class PipelineTest {
     };
 
     /** "name=x" bodies of a made-up media type decode to a ConfigMap named x. */
-    private static final BodyDecoder KEY_VALUE = (body, request) -> {
+    private static final BodyDecoder KEY_VALUE = (body, request, kind) -> {
         String text = new String(body, StandardCharsets.UTF_8).trim();
         if (!text.startsWith("name=")) {
             throw ApiException.badRequest("not a name=value body");

@@ -12,10 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RobustnessTest extends ApiServerTestBase {
 
     @Test
-    void protobufBodiesAre415() throws Exception {
-        var r = http("POST", "/api/v1/namespaces", "application/vnd.kubernetes.protobuf", "k8s\u0000junk");
-        assertEquals(415, r.statusCode());
-        assertEquals("UnsupportedMediaType", JsonText.parse(r.body()).get("reason").asText());
+    void brokenProtobufIs400AndAnUnknownMediaType415() throws Exception {
+        var broken = http("POST", "/api/v1/namespaces", "application/vnd.kubernetes.protobuf", "k8s\u0000junk");
+        assertEquals(400, broken.statusCode());
+        assertEquals("BadRequest", JsonText.parse(broken.body()).get("reason").asText());
+        var unknown = http("POST", "/api/v1/namespaces", "application/cbor", "junk");
+        assertEquals(415, unknown.statusCode());
+        assertEquals("UnsupportedMediaType", JsonText.parse(unknown.body()).get("reason").asText());
     }
 
     @Test

@@ -23,6 +23,27 @@ class SeedScenarioTest extends SimulatorTestBase {
 
     @Test
     void theSeedTrioComesAlive() {
+        createSeedTrio();
+
+        await("2 running ready pods", () -> ready(pod("eureka-0")) && ready(pod("eureka-1")));
+        assertClaimsAndVolumesBound();
+        await("headless slice publishes eureka-0 and eureka-1", () -> hostnames().equals(Set.of("eureka-0",
+                "eureka-1")));
+        await("load balancer address", () -> {
+            Service s = client.services().inNamespace("default").withName("eureka").get();
+            return s.getStatus() != null && s.getStatus().getLoadBalancer() != null
+                    && !s.getStatus().getLoadBalancer().getIngress().isEmpty();
+        });
+        await("StatefulSet status complete", () -> {
+            var st = sts("eureka").getStatus();
+            return st.getReadyReplicas() == 2 && st.getCurrentReplicas() == 2 && st.getUpdatedReplicas() == 2
+                    && st.getCurrentRevision().equals(st.getUpdateRevision());
+        });
+        assertTrue(hasEvent("eureka-0", "Normal", "Pulling", "Pulling image \"registry.example/eureka:20191227_01\""));
+    }
+
+    /** The seed's headless Service, LoadBalancer Service and StatefulSet, as the product writes them. */
+    private void createSeedTrio() {
         client.services().inNamespace("default").resource(new ServiceBuilder().withNewMetadata()
                 .withName("eureka-headless")
                 .addToLabels("app", "eureka").endMetadata().withNewSpec().withClusterIP("None").addToSelector("app",
@@ -48,8 +69,9 @@ class SeedScenarioTest extends SimulatorTestBase {
                 .editFirstVolumeClaimTemplate().withNewMetadata().withName("eureka-data").endMetadata().editSpec()
                 .withStorageClassName("alicloud-nas").withAccessModes("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany")
                 .withVolumeMode("Filesystem").endSpec().endVolumeClaimTemplate().endSpec());
+    }
 
-        await("2 running ready pods", () -> ready(pod("eureka-0")) && ready(pod("eureka-1")));
+    private void assertClaimsAndVolumesBound() {
         for (int i = 0; i < 2; i++) {
             var claim = client.persistentVolumeClaims().inNamespace("default").withName("eureka-data-eureka-" + i)
                     .get();
@@ -59,19 +81,6 @@ class SeedScenarioTest extends SimulatorTestBase {
             assertEquals("Retain", pv.getSpec().getPersistentVolumeReclaimPolicy());
             assertEquals(3, pv.getSpec().getAccessModes().size());
         }
-        await("headless slice publishes eureka-0 and eureka-1", () -> hostnames().equals(Set.of("eureka-0",
-                "eureka-1")));
-        await("load balancer address", () -> {
-            Service s = client.services().inNamespace("default").withName("eureka").get();
-            return s.getStatus() != null && s.getStatus().getLoadBalancer() != null
-                    && !s.getStatus().getLoadBalancer().getIngress().isEmpty();
-        });
-        await("StatefulSet status complete", () -> {
-            var st = sts("eureka").getStatus();
-            return st.getReadyReplicas() == 2 && st.getCurrentReplicas() == 2 && st.getUpdatedReplicas() == 2
-                    && st.getCurrentRevision().equals(st.getUpdateRevision());
-        });
-        assertTrue(hasEvent("eureka-0", "Normal", "Pulling", "Pulling image \"registry.example/eureka:20191227_01\""));
     }
 
     private Set<String> hostnames() {

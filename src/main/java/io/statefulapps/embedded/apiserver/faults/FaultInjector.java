@@ -81,17 +81,37 @@ public final class FaultInjector {
         return list;
     }
 
+    /** Whether any rule is in force, so a server can skip working out a request's target. */
+    public synchronized boolean active() {
+        return !rules.isEmpty();
+    }
+
+    /**
+     * Whether a new connection is to be refused: a {@code refuseConnections} window is open (the
+     * connection counts as a firing of its rule).
+     */
+    public synchronized boolean refusesConnection(Instant now) {
+        for (Installed installed : rules) {
+            if (installed.until != null && now.isBefore(installed.until)) {
+                installed.matched++;
+                installed.fired++;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What to do with a request; the server must not ask about requests to {@code /_sim/}. */
-    public synchronized FaultDecision decide(FaultTarget target, Instant now) {
+    public synchronized InjectorDecision decide(FaultTarget target, Instant now) {
         if (rules.isEmpty()) {
-            return FaultDecision.NONE;
+            return InjectorDecision.NONE;
         }
         for (int i = 0; i < rules.size(); i++) {
             Installed refusing = rules.get(i);
             if (refusing.until != null && now.isBefore(refusing.until)) {
                 refusing.matched++;
                 refusing.fired++;
-                return new FaultDecision(Duration.ZERO, new FaultOutcome.RefuseConnection(refusing.until), List.of(i));
+                return new InjectorDecision(Duration.ZERO, new FaultOutcome.RefuseConnection(refusing.until), List.of(i));
             }
         }
         Duration delay = Duration.ZERO;
@@ -111,12 +131,12 @@ public final class FaultInjector {
             fired.add(i);
             delay = delay.plusMillis(rule.delayMs().orElse(0));
             if (rule.watchGone()) {
-                return new FaultDecision(delay, new FaultOutcome.WatchGone(i), fired);
+                return new InjectorDecision(delay, new FaultOutcome.WatchGone(i), fired);
             }
             if (rule.status().isPresent()) {
-                return new FaultDecision(delay, FaultStatuses.failure(rule, i, target), fired);
+                return new InjectorDecision(delay, FaultStatuses.failure(rule, i, target), fired);
             }
         }
-        return fired.isEmpty() ? FaultDecision.NONE : new FaultDecision(delay, new FaultOutcome.Proceed(), fired);
+        return fired.isEmpty() ? InjectorDecision.NONE : new InjectorDecision(delay, new FaultOutcome.Proceed(), fired);
     }
 }

@@ -12,6 +12,7 @@
  * Go's encoding/json would: {@code CustomJsonTypes} for the types with their own JSON (IntOrString,
  * Quantity, Time, RawExtension, ...), {@code GoFieldFacts} for what the .proto files cannot say (which
  * zero values Go omits, which structs it inlines, which JSON names differ), taken from the struct tags
- * compiled into kubectl.
+ * compiled into kubectl. {@code ProtobufBodyDecoder} is the API server's decoder for this media type (400 when a
+ * body does not decode).
  */
 package io.statefulapps.embedded.apiserver.protobuf;

@@ -52,7 +52,7 @@ final class AccessReviews {
         return review;
     }
 
-    ObjectNode selfSubjectReview(UserInfo requester, ObjectNode body, Instant now) {
+    ObjectNode selfSubjectReview(RbacUser requester, ObjectNode body, Instant now) {
         ObjectNode review = answerOf(body, "SelfSubjectReview", TokenRequestAnswer.GROUP);
         ((ObjectNode) review.get("metadata")).put("creationTimestamp", TokenRequestAnswer.timestamp(now));
         userInfo(review.putObject("status").putObject("userInfo"), requester);
@@ -68,7 +68,7 @@ final class AccessReviews {
         return decide(review, subjectOf(spec));
     }
 
-    ObjectNode selfSubjectAccessReview(UserInfo requester, ObjectNode body) {
+    ObjectNode selfSubjectAccessReview(RbacUser requester, ObjectNode body) {
         ObjectNode review = answerOf(body, "SelfSubjectAccessReview", AUTHORIZATION);
         refuseIfAny(attributeCauses(review.path("spec")), "SelfSubjectAccessReview", "");
         return decide(review, requester);
@@ -99,7 +99,7 @@ final class AccessReviews {
         return decide(review, subjectOf(spec));
     }
 
-    private ObjectNode decide(ObjectNode review, UserInfo user) {
+    private ObjectNode decide(ObjectNode review, RbacUser user) {
         JsonNode spec = review.path("spec");
         JsonNode resource = spec.path("resourceAttributes");
         RequestAttributes attributes = resource.isObject()
@@ -147,10 +147,10 @@ final class AccessReviews {
     }
 
     /** The user a review asks about, exactly as given: nothing is added to its groups. */
-    private static UserInfo subjectOf(JsonNode spec) {
+    private static RbacUser subjectOf(JsonNode spec) {
         Map<String, List<String>> extra = new LinkedHashMap<>();
         spec.path("extra").fields().forEachRemaining(e -> extra.put(e.getKey(), strings(e.getValue())));
-        return new UserInfo(text(spec, "user"), text(spec, "uid"), strings(spec.path("groups")), extra);
+        return new RbacUser(text(spec, "user"), text(spec, "uid"), strings(spec.path("groups")), extra);
     }
 
     private static ObjectNode answerOf(ObjectNode body, String kind, String group) {
@@ -164,8 +164,8 @@ final class AccessReviews {
         return review;
     }
 
-    /** UserInfo as the review APIs serialize it: empty fields left out. */
-    private static void userInfo(ObjectNode node, UserInfo user) {
+    /** RbacUser as the review APIs serialize it: empty fields left out. */
+    private static void userInfo(ObjectNode node, RbacUser user) {
         if (!user.name().isEmpty()) {
             node.put("username", user.name());
         }

@@ -8,14 +8,14 @@ import java.util.Optional;
  * The outcome of authenticating a bearer token: the user, the audiences the token was accepted for,
  * or why it was not accepted (the text a TokenReview's {@code status.error} carries).
  */
-public record Authentication(Optional<UserInfo> user, List<String> audiences, String error) {
+public record Authentication(Optional<RbacUser> user, List<String> audiences, String error) {
 
     public Authentication {
         audiences = List.copyOf(audiences);
         error = error == null ? "" : error;
     }
 
-    static Authentication of(UserInfo user, List<String> audiences) {
+    static Authentication of(RbacUser user, List<String> audiences) {
         return new Authentication(Optional.of(user), audiences, "");
     }
 

@@ -36,15 +36,15 @@ final class Authenticator {
         this.clock = clock;
     }
 
-    static UserInfo admin() {
-        return UserInfo.authenticated(ADMIN_USER, "", List.of(UserInfo.MASTERS), Map.of());
+    static RbacUser admin() {
+        return RbacUser.authenticated(ADMIN_USER, "", List.of(RbacUser.MASTERS), Map.of());
     }
 
     /** A request's identity from its {@code Authorization} header (null when absent). */
     Authentication authenticateHeader(String authorization) {
         Optional<String> token = bearerToken(authorization);
         if (token.isEmpty()) {
-            return anonymousAllowed ? Authentication.of(UserInfo.anonymous(), ServiceAccountTokens.API_AUDIENCES)
+            return anonymousAllowed ? Authentication.of(RbacUser.anonymous(), ServiceAccountTokens.API_AUDIENCES)
                     : Authentication.refused("");
         }
         return authenticateToken(token.get(), ServiceAccountTokens.API_AUDIENCES);
@@ -52,7 +52,7 @@ final class Authenticator {
 
     /** A token's owner for the given audiences, as a TokenReview answers it. */
     Authentication authenticateToken(String token, List<String> audiences) {
-        Optional<UserInfo> listed = tokenFile.user(token);
+        Optional<RbacUser> listed = tokenFile.user(token);
         if (listed.isPresent()) {
             return Authentication.of(listed.get(), audiences);
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code system:masters}, {@code RBAC: <errors>} or "" when nothing did), and the rule that allowed
  * it, if one did.
  */
-public record AuthorizationDecision(boolean allowed, String reason, Optional<RuleSource> source, UserInfo user,
+public record AuthorizationDecision(boolean allowed, String reason, Optional<RuleSource> source, RbacUser user,
         RequestAttributes request) {
 
     /**

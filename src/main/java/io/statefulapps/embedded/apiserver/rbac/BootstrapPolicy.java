@@ -57,11 +57,11 @@ public final class BootstrapPolicy {
 
     public static List<ObjectNode> clusterRoleBindings() {
         return List.of(
-                binding("cluster-admin", UserInfo.MASTERS),
-                binding("system:basic-user", UserInfo.AUTHENTICATED),
-                binding("system:discovery", UserInfo.AUTHENTICATED),
+                binding("cluster-admin", RbacUser.MASTERS),
+                binding("system:basic-user", RbacUser.AUTHENTICATED),
+                binding("system:discovery", RbacUser.AUTHENTICATED),
                 binding("system:monitoring", "system:monitoring"),
-                binding("system:public-info-viewer", UserInfo.AUTHENTICATED, UserInfo.UNAUTHENTICATED));
+                binding("system:public-info-viewer", RbacUser.AUTHENTICATED, RbacUser.UNAUTHENTICATED));
     }
 
     private static ObjectNode role(String name, Map<String, String> labels, List<ObjectNode> rules) {

@@ -33,8 +33,8 @@ final class Impersonation {
      * @param authorize the requester's authorization of each impersonation
      * @throws ApiRefusal 403 when a part of the impersonation is not allowed, 400 when it is incomplete
      */
-    static UserInfo actingUser(UserInfo requester, Map<String, List<String>> headers,
-            BiFunction<UserInfo, RequestAttributes, AuthorizationDecision> authorize) {
+    static RbacUser actingUser(RbacUser requester, Map<String, List<String>> headers,
+            BiFunction<RbacUser, RequestAttributes, AuthorizationDecision> authorize) {
         Map<String, List<String>> h = new LinkedHashMap<>();
         headers.forEach((k, v) -> h.merge(k.toLowerCase(Locale.ROOT), v, Impersonation::concat));
         String user = first(h.get(USER));
@@ -55,11 +55,11 @@ final class Impersonation {
         }
         List<RequestAttributes> checks = new ArrayList<>();
         List<String> actingGroups = new ArrayList<>(groups);
-        if (user.startsWith(UserInfo.SERVICE_ACCOUNT_PREFIX) && user.split(":").length == 4) {
+        if (user.startsWith(RbacUser.SERVICE_ACCOUNT_PREFIX) && user.split(":").length == 4) {
             String[] parts = user.split(":");
             checks.add(RequestAttributes.resource("impersonate", "", "serviceaccounts", "", parts[2], parts[3]));
             if (groups.isEmpty()) {
-                actingGroups.addAll(UserInfo.serviceAccountGroups(parts[2]));
+                actingGroups.addAll(RbacUser.serviceAccountGroups(parts[2]));
             }
         } else {
             checks.add(RequestAttributes.resource("impersonate", "", "users", "", "", user));
@@ -77,16 +77,16 @@ final class Impersonation {
             }
         }
         addDefaultGroup(user, actingGroups);
-        return new UserInfo(user, uid, actingGroups, extra);
+        return new RbacUser(user, uid, actingGroups, extra);
     }
 
     private static void addDefaultGroup(String user, List<String> groups) {
-        if (user.equals(UserInfo.ANONYMOUS)) {
-            if (!groups.contains(UserInfo.UNAUTHENTICATED)) {
-                groups.add(UserInfo.UNAUTHENTICATED);
+        if (user.equals(RbacUser.ANONYMOUS)) {
+            if (!groups.contains(RbacUser.UNAUTHENTICATED)) {
+                groups.add(RbacUser.UNAUTHENTICATED);
             }
-        } else if (!groups.contains(UserInfo.AUTHENTICATED) && !groups.contains(UserInfo.UNAUTHENTICATED)) {
-            groups.add(UserInfo.AUTHENTICATED);
+        } else if (!groups.contains(RbacUser.AUTHENTICATED) && !groups.contains(RbacUser.UNAUTHENTICATED)) {
+            groups.add(RbacUser.AUTHENTICATED);
         }
     }
 

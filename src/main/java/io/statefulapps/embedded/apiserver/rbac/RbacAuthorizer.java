@@ -23,8 +23,8 @@ final class RbacAuthorizer {
         this.objects = objects;
     }
 
-    AuthorizationDecision authorize(UserInfo user, RequestAttributes request) {
-        if (user.inGroup(UserInfo.MASTERS)) {
+    AuthorizationDecision authorize(RbacUser user, RequestAttributes request) {
+        if (user.inGroup(RbacUser.MASTERS)) {
             return new AuthorizationDecision(true, "", Optional.empty(), user, request);
         }
         List<String> errors = new ArrayList<>();
@@ -40,7 +40,7 @@ final class RbacAuthorizer {
                 Optional.empty(), user, request);
     }
 
-    private Optional<RuleSource> visit(UserInfo user, RequestAttributes request, List<JsonNode> bindings,
+    private Optional<RuleSource> visit(RbacUser user, RequestAttributes request, List<JsonNode> bindings,
             String namespace, List<String> errors) {
         String bindingKind = namespace.isEmpty() ? "ClusterRoleBinding" : "RoleBinding";
         for (JsonNode binding : bindings) {
@@ -96,7 +96,7 @@ final class RbacAuthorizer {
         return new IllegalStateException(singular + ".rbac.authorization.k8s.io \"" + name + "\" not found");
     }
 
-    private static Optional<JsonNode> firstSubjectFor(UserInfo user, JsonNode subjects, String namespace) {
+    private static Optional<JsonNode> firstSubjectFor(RbacUser user, JsonNode subjects, String namespace) {
         for (JsonNode subject : subjects) {
             if (appliesTo(user, subject, namespace)) {
                 return Optional.of(subject);
@@ -114,14 +114,14 @@ final class RbacAuthorizer {
         return ns.isEmpty() ? bindingNamespace : ns;
     }
 
-    static boolean appliesTo(UserInfo user, JsonNode subject, String bindingNamespace) {
+    static boolean appliesTo(RbacUser user, JsonNode subject, String bindingNamespace) {
         String name = subject.path("name").asText();
         return switch (subject.path("kind").asText()) {
             case "User" -> user.name().equals(name);
             case "Group" -> user.inGroup(name);
             case "ServiceAccount" -> {
                 String saNamespace = serviceAccountNamespace(subject, bindingNamespace);
-                yield !saNamespace.isEmpty() && user.name().equals(UserInfo.serviceAccountUser(saNamespace, name));
+                yield !saNamespace.isEmpty() && user.name().equals(RbacUser.serviceAccountUser(saNamespace, name));
             }
             default -> false;
         };

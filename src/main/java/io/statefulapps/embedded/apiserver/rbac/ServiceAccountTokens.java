@@ -49,7 +49,7 @@ final class ServiceAccountTokens {
         kubernetes.put("namespace", namespace);
         kubernetes.putObject("serviceaccount").put("name", name).put("uid", meta.path("uid").asText());
         claims.put("nbf", now.getEpochSecond());
-        claims.put("sub", UserInfo.serviceAccountUser(namespace, name));
+        claims.put("sub", RbacUser.serviceAccountUser(namespace, name));
         return signer.sign(claims);
     }
 
@@ -80,8 +80,8 @@ final class ServiceAccountTokens {
         JsonNode k8s = claims.path("kubernetes.io");
         String namespace = k8s.path("namespace").asText();
         String name = k8s.path("serviceaccount").path("name").asText();
-        UserInfo user = UserInfo.authenticated(UserInfo.serviceAccountUser(namespace, name),
-                k8s.path("serviceaccount").path("uid").asText(), UserInfo.serviceAccountGroups(namespace),
+        RbacUser user = RbacUser.authenticated(RbacUser.serviceAccountUser(namespace, name),
+                k8s.path("serviceaccount").path("uid").asText(), RbacUser.serviceAccountGroups(namespace),
                 Map.of(CREDENTIAL_ID, List.of("JTI=" + claims.path("jti").asText())));
         return Optional.of(Authentication.of(user, accepted));
     }

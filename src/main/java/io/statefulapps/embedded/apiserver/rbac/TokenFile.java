@@ -21,10 +21,10 @@ import java.util.Optional;
  */
 public final class TokenFile {
 
-    private final Map<String, UserInfo> users;
+    private final Map<String, RbacUser> users;
     private final List<String> warnings;
 
-    private TokenFile(Map<String, UserInfo> users, List<String> warnings) {
+    private TokenFile(Map<String, RbacUser> users, List<String> warnings) {
         this.users = Map.copyOf(users);
         this.warnings = List.copyOf(warnings);
     }
@@ -44,7 +44,7 @@ public final class TokenFile {
      * @throws TokenFileException naming the line, when kube-apiserver would refuse the file
      */
     public static TokenFile parse(String content, String source) {
-        Map<String, UserInfo> users = new HashMap<>();
+        Map<String, RbacUser> users = new HashMap<>();
         List<String> warnings = new ArrayList<>();
         int recordNumber = 0;
         for (CsvRecords.Row row : CsvRecords.parse(content, source)) {
@@ -64,7 +64,7 @@ public final class TokenFile {
                         + recordNumber + "'");
             }
             List<String> groups = f.size() >= 4 ? Arrays.asList(f.get(3).split(",", -1)) : List.of();
-            users.put(f.get(0), UserInfo.authenticated(f.get(1), f.get(2), groups, Map.of()));
+            users.put(f.get(0), RbacUser.authenticated(f.get(1), f.get(2), groups, Map.of()));
         }
         return new TokenFile(users, warnings);
     }
@@ -78,7 +78,7 @@ public final class TokenFile {
         return users.size();
     }
 
-    Optional<UserInfo> user(String token) {
+    Optional<RbacUser> user(String token) {
         return Optional.ofNullable(users.get(token));
     }
 }

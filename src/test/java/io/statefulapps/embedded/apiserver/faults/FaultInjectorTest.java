@@ -37,7 +37,7 @@ class FaultInjectorTest {
         return new FaultTarget("create", "", "services", "", "shop", name, "svc", "Service", "");
     }
 
-    private FaultDecision decide(FaultTarget target) {
+    private InjectorDecision decide(FaultTarget target) {
         return faults.decide(target, clock.instant());
     }
 
@@ -103,7 +103,7 @@ class FaultInjectorTest {
     @Test
     void aDelayAloneLetsTheRequestThroughLater() {
         faults.install("[{\"resource\":\"statefulsets\",\"delayMs\":3000}]", clock.instant());
-        FaultDecision decision = decide(request("create", "apps", "statefulsets", "shop", "web", ""));
+        InjectorDecision decision = decide(request("create", "apps", "statefulsets", "shop", "web", ""));
         assertEquals(Duration.ofSeconds(3), decision.delay());
         assertInstanceOf(FaultOutcome.Proceed.class, decision.outcome());
         assertFalse(decision.none());
@@ -114,7 +114,7 @@ class FaultInjectorTest {
     void delaysAddUpAndTheFirstFailureDecidesLaterRulesDoNotSeeTheRequest() throws Exception {
         faults.install("[{\"delayMs\":100},{\"resource\":\"services\",\"delayMs\":200,\"status\":429},"
                 + "{\"status\":503}]", clock.instant());
-        FaultDecision decision = decide(createService("web"));
+        InjectorDecision decision = decide(createService("web"));
         assertEquals(Duration.ofMillis(300), decision.delay());
         assertEquals(429, assertInstanceOf(FaultOutcome.Fail.class, decision.outcome()).code());
         assertEquals(List.of(0, 1), decision.fired());
@@ -181,7 +181,7 @@ class FaultInjectorTest {
         Instant installed = clock.instant();
         faults.install("[{\"refuseConnections\":true,\"forMs\":5000},{\"status\":500}]", installed);
         clock.advance(Duration.ofMillis(4999));
-        FaultDecision refused = decide(createService("web"));
+        InjectorDecision refused = decide(createService("web"));
         assertEquals(new FaultOutcome.RefuseConnection(installed.plusSeconds(5)), refused.outcome());
         assertEquals(List.of(0), refused.fired());
         clock.advance(Duration.ofMillis(1));

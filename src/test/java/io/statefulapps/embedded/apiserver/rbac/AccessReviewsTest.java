@@ -25,7 +25,7 @@ class AccessReviewsTest {
                     + "['/version'],verbs:['get']}]}")
             .bind("shop", "bob-sts", "ClusterRole", "sts", "User", "bob")
             .bind("", "devs-ver", "ClusterRole", "ver", "Group", "devs");
-    private final AccessControl access = new AccessControl(TokenFile.parse("t-bob,bob,b-1,devs\n", "f"), store,
+    private final RbacAccessControl access = new RbacAccessControl(TokenFile.parse("t-bob,bob,b-1,devs\n", "f"), store,
             new ManualClock(), false);
 
     @Test
@@ -59,7 +59,7 @@ class AccessReviewsTest {
 
     @Test
     void aSelfSubjectReviewTellsTheRequesterWhoTheyAre() {
-        UserInfo bob = access.authenticate("Bearer t-bob").user().orElseThrow();
+        RbacUser bob = access.authenticate("Bearer t-bob").user().orElseThrow();
         assertJson("{kind:'SelfSubjectReview',apiVersion:'authentication.k8s.io/v1',metadata:{creationTimestamp:"
                 + "'2026-01-01T00:00:00Z'},spec:{},status:{userInfo:{username:'bob',uid:'b-1',groups:['devs',"
                 + "'system:authenticated']}}}", access.selfSubjectReview(bob, json("{}")));
@@ -92,7 +92,7 @@ class AccessReviewsTest {
     @Test
     void bothKindsOfAttributesAtOnceAreInvalid() {
         ApiRefusal refusal = assertThrows(ApiRefusal.class, () -> access.selfSubjectAccessReview(
-                UserInfo.anonymous(), json("{spec:{resourceAttributes:{verb:'get'},nonResourceAttributes:{verb:'get'}}}")));
+                RbacUser.anonymous(), json("{spec:{resourceAttributes:{verb:'get'},nonResourceAttributes:{verb:'get'}}}")));
         assertEquals("spec.nonResourceAttributes", refusal.status().path("details").path("causes").get(0)
                 .path("field").asText());
         assertEquals("SelfSubjectAccessReview", refusal.status().path("details").path("kind").asText());
@@ -100,13 +100,13 @@ class AccessReviewsTest {
 
     @Test
     void aSelfSubjectAccessReviewIsAboutTheRequester() {
-        UserInfo bob = access.authenticate("Bearer t-bob").user().orElseThrow();
+        RbacUser bob = access.authenticate("Bearer t-bob").user().orElseThrow();
         String spec = "{resourceAttributes:{namespace:'shop',verb:'create',group:'apps',resource:'statefulsets'}}";
         assertJson("{kind:'SelfSubjectAccessReview',apiVersion:'authorization.k8s.io/v1',metadata:{creationTimestamp:"
                 + "null},spec:" + spec + ",status:{allowed:true,reason:'RBAC: allowed by RoleBinding \"bob-sts/shop\""
                 + " of ClusterRole \"sts\" to User \"bob\"'}}",
                 access.selfSubjectAccessReview(bob, json("{metadata:{creationTimestamp:null},spec:" + spec + "}")));
-        UserInfo eve = UserInfo.authenticated("eve", "", List.of(), Map.of());
+        RbacUser eve = RbacUser.authenticated("eve", "", List.of(), Map.of());
         assertEquals("{\"allowed\":false}", access.selfSubjectAccessReview(eve, json("{spec:" + spec + "}"))
                 .path("status").toString());
     }

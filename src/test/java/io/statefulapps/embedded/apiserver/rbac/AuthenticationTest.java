@@ -18,13 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthenticationTest {
 
     private final TokenFile tokens = TokenFile.parse("t-alice,alice,a-1,\"devs,ops\"\n", "tokens.csv");
-    private final AccessControl access = new AccessControl(tokens, new InMemoryRbacObjects(), new ManualClock(), false);
+    private final RbacAccessControl access = new RbacAccessControl(tokens, new InMemoryRbacObjects(), new ManualClock(), false);
 
     @Test
     void aListedTokenIsItsUserWithSystemAuthenticated() {
         Authentication a = access.authenticate("Bearer t-alice");
         assertTrue(a.authenticated());
-        assertEquals(new UserInfo("alice", "a-1", List.of("devs", "ops", "system:authenticated"), Map.of()),
+        assertEquals(new RbacUser("alice", "a-1", List.of("devs", "ops", "system:authenticated"), Map.of()),
                 a.user().orElseThrow());
         assertEquals(List.of("https://kubernetes.default.svc.cluster.local"), a.audiences());
         assertEquals("", a.error());
@@ -48,21 +48,21 @@ class AuthenticationTest {
     @ValueSource(strings = {"", "Bearer", "Bearer ", "Bearer  t-alice", "Basic dXNlcjpwdw==", "t-alice"})
     void withoutABearerTokenARequestIsRefusedUnlessAnonymousRequestsAreAllowed(String header) {
         assertFalse(access.authenticate(header).authenticated());
-        AccessControl open = new AccessControl(tokens, new InMemoryRbacObjects(), new ManualClock(), true);
-        assertEquals(new UserInfo("system:anonymous", "", List.of("system:unauthenticated"), Map.of()),
+        RbacAccessControl open = new RbacAccessControl(tokens, new InMemoryRbacObjects(), new ManualClock(), true);
+        assertEquals(new RbacUser("system:anonymous", "", List.of("system:unauthenticated"), Map.of()),
                 open.authenticate(header).user().orElseThrow());
     }
 
     @Test
     void aWrongTokenIsRefusedEvenWhenAnonymousRequestsAreAllowed() {
-        AccessControl open = new AccessControl(tokens, new InMemoryRbacObjects(), new ManualClock(), true);
+        RbacAccessControl open = new RbacAccessControl(tokens, new InMemoryRbacObjects(), new ManualClock(), true);
         assertFalse(open.authenticate("Bearer nope").authenticated());
     }
 
     @Test
     void theAdminTokenIsKubernetesAdminInSystemMasters() {
         Authentication a = access.authenticate("Bearer " + access.adminToken());
-        assertEquals(new UserInfo("kubernetes-admin", "", List.of("system:masters", "system:authenticated"), Map.of()),
+        assertEquals(new RbacUser("kubernetes-admin", "", List.of("system:masters", "system:authenticated"), Map.of()),
                 a.user().orElseThrow());
         assertTrue(access.authorize(a.user().get(), RequestAttributes.resource("delete", "", "nodes", "", "", "n"))
                 .allowed());
@@ -70,7 +70,7 @@ class AuthenticationTest {
 
     @Test
     void eachInstanceHasItsOwnAdminToken() {
-        AccessControl other = new AccessControl(tokens, new InMemoryRbacObjects(), new ManualClock(), false);
+        RbacAccessControl other = new RbacAccessControl(tokens, new InMemoryRbacObjects(), new ManualClock(), false);
         assertNotEquals(access.adminToken(), other.adminToken());
         assertFalse(other.authenticate("Bearer " + access.adminToken()).authenticated());
         assertTrue(access.adminToken().length() >= 40, "32 random bytes");

@@ -26,10 +26,10 @@ class BootstrapPolicyTest {
             .bind("shop", "vera-view", "ClusterRole", "view", "User", "vera")
             .bind("shop", "bob-edit", "ClusterRole", "edit", "User", "bob")
             .bind("shop", "ada-admin", "ClusterRole", "admin", "User", "ada");
-    private final AccessControl access = new AccessControl(TokenFile.empty(), store, new ManualClock(), true);
+    private final RbacAccessControl access = new RbacAccessControl(TokenFile.empty(), store, new ManualClock(), true);
 
-    private static UserInfo user(String name) {
-        return UserInfo.authenticated(name, "", List.of(), Map.of());
+    private static RbacUser user(String name) {
+        return RbacUser.authenticated(name, "", List.of(), Map.of());
     }
 
     private static ObjectNode role(String name) {
@@ -87,7 +87,7 @@ class BootstrapPolicyTest {
         "anonymous, get, /apis, false",
     })
     void discoveryAndHealthAreForEveryoneTheyAreMeantFor(String who, String verb, String path, boolean allowed) {
-        UserInfo u = who.equals("anonymous") ? UserInfo.anonymous() : user("nobody");
+        RbacUser u = who.equals("anonymous") ? RbacUser.anonymous() : user("nobody");
         assertEquals(allowed, access.authorize(u, RequestAttributes.nonResource(verb, path)).allowed());
     }
 
@@ -101,7 +101,7 @@ class BootstrapPolicyTest {
                 "authentication.k8s.io", "selfsubjectreviews", "", "", ""));
         assertEquals("RBAC: allowed by ClusterRoleBinding \"system:basic-user\" of ClusterRole \"system:basic-user\" to"
                 + " Group \"system:authenticated\"", whoami.reason());
-        assertEquals(false, access.authorize(UserInfo.anonymous(), RequestAttributes.resource("create",
+        assertEquals(false, access.authorize(RbacUser.anonymous(), RequestAttributes.resource("create",
                 "authorization.k8s.io", "selfsubjectaccessreviews", "", "", "")).allowed());
     }
 

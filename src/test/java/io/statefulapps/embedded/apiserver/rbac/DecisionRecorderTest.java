@@ -24,11 +24,11 @@ class DecisionRecorderTest {
             + "{apiGroups:['apps'],resources:['statefulsets'],verbs:['get','create']},"
             + "{apiGroups:[''],resources:['services'],verbs:['create']},"
             + "{nonResourceURLs:['/version'],verbs:['get']}]}";
-    private static final UserInfo SVC = UserInfo.authenticated("svc", "", List.of(), Map.of());
+    private static final RbacUser SVC = RbacUser.authenticated("svc", "", List.of(), Map.of());
 
     private final InMemoryRbacObjects store = new InMemoryRbacObjects().add(ROLE)
             .bind("", "svc", "ClusterRole", "svc", "User", "svc");
-    private final AccessControl access = new AccessControl(TokenFile.empty(), store, new ManualClock(), false);
+    private final RbacAccessControl access = new RbacAccessControl(TokenFile.empty(), store, new ManualClock(), false);
 
     private void ask(String method, String path) {
         access.authorize(SVC, RequestAttributes.fromHttp(method, path));
@@ -40,7 +40,7 @@ class DecisionRecorderTest {
         ask("POST", "/apis/apps/v1/namespaces/shop/statefulsets");
         ask("POST", "/apis/apps/v1beta1/namespaces/shop/statefulsets");
         ask("DELETE", "/apis/apps/v1/namespaces/shop/statefulsets/web");
-        access.authorize(UserInfo.authenticated("other", "", List.of(), Map.of()),
+        access.authorize(RbacUser.authenticated("other", "", List.of(), Map.of()),
                 RequestAttributes.nonResource("get", "/version"));
         List<RecordedRequest> svc = access.decisions().byUser("svc");
         assertEquals(2, svc.size(), svc.toString());

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** 403 answers worded exactly like kube-apiserver's (its responsewriters and apierrors.NewForbidden). */
 class ForbiddenStatusTest {
 
-    private static final UserInfo BOB = UserInfo.authenticated("bob", "", List.of(), Map.of());
+    private static final RbacUser BOB = RbacUser.authenticated("bob", "", List.of(), Map.of());
 
     private static AuthorizationDecision refused(RequestAttributes request, String reason) {
         return new AuthorizationDecision(false, reason, Optional.empty(), BOB, request);
@@ -72,7 +72,7 @@ class ForbiddenStatusTest {
 
     @Test
     void quotesInNamesAreEscapedLikeGosPercentQ() {
-        UserInfo odd = UserInfo.authenticated("a\"b", "", List.of(), Map.of());
+        RbacUser odd = RbacUser.authenticated("a\"b", "", List.of(), Map.of());
         assertEquals("forbidden: User \"a\\\"b\" cannot get path \"/x\"",
                 new AuthorizationDecision(false, "", Optional.empty(), odd, RequestAttributes.nonResource("get", "/x"))
                         .forbiddenStatus().path("message").asText());

@@ -13,15 +13,15 @@ import org.junit.jupiter.api.Test;
 /** {@code kubectl --as}: impersonation allowed by RBAC, refused with the real wording otherwise. */
 class ImpersonationTest {
 
-    private static final UserInfo ADMIN = UserInfo.authenticated("kubernetes-admin", "", List.of("system:masters"),
+    private static final RbacUser ADMIN = RbacUser.authenticated("kubernetes-admin", "", List.of("system:masters"),
             Map.of());
-    private static final UserInfo BOB = UserInfo.authenticated("bob", "", List.of(), Map.of());
+    private static final RbacUser BOB = RbacUser.authenticated("bob", "", List.of(), Map.of());
 
     private final InMemoryRbacObjects store = new InMemoryRbacObjects()
             .add("{kind:'ClusterRole',metadata:{name:'as-alice'},rules:[{apiGroups:[''],resources:['users'],"
                     + "resourceNames:['alice'],verbs:['impersonate']}]}")
             .bind("", "bob-as-alice", "ClusterRole", "as-alice", "User", "bob");
-    private final AccessControl access = new AccessControl(TokenFile.empty(), store, new ManualClock(), false);
+    private final RbacAccessControl access = new RbacAccessControl(TokenFile.empty(), store, new ManualClock(), false);
 
     @Test
     void withoutHeadersTheRequesterActsAsItself() {
@@ -30,9 +30,9 @@ class ImpersonationTest {
 
     @Test
     void anAdminActsAsAnyUserWhoGetsSystemAuthenticated() {
-        assertEquals(new UserInfo("jane", "", List.of("system:authenticated"), Map.of()),
+        assertEquals(new RbacUser("jane", "", List.of("system:authenticated"), Map.of()),
                 access.impersonate(ADMIN, Map.of("Impersonate-User", List.of("jane"))));
-        assertEquals(new UserInfo("jane", "j1", List.of("editors", "system:authenticated"), Map.of("scopes",
+        assertEquals(new RbacUser("jane", "j1", List.of("editors", "system:authenticated"), Map.of("scopes",
                 List.of("a", "b"))), access.impersonate(ADMIN, Map.of("impersonate-user", List.of("jane"),
                 "Impersonate-Group", List.of("editors"), "Impersonate-Uid", List.of("j1"), "Impersonate-Extra-Scopes",
                 List.of("a", "b"))));

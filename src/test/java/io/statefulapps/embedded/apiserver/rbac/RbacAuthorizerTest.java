@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** RBAC decisions from stored roles and bindings, with the real authorizer's reasons. */
 class RbacAuthorizerTest {
 
-    private static final UserInfo BOB = UserInfo.authenticated("bob", "", List.of("devs"), Map.of());
-    private static final UserInfo SA = UserInfo.authenticated("system:serviceaccount:shop:app", "u1",
+    private static final RbacUser BOB = RbacUser.authenticated("bob", "", List.of("devs"), Map.of());
+    private static final RbacUser SA = RbacUser.authenticated("system:serviceaccount:shop:app", "u1",
             List.of("system:serviceaccounts", "system:serviceaccounts:shop"), Map.of());
 
     private final InMemoryRbacObjects store = new InMemoryRbacObjects().add(
@@ -35,7 +35,7 @@ class RbacAuthorizerTest {
             .bind("", "raw-for-devs", "ClusterRole", "raw", "Group", "devs")
             .bind("shop", "sa-cm", "Role", "cm", "ServiceAccount", "app");
 
-    private AuthorizationDecision decide(UserInfo user, RequestAttributes request) {
+    private AuthorizationDecision decide(RbacUser user, RequestAttributes request) {
         return new RbacAuthorizer(store).authorize(user, request);
     }
 
@@ -105,7 +105,7 @@ class RbacAuthorizerTest {
     @Test
     void serviceAccountSubjectsTakeTheBindingsNamespaceWhenTheyGiveNone() {
         assertTrue(decide(SA, RequestAttributes.resource("get", "", "configmaps", "", "shop", "x")).allowed());
-        UserInfo other = UserInfo.authenticated("system:serviceaccount:other:app", "", List.of(), Map.of());
+        RbacUser other = RbacUser.authenticated("system:serviceaccount:other:app", "", List.of(), Map.of());
         assertFalse(decide(other, RequestAttributes.resource("get", "", "configmaps", "", "shop", "x")).allowed());
     }
 
@@ -151,7 +151,7 @@ class RbacAuthorizerTest {
 
     @Test
     void systemMastersMayDoAnythingWithoutAReason() {
-        UserInfo admin = UserInfo.authenticated("root", "", List.of("system:masters"), Map.of());
+        RbacUser admin = RbacUser.authenticated("root", "", List.of("system:masters"), Map.of());
         AuthorizationDecision d = decide(admin, RequestAttributes.resource("deletecollection", "x.io", "things", "",
                 "", ""));
         assertTrue(d.allowed());

@@ -25,7 +25,7 @@ class ServiceAccountTokenTest {
 
     private final ManualClock clock = new ManualClock();
     private final InMemoryRbacObjects store = new InMemoryRbacObjects().serviceAccount("shop", "app", "uid-1");
-    private final AccessControl access = new AccessControl(TokenFile.empty(), store, clock, false);
+    private final RbacAccessControl access = new RbacAccessControl(TokenFile.empty(), store, clock, false);
 
     private String mint(String body) {
         return access.tokenRequest("shop", "app", json(body)).path("status").path("token").asText();
@@ -49,7 +49,7 @@ class ServiceAccountTokenTest {
     @Test
     void theTokenIsTheServiceAccountWithItsGroups() {
         Authentication a = bearer(mint("{}"));
-        UserInfo user = a.user().orElseThrow();
+        RbacUser user = a.user().orElseThrow();
         assertEquals("system:serviceaccount:shop:app", user.name());
         assertEquals("uid-1", user.uid());
         assertEquals(List.of("system:serviceaccounts", "system:serviceaccounts:shop", "system:authenticated"),
@@ -130,7 +130,7 @@ class ServiceAccountTokenTest {
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(Base64.getUrlDecoder().decode(parts[1])).replace("shop", "shoq").getBytes()) + "." + parts[2];
         assertEquals("[invalid bearer token, token signature is invalid]", bearer(forged).error());
-        AccessControl other = new AccessControl(TokenFile.empty(), store, clock, false);
+        RbacAccessControl other = new RbacAccessControl(TokenFile.empty(), store, clock, false);
         assertFalse(other.authenticate("Bearer " + token).authenticated());
         assertEquals("invalid bearer token", bearer(parts[0] + "." + parts[1]).error(), "not a JWT: nobody's token");
     }
@@ -173,7 +173,7 @@ class ServiceAccountTokenTest {
         store.add("{kind:'Role',metadata:{namespace:'shop',name:'r'},rules:[{apiGroups:['apps'],"
                 + "resources:['statefulsets'],verbs:['list']}]}")
                 .bind("shop", "app-r", "Role", "r", "ServiceAccount", "app");
-        UserInfo sa = bearer(mint("{}")).user().orElseThrow();
+        RbacUser sa = bearer(mint("{}")).user().orElseThrow();
         assertTrue(access.authorize(sa, RequestAttributes.resource("list", "apps", "statefulsets", "", "shop", ""))
                 .allowed());
         assertFalse(access.authorize(sa, RequestAttributes.resource("list", "apps", "statefulsets", "", "x", ""))

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The token file read as kube-apiserver reads {@code --token-auth-file} (Go's encoding/csv). */
 class TokenFileTest {
 
-    private static UserInfo user(TokenFile file, String token) {
+    private static RbacUser user(TokenFile file, String token) {
         return file.user(token).orElseThrow(() -> new AssertionError("no user for " + token));
     }
 
@@ -28,7 +28,7 @@ class TokenFileTest {
                 t-carol,carol,uid-3,auditors
                 """, "tokens.csv");
         assertEquals(3, file.size());
-        assertEquals(new UserInfo("alice", "uid-1", List.of("devs", "ops", "system:authenticated"), Map.of()),
+        assertEquals(new RbacUser("alice", "uid-1", List.of("devs", "ops", "system:authenticated"), Map.of()),
                 user(file, "t-alice"));
         assertEquals(List.of("system:authenticated"), user(file, "t-bob").groups());
         assertEquals(List.of("auditors", "system:authenticated"), user(file, "t-carol").groups());
@@ -99,7 +99,7 @@ class TokenFileTest {
         Path path = dir.resolve("tokens.csv");
         Files.writeString(path, "secret,jane,42,\"editors\"\n");
         TokenFile file = TokenFile.read(path);
-        assertEquals(new UserInfo("jane", "42", List.of("editors", "system:authenticated"), Map.of()),
+        assertEquals(new RbacUser("jane", "42", List.of("editors", "system:authenticated"), Map.of()),
                 user(file, "secret"));
         Files.writeString(path, "secret\n");
         TokenFileException e = assertThrows(TokenFileException.class, () -> TokenFile.read(path));

@@ -7,11 +7,11 @@ import java.util.List;
  * What the fault rules make of one request: wait {@code delay} first, then act on {@code outcome};
  * {@code fired} lists the indexes of the rules that took effect.
  */
-public record FaultDecision(Duration delay, FaultOutcome outcome, List<Integer> fired) {
+public record InjectorDecision(Duration delay, FaultOutcome outcome, List<Integer> fired) {
 
-    static final FaultDecision NONE = new FaultDecision(Duration.ZERO, new FaultOutcome.Proceed(), List.of());
+    static final InjectorDecision NONE = new InjectorDecision(Duration.ZERO, new FaultOutcome.Proceed(), List.of());
 
-    public FaultDecision {
+    public InjectorDecision {
         fired = List.copyOf(fired);
     }
 

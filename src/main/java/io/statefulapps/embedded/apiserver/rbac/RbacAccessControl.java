@@ -15,7 +15,7 @@ import java.util.Map;
  * from {@link RbacObjects} on every decision. Tokens are signed with a key made for this instance,
  * so they are valid only against it. Thread-safe.
  */
-public final class AccessControl {
+public final class RbacAccessControl {
 
     private final String adminToken;
     private final Clock clock;
@@ -31,7 +31,7 @@ public final class AccessControl {
      * @param anonymousAllowed whether requests without a bearer token act as {@code system:anonymous}
      *     (kube-apiserver's {@code --anonymous-auth}); if not, they are answered 401
      */
-    public AccessControl(TokenFile tokens, RbacObjects objects, Clock clock, boolean anonymousAllowed) {
+    public RbacAccessControl(TokenFile tokens, RbacObjects objects, Clock clock, boolean anonymousAllowed) {
         SecureRandom random = new SecureRandom();
         this.adminToken = randomText(random);
         this.clock = clock;
@@ -59,12 +59,12 @@ public final class AccessControl {
      *
      * @throws ApiRefusal 403 naming the impersonation refused, or 400
      */
-    public UserInfo impersonate(UserInfo requester, Map<String, List<String>> headers) {
+    public RbacUser impersonate(RbacUser requester, Map<String, List<String>> headers) {
         return Impersonation.actingUser(requester, headers, this::authorize);
     }
 
     /** Decides, and records the decision. */
-    public AuthorizationDecision authorize(UserInfo user, RequestAttributes request) {
+    public AuthorizationDecision authorize(RbacUser user, RequestAttributes request) {
         AuthorizationDecision decision = authorizer.authorize(user, request);
         decisions.record(decision);
         return decision;
@@ -89,7 +89,7 @@ public final class AccessControl {
     }
 
     /** {@code POST /apis/authentication.k8s.io/v1/selfsubjectreviews} ({@code kubectl auth whoami}). */
-    public ObjectNode selfSubjectReview(UserInfo requester, ObjectNode body) {
+    public ObjectNode selfSubjectReview(RbacUser requester, ObjectNode body) {
         return reviews.selfSubjectReview(requester, body, clock.instant());
     }
 
@@ -99,7 +99,7 @@ public final class AccessControl {
     }
 
     /** {@code POST .../selfsubjectaccessreviews} ({@code kubectl auth can-i}) for the acting user. */
-    public ObjectNode selfSubjectAccessReview(UserInfo requester, ObjectNode body) {
+    public ObjectNode selfSubjectAccessReview(RbacUser requester, ObjectNode body) {
         return reviews.selfSubjectAccessReview(requester, body);
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * groups (including the {@code system:authenticated} every authenticated user gets) and extra
  * attributes.
  */
-public record UserInfo(String name, String uid, List<String> groups, Map<String, List<String>> extra) {
+public record RbacUser(String name, String uid, List<String> groups, Map<String, List<String>> extra) {
 
     public static final String AUTHENTICATED = "system:authenticated";
     public static final String UNAUTHENTICATED = "system:unauthenticated";
@@ -19,25 +19,25 @@ public record UserInfo(String name, String uid, List<String> groups, Map<String,
     public static final String SERVICE_ACCOUNTS = "system:serviceaccounts";
     static final String SERVICE_ACCOUNT_PREFIX = "system:serviceaccount:";
 
-    public UserInfo {
+    public RbacUser {
         uid = uid == null ? "" : uid;
         groups = List.copyOf(groups);
         extra = Map.copyOf(extra);
     }
 
     /** A user as given, with {@code system:authenticated} added like kube-apiserver's group adder does. */
-    public static UserInfo authenticated(String name, String uid, List<String> groups,
+    public static RbacUser authenticated(String name, String uid, List<String> groups,
             Map<String, List<String>> extra) {
         List<String> all = new ArrayList<>(groups);
         if (!all.contains(AUTHENTICATED)) {
             all.add(AUTHENTICATED);
         }
-        return new UserInfo(name, uid, all, new LinkedHashMap<>(extra));
+        return new RbacUser(name, uid, all, new LinkedHashMap<>(extra));
     }
 
     /** The user of requests without credentials, when anonymous requests are allowed. */
-    public static UserInfo anonymous() {
-        return new UserInfo(ANONYMOUS, "", List.of(UNAUTHENTICATED), Map.of());
+    public static RbacUser anonymous() {
+        return new RbacUser(ANONYMOUS, "", List.of(UNAUTHENTICATED), Map.of());
     }
 
     /** {@code system:serviceaccount:<namespace>:<name>}, the user name of a ServiceAccount. */

@@ -1,0 +1,116 @@
+package io.statefulapps.rehearsal;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The end-to-end story on a cluster outside the test's JVM: the packaged service in external mode
+ * creates an app, reports it Healthy, changes it and deletes it, in a namespace of its own that is
+ * removed afterwards.
+ *
+ * <p>{@code ./mvnw verify -Pcluster} points it at the cluster {@code KUBECONFIG} names (system
+ * property {@code story.kubeconfig}); otherwise it starts the embedded cluster as a separate process
+ * and runs against that, so the story is proven in every build.
+ */
+class ClusterStoryIT {
+
+    static final Duration SETTLE = Duration.ofMinutes(3);
+
+    static Path dir;
+    static ServiceProcess embedded;
+    static ServiceProcess service;
+    static KubernetesClient client;
+    static String namespace;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createDirectories(Path.of("target/rehearsal/story"));
+        String configured = System.getProperty("story.kubeconfig", "");
+        if (configured.startsWith("${")) {
+            // -Pcluster without KUBECONFIG in the environment: kubectl's default
+            configured = Path.of(System.getProperty("user.home"), ".kube", "config").toString();
+        }
+        Path kubeconfig;
+        if (configured.isBlank()) {
+            kubeconfig = dir.resolve("kubeconfig.yaml").toAbsolutePath();
+            Files.deleteIfExists(kubeconfig);
+            embedded = ServiceProcess.start("embedded-cluster", dir, Map.of("STATEFUL_APPS_CLUSTER", "embedded",
+                    "STATEFUL_APPS_EMBEDDED_PORT", Integer.toString(ServiceProcess.freePort()),
+                    "STATEFUL_APPS_EMBEDDED_KUBECONFIG", kubeconfig.toString()));
+        } else {
+            kubeconfig = Path.of(configured).toAbsolutePath();
+        }
+        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+        namespace = "stateful-apps-story-" + UUID.randomUUID().toString().substring(0, 8);
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
+                .build()).create();
+        // The story is about apps, not callers: the caller checks have their own rehearsal.
+        service = ServiceProcess.start("story-service", dir, Map.of("STATEFUL_APPS_CLUSTER", "external",
+                "KUBECONFIG", kubeconfig.toString(), "STATEFUL_APPS_NAMESPACES", namespace,
+                "STATEFUL_APPS_AUTH_ENABLED", "false"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+        if (client != null) {
+            client.namespaces().withName(namespace).delete();
+            client.close();
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    static String apps() {
+        return service.url() + "/api/v1/namespaces/" + namespace + "/apps";
+    }
+
+    static JsonPath health(String app) {
+        return given().get(apps() + "/" + app + "/health").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void createReportChangeDelete() {
+        given().contentType("application/json").body("{\"name\":\"story\",\"image\":\"nginx:1.27\","
+                + "\"replicas\":2,\"ports\":[{\"port\":80}],\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\","
+                + "\"size\":\"1Gi\"}]}").post(apps()).then().statusCode(201);
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> "Healthy".equals(health("story").getString("status")));
+        JsonPath healthy = health("story");
+        assertEquals(2, healthy.getInt("pods.size()"));
+        assertTrue(healthy.getString("dns[0].hostname").startsWith("story-0.story-headless." + namespace + ".svc"),
+                healthy.prettify());
+
+        given().contentType("application/merge-patch+json").body("{\"image\":\"nginx:1.28\"}")
+                .patch(apps() + "/story").then().statusCode(200).body("spec.image", equalTo("nginx:1.28"));
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            var pods = client.pods().inNamespace(namespace).withLabel("app", "story").list().getItems();
+            return "Healthy".equals(health("story").getString("status")) && pods.size() == 2 && pods.stream()
+                    .allMatch(p -> "nginx:1.28".equals(p.getSpec().getContainers().get(0).getImage()));
+        });
+
+        given().delete(apps() + "/story?deleteData=true").then().statusCode(200);
+        given().get(apps() + "/story").then().statusCode(404);
+        assertTrue(client.apps().statefulSets().inNamespace(namespace).list().getItems().isEmpty());
+    }
+}

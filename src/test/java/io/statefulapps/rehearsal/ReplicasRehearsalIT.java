@@ -1,0 +1,94 @@
+package io.statefulapps.rehearsal;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.restassured.response.Response;
+import io.statefulapps.testing.KubectlRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas of the packaged service in external mode, each its own process, against the
+ * embedded cluster of a third: what one replica writes, the other reads, and conditional writes
+ * hold across them.
+ */
+class ReplicasRehearsalIT {
+
+    static final String NS = "shop";
+    static final String SPEC = "{\"name\":\"%s\",\"image\":\"nginx:1.27\",\"ports\":[{\"port\":80}]}";
+
+    static final String EDITOR = "user:editor";
+
+    static Path dir;
+    static ServiceProcess cluster;
+    static ServiceProcess replicaA;
+    static ServiceProcess replicaB;
+    static KubectlRunner kubectl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createDirectories(Path.of("target/rehearsal/replicas"));
+        Path kubeconfig = dir.resolve("kubeconfig.yaml");
+        Files.deleteIfExists(kubeconfig);
+        cluster = ServiceProcess.start("cluster", dir, Map.of(
+                "STATEFUL_APPS_CLUSTER", "embedded",
+                "STATEFUL_APPS_EMBEDDED_PORT", Integer.toString(ServiceProcess.freePort()),
+                "STATEFUL_APPS_EMBEDDED_KUBECONFIG", kubeconfig.toAbsolutePath().toString(),
+                "STATEFUL_APPS_EMBEDDED_NAMESPACES", NS));
+        kubectl = new KubectlRunner(kubeconfig, dir.resolve("kubectl-cache"));
+        Map<String, String> external = Map.of("STATEFUL_APPS_CLUSTER", "external",
+                "KUBECONFIG", kubeconfig.toAbsolutePath().toString(), "STATEFUL_APPS_NAMESPACES", NS);
+        replicaA = ServiceProcess.start("replica-a", dir, external);
+        replicaB = ServiceProcess.start("replica-b", dir, external);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ServiceProcess p : new ServiceProcess[] {replicaA, replicaB, cluster}) {
+            if (p != null) {
+                p.close();
+            }
+        }
+    }
+
+    /** A caller's bearer token. */
+    static io.restassured.specification.RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    static String apps(ServiceProcess replica) {
+        return replica.url() + "/api/v1/namespaces/" + NS + "/apps";
+    }
+
+    @Test
+    void whatOneReplicaWritesTheOtherReadsAndChangesConditionally() throws Exception {
+        as(EDITOR).contentType("application/json").body(SPEC.formatted("shared")).post(apps(replicaA))
+                .then().statusCode(201);
+        // read-your-writes across replicas: B's cache may not have seen it yet, the answer must not be 404
+        Response read = as(EDITOR).get(apps(replicaB) + "/shared");
+        read.then().statusCode(200).body("spec.name", equalTo("shared"));
+        String etag = read.header("ETag");
+        assertNotNull(etag, "GET answers the app's ETag");
+
+        as(EDITOR).contentType("application/merge-patch+json").header("If-Match", "\"stale\"")
+                .body("{\"replicas\":2}").patch(apps(replicaB) + "/shared").then().statusCode(412);
+        as(EDITOR).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"replicas\":2}").patch(apps(replicaB) + "/shared").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "Healthy".equals(
+                as(EDITOR).get(apps(replicaA) + "/shared/health").jsonPath().getString("status"))
+                && as(EDITOR).get(apps(replicaA) + "/shared/health").jsonPath().getInt("pods.size()") == 2);
+        assertEquals("2", kubectl.run("get", "sts", "shared", "-n", NS, "-o", "jsonpath={.spec.replicas}").out().trim());
+
+        as(EDITOR).delete(apps(replicaA) + "/shared").then().statusCode(200);
+        as(EDITOR).get(apps(replicaB) + "/shared").then().statusCode(404);
+    }
+}
