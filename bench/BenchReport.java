@@ -62,9 +62,9 @@ public class BenchReport {
 
         String render() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format("Health benchmark %s: %s cores, %s, %s; wrk %s connections, %s s warm-up, %s s measured%n",
+            out.append(String.format("Health benchmark %s: %s cores, %s, %s; wrk %s connections, %s s warm-up, %s s measured, %s s timeout%n",
                     get("run.started"), get("machine.cpus"), get("machine.java"), get("machine.wrk"),
-                    get("run.connections"), get("run.warmup_s"), get("run.duration_s")));
+                    get("run.connections"), get("run.warmup_s"), get("run.duration_s"), get("run.timeout_s")));
             List<String> sizes = flat.keySet().stream().filter(k -> k.matches("n\\d+\\.apps"))
                     .map(k -> k.substring(0, k.indexOf('.'))).distinct().toList();
             for (String n : sizes) {
@@ -77,17 +77,17 @@ public class BenchReport {
             out.append(String.format("%n== %s apps (%s with a bad image) on %s nodes; settled %s in %s s (%s Healthy, %s Degraded, %s other)%n",
                     get(n + ".apps"), get(n + ".faulty"), get(n + ".nodes"), get(n + ".settle.settled"), get(n + ".settle.seconds"),
                     get(n + ".settle.healthy"), get(n + ".settle.degraded"), get(n + ".settle.other")));
-            out.append(String.format("%-22s %9s %8s %8s %8s %8s %7s %7s %7s %6s%n", "", "req/s", "p50 ms",
-                    "p90 ms", "p99 ms", "max ms", "200", "304", "other", "load1"));
+            out.append(String.format("%-22s %9s %8s %8s %8s %8s %7s %7s %7s %8s %6s%n", "", "req/s", "p50 ms",
+                    "p90 ms", "p99 ms", "max ms", "200", "304", "other", "timeouts", "load1"));
             for (String[] row : new String[][] {{"health_json", "health JSON"}, {"health_text", "health text"},
                     {"revalidate", "304 revalidation"}, {"list", "list (first page)"}, {"ceiling", "ceiling"},
                     {"health_single", "health JSON, 1 conn."}}) {
                 String p = n + "." + row[0] + ".";
                 if (flat.containsKey(p + "rps")) {
-                    out.append(String.format("%-22s %9s %8s %8s %8s %8s %7s %7s %7s %6s%n", row[1], get(p + "rps"),
+                    out.append(String.format("%-22s %9s %8s %8s %8s %8s %7s %7s %7s %8s %6s%n", row[1], get(p + "rps"),
                             get(p + "p50_ms"), get(p + "p90_ms"), get(p + "p99_ms"), get(p + "max_ms"),
                             flat.getOrDefault(p + "status_200", "0"), flat.getOrDefault(p + "status_304", "0"),
-                            get(p + "status_other"), get(p + "load1")));
+                            get(p + "status_other"), get(p + "timeouts"), get(p + "load1")));
                 }
             }
             line(out, "health JSON / ceiling (req/s)", get(n + ".ratio.health_json_to_ceiling"));
@@ -106,9 +106,10 @@ public class BenchReport {
                     get(n + ".memory.replica_heap_empty_mib"), get(n + ".memory.process_heap_per_app_kib")));
             line(out, "RSS", String.format("%s MiB second replica; %s MiB service + simulated cluster",
                     get(n + ".memory.replica_rss_mib"), get(n + ".memory.process_rss_mib")));
-            line(out, "kubectl checklist (5 gets)", String.format("%s ms = %s x one health GET (%s ms)",
+            line(out, "kubectl checklist (5 gets)", String.format("%s ms = %s x one health GET (mean %s ms), %s x its p50 (%s ms)",
                     get(n + ".kubectl.checklist_ms"), get(n + ".kubectl.ratio_to_health_get"),
-                    get(n + ".health_single.mean_ms")));
+                    get(n + ".health_single.mean_ms"), get(n + ".kubectl.ratio_to_health_get_p50"),
+                    get(n + ".health_single.p50_ms")));
         }
 
         private static void line(StringBuilder out, String label, String value) {

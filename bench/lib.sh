@@ -64,9 +64,9 @@ api_call_lines() { curl -sf "$1/q/metrics" | grep '^stateful_apps_kubernetes_api
 # drive PREFIX URL MODE APPS [ETAG_FILE]: wrk warm-up (discarded), then the measured run, recorded
 drive() {
     local prefix=$1 url=$2 mode=$3 apps=$4 etags=${5:-}
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" > /dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${TIMEOUT}s" -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" > /dev/null
     record "$prefix.load1" "$(load1)"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" \
         | tee -a "$LOGS/wrk.log" | record_from "$prefix"
 }
 
