@@ -2,6 +2,7 @@ package io.statefulapps.generated;
 
 import io.statefulapps.generated.HostileBodies.Body;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,34 +26,43 @@ final class CreateRequests {
     private CreateRequests() {
     }
 
-    /** {@code count} requests: 35 % valid, 35 % nearly valid, 30 % hostile. */
+    /**
+     * {@code count} requests: every hostile fragment once (dry runs), then 35 % valid, 35 % nearly
+     * valid and the rest hostile.
+     */
     static List<Exchange.Request> draw(String namespace, long seed, int count) {
-        int valid = count * 35 / 100;
-        int nearlyValid = count * 35 / 100;
+        List<Exchange.Request> catalogue = HostileBodies.everyFragmentOnce(ValidSpecs.specs(), HostileBodies.SPEC_SITES,
+                HostileBodies.JSON, seed).stream()
+                .map(body -> post(HOSTILE, body.label(), namespace, "?dryRun=true", body, body.expected())).toList();
+        int rest = count - catalogue.size();
+        int valid = rest * 35 / 100;
+        int nearlyValid = rest * 35 / 100;
         Map<Arbitrary<? extends Exchange.Request>, Integer> counts = new LinkedHashMap<>();
         counts.put(valid(namespace), valid);
         counts.put(nearlyValid(namespace), nearlyValid);
-        counts.put(hostile(namespace), count - valid - nearlyValid);
-        return SeededSamples.mix(seed, counts);
+        counts.put(hostile(namespace), rest - valid - nearlyValid);
+        List<Exchange.Request> all = new ArrayList<>(catalogue);
+        all.addAll(SeededSamples.mix(seed, counts));
+        return all;
     }
 
     static Arbitrary<Exchange.Request> valid(String namespace) {
         return Combinators.combine(ValidSpecs.specs(), dryRunQuery(97)).as((spec, query) -> post(VALID, "valid spec",
-                namespace, query, new Body("", HostileBodies.JSON, spec.toString().getBytes(StandardCharsets.UTF_8)),
+                namespace, query, new Body("", HostileBodies.JSON, spec.toString().getBytes(StandardCharsets.UTF_8), Set.of()),
                 isDryRun(query) ? Set.of(200, 409) : Set.of(201, 409)));
     }
 
     static Arbitrary<Exchange.Request> nearlyValid(String namespace) {
         return Combinators.combine(SpecBreakages.brokenSpecs(), dryRunQuery(90)).as((broken, query) -> post(
                 NEARLY_VALID, broken.rule(), namespace, query,
-                new Body("", HostileBodies.JSON, broken.spec().toString().getBytes(StandardCharsets.UTF_8)),
+                new Body("", HostileBodies.JSON, broken.spec().toString().getBytes(StandardCharsets.UTF_8), Set.of()),
                 broken.expected()));
     }
 
     static Arbitrary<Exchange.Request> hostile(String namespace) {
         return Combinators.combine(HostileBodies.bodies(ValidSpecs.specs(), HostileBodies.SPEC_SITES, HostileBodies.JSON),
                         dryRunQuery(90))
-                .as((body, query) -> post(HOSTILE, body.label(), namespace, query, body, Set.of()));
+                .as((body, query) -> post(HOSTILE, body.label(), namespace, query, body, body.expected()));
     }
 
     /** A dry run (in its spellings) {@code percent} times in a hundred, otherwise a real create. */

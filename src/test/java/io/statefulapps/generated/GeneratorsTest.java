@@ -56,8 +56,8 @@ class GeneratorsTest {
 
     @Test
     void theSameSeedDrawsTheSameInputs() {
-        var first = CreateRequests.draw("ns", 42, 60).stream().map(Exchange.Request::describe).toList();
-        var second = CreateRequests.draw("ns", 42, 60).stream().map(Exchange.Request::describe).toList();
+        var first = CreateRequests.draw("ns", 42, 150).stream().map(Exchange.Request::describe).toList();
+        var second = CreateRequests.draw("ns", 42, 150).stream().map(Exchange.Request::describe).toList();
         assertEquals(first, second);
     }
 }

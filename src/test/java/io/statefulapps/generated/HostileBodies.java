@@ -5,7 +5,9 @@ import io.statefulapps.generated.JsonFragments.Fragment;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,12 +21,21 @@ import net.jqwik.api.Tuple;
  */
 final class HostileBodies {
 
-    /** A request body, its Content-Type ({@code null}: none sent) and what it is. */
-    record Body(String label, String contentType, byte[] bytes) {
+    /**
+     * A request body, its Content-Type ({@code null}: none sent), what it is, and the answers it must
+     * get (empty: any the contract allows).
+     */
+    record Body(String label, String contentType, byte[] bytes, Set<Integer> expected) {
+
+        Body as(String type) {
+            return new Body(label, type, bytes, expected);
+        }
     }
 
     static final String JSON = "application/json";
     static final String MARK = "@@hole-7f3a@@";
+    /** How the labels of bodies with something after the document begin. */
+    static final String TRAILING = "a complete document, then a trailing ";
 
     /** A place in a document where a fragment goes (the mark is replaced by the fragment's bytes). */
     record Site(String where, Consumer<ObjectNode> mark) {
@@ -73,16 +84,30 @@ final class HostileBodies {
                 Tuple.of(6, spliced(documents, sites, contentType)),
                 Tuple.of(2, hostileKeys(documents, contentType)),
                 Tuple.of(2, wholeBodies(documents, contentType)),
-                Tuple.of(2, wrongContentTypes(documents)));
+                Tuple.of(2, wrongContentTypes(documents, contentType)));
+    }
+
+    /** Each fragment once, at a site drawn for it, so that no fragment is left to chance. */
+    static List<Body> everyFragmentOnce(Arbitrary<ObjectNode> documents, List<Site> sites, String contentType,
+            long seed) {
+        List<Fragment> fragments = JsonFragments.all();
+        List<ObjectNode> docs = SeededSamples.draw(documents, seed, fragments.size());
+        List<Site> at = SeededSamples.draw(Arbitraries.of(sites), seed + 1, fragments.size());
+        return IntStream.range(0, fragments.size())
+                .mapToObj(i -> splicedAt(docs.get(i), at.get(i), fragments.get(i), contentType)).toList();
     }
 
     /** A fragment in place of one member. */
     static Arbitrary<Body> spliced(Arbitrary<ObjectNode> documents, List<Site> sites, String contentType) {
-        return Combinators.combine(documents, Arbitraries.of(sites), JsonFragments.fragments()).as((doc, site, fragment) -> {
-            ObjectNode marked = doc.deepCopy();
-            site.mark().accept(marked);
-            return new Body(fragment.label() + " at " + site.where(), contentType, splice(marked.toString(), fragment));
-        });
+        return Combinators.combine(documents, Arbitraries.of(sites), JsonFragments.fragments())
+                .as((doc, site, fragment) -> splicedAt(doc, site, fragment, contentType));
+    }
+
+    private static Body splicedAt(ObjectNode doc, Site site, Fragment fragment, String contentType) {
+        ObjectNode marked = doc.deepCopy();
+        site.mark().accept(marked);
+        return new Body(fragment.label() + " at " + site.where(), contentType, splice(marked.toString(), fragment),
+                fragment.expected());
     }
 
     /** A fragment as the name of a member (only strings can be names; anything else is malformed JSON). */
@@ -91,61 +116,75 @@ final class HostileBodies {
                 .as((doc, fragment, inLabels) -> {
                     ObjectNode marked = doc.deepCopy();
                     (inLabels ? marked.putObject("labels") : marked).put(MARK, "v");
+                    // Only a string can be a member name: anything else is malformed JSON
                     return new Body(fragment.label() + " as a member name" + (inLabels ? " in labels" : ""),
-                            contentType, splice(marked.toString(), fragment));
+                            contentType, splice(marked.toString(), fragment),
+                            fragment.isString() ? fragment.expected() : Set.of(400, 413));
                 });
     }
 
     /** Bodies that are not one JSON object: empty, scalars, trailing garbage, truncations, other encodings. */
     static Arbitrary<Body> wholeBodies(Arbitrary<ObjectNode> documents, String contentType) {
         Arbitrary<Body> fixed = Arbitraries.of(Stream.of(
-                text("empty body", ""), text("whitespace only", " \n\t "), text("null", "null"),
-                text("an array", "[]"), text("a string", "\"spec\""), text("a number", "42"),
-                text("true", "true"), text("arrays nested 10k deep", "[".repeat(10_000) + "]".repeat(10_000)),
-                text("objects nested 10k deep", "{\"a\":".repeat(10_000) + "{}" + "}".repeat(10_000)),
+                malformed("empty body", ""), malformed("whitespace only", " \n\t "), malformed("null", "null"),
+                malformed("an array", "[]"), malformed("a string", "\"spec\""), malformed("a number", "42"),
+                malformed("true", "true"), malformed("arrays nested 10k deep", "[".repeat(10_000) + "]".repeat(10_000)),
+                malformed("objects nested 10k deep", "{\"a\":".repeat(10_000) + "{}" + "}".repeat(10_000)),
                 text("10k ports", "{\"name\":\"many\",\"image\":\"nginx\",\"ports\":["
-                        + "{\"port\":80},".repeat(10_000) + "{\"port\":81}]}"),
-                text("20k unknown members", JsonFragments.manyKeys(20_000)),
-                text("a comment", "/* spec */ {\"name\":\"c\",\"image\":\"nginx\",\"ports\":[{\"port\":80}]}"),
-                text("single quotes", "{'name':'q','image':'nginx','ports':[{'port':80}]}"),
-                text("NUL bytes", "\u0000\u0000\u0000"),
-                new Body("random bytes", JSON, new byte[] {(byte) 0x8b, 0x1f, 0x00, (byte) 0xff, 0x7b}),
-                text("body over the limit", "{\"name\":\"big\",\"pad\":\"" + "z".repeat(JsonFragments.OVER_LIMIT) + "\"}"))
-                .map(body -> new Body(body.label(), contentType, body.bytes())).toList());
+                        + "{\"port\":80},".repeat(10_000) + "{\"port\":81}]}", Set.of(422)),
+                text("20k unknown members", JsonFragments.manyKeys(20_000), Set.of(422)),
+                malformed("a comment", "/* spec */ {\"name\":\"c\",\"image\":\"nginx\",\"ports\":[{\"port\":80}]}"),
+                malformed("single quotes", "{'name':'q','image':'nginx','ports':[{'port':80}]}"),
+                malformed("NUL bytes", "\u0000\u0000\u0000"),
+                new Body("random bytes", JSON, new byte[] {(byte) 0x8b, 0x1f, 0x00, (byte) 0xff, 0x7b}, Set.of(400)),
+                text("body over the limit", "{\"name\":\"big\",\"pad\":\"" + "z".repeat(JsonFragments.OVER_LIMIT) + "\"}",
+                        Set.of(413)))
+                .map(body -> body.as(contentType)).toList());
         Arbitrary<Body> derived = Combinators.combine(documents, Arbitraries.integers().between(0, 6),
                 Arbitraries.integers().between(1, 1000)).as(HostileBodies::around)
-                .map(body -> new Body(body.label(), contentType, body.bytes()));
+                .map(body -> body.as(contentType));
         return Arbitraries.oneOf(fixed, derived);
     }
 
-    /** Valid specs sent as something else. */
-    static Arbitrary<Body> wrongContentTypes(Arbitrary<ObjectNode> documents) {
-        return Combinators.combine(documents, Arbitraries.of("text/plain", "application/xml",
+    /**
+     * Documents sent as something else: 415 unless the type is the one {@code accepted} (whatever its
+     * case or parameters, where the parser may still refuse the bytes) or a wildcard.
+     */
+    static Arbitrary<Body> wrongContentTypes(Arbitrary<ObjectNode> documents, String accepted) {
+        return Combinators.combine(documents, Arbitraries.of("text/plain", "application/xml", "application/json",
                 "application/merge-patch+json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-                "garbage", "application/", "/json", "application/json; charset=utf-16",
-                "application/json;charset=\"bogus\"", "APPLICATION/JSON", "application/json-patch+json",
-                "application/yaml", "*/*", "")).as((doc, type) -> {
+                "garbage", "application/", "/json", accepted + "; charset=utf-16", accepted + ";charset=\"bogus\"",
+                accepted.toUpperCase(), "application/json-patch+json", "application/yaml", "*/*", "")).as((doc, type) -> {
                     boolean utf16 = type.contains("utf-16");
                     byte[] bytes = doc.toString().getBytes(utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
-                    return new Body("valid spec as '" + type + "'", type.isEmpty() ? null : type, bytes);
+                    String base = type.split(";")[0].trim().toLowerCase();
+                    Set<Integer> expected = base.equals(accepted) || base.equals("*/*") ? Set.of() : Set.of(415);
+                    return new Body("document as '" + type + "'", type.isEmpty() ? null : type, bytes, expected);
                 });
     }
 
     private static Body around(ObjectNode doc, int variant, int cut) {
         String json = doc.toString();
         return switch (variant) {
-            case 0 -> text("trailing garbage 'x'", json + "x");
-            case 1 -> text("a second object after it", json + " {}");
-            case 2 -> text("an extra closing brace", json + "}");
-            case 3 -> text("truncated at " + Math.min(cut, json.length() - 1), json.substring(0, Math.min(cut, json.length() - 1)));
-            case 4 -> text("a duplicate 'name'", "{\"name\":\"dup\"," + json.substring(1));
-            case 5 -> text("a byte order mark first", "\ufeff" + json);
-            default -> text("a trailing NUL", json + "\u0000");
+            case 0 -> malformed(TRAILING + "garbage 'x'", json + "x");
+            case 1 -> malformed(TRAILING + "object", json + " {}");
+            case 2 -> malformed(TRAILING + "closing brace", json + "}");
+            case 3 -> malformed("truncated at " + Math.min(cut, json.length() - 1), json.substring(0, Math.min(cut, json.length() - 1)));
+            case 4 -> doc.isEmpty() ? malformed("a duplicate member", "{\"a\":1,\"a\":2}")
+                    : malformed("its first member twice", "{" + ValidSpecs.JSON.createObjectNode()
+                            .set(doc.fieldNames().next(), doc.elements().next()).toString().substring(1).replaceAll("}$", ",")
+                            + json.substring(1));
+            case 5 -> text("a byte order mark first", "\ufeff" + json, Set.of());
+            default -> malformed(TRAILING + "NUL", json + "\u0000");
         };
     }
 
-    private static Body text(String label, String body) {
-        return new Body(label, JSON, body.getBytes(StandardCharsets.UTF_8));
+    private static Body text(String label, String body, Set<Integer> expected) {
+        return new Body(label, JSON, body.getBytes(StandardCharsets.UTF_8), expected);
+    }
+
+    private static Body malformed(String label, String body) {
+        return text(label, body, Set.of(400));
     }
 
     /** The JSON text with the quoted mark replaced by the fragment's raw bytes. */

@@ -88,7 +88,9 @@ final class PatchDocuments {
                 Arbitraries.just(change("label k removed", "labels", NODES.objectNode().putNull("k"))),
                 Arbitraries.just(change("labels removed", "labels", NullNode.instance)),
                 ValidSpecs.annotations().map(a -> change("pod annotations merged", "podAnnotations", a)),
-                ValidSpecs.resources().map(r -> change("resources", "resources", r)),
+                // limits always said (null: none), or the live limits would merge with the new requests
+                ValidSpecs.resources().map(r -> change("resources", "resources",
+                        r.has("limits") ? r : r.deepCopy().putNull("limits"))),
                 Arbitraries.just(change("resources removed", "resources", NullNode.instance)),
                 ValidSpecs.service().map(s -> change("service " + s.get("type").asText(), "service", s)),
                 Arbitraries.integers().between(0, 2).map(p -> change("partition " + p, "updateStrategy",

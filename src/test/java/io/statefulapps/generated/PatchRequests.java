@@ -3,6 +3,7 @@ package io.statefulapps.generated;
 import io.statefulapps.generated.HostileBodies.Body;
 import io.statefulapps.generated.HostileBodies.Site;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +36,27 @@ final class PatchRequests {
     private PatchRequests() {
     }
 
-    /** {@code count} patches: 35 % allowed, 30 % refused, 25 % hostile, 10 % odd If-Match or no such app. */
+    /**
+     * {@code count} patches: every hostile fragment once, then 35 % allowed, 30 % refused, 25 % hostile,
+     * 10 % odd If-Match or no such app.
+     */
     static List<Exchange.Request> draw(String namespace, List<String> apps, long seed, int count) {
+        List<Body> catalogue = HostileBodies.everyFragmentOnce(PatchDocuments.allowedDocuments(), PATCH_SITES,
+                MERGE_PATCH, seed);
+        List<String> targets = SeededSamples.draw(Arbitraries.of(apps), seed, catalogue.size());
+        List<Exchange.Request> all = new ArrayList<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            Body body = catalogue.get(i);
+            all.add(patch("hostile", body.label(), namespace, targets.get(i), "", body, body.expected()));
+        }
+        int rest = count - all.size();
         Map<Arbitrary<? extends Exchange.Request>, Integer> counts = new LinkedHashMap<>();
-        counts.put(allowed(namespace, apps), count * 35 / 100);
-        counts.put(refused(namespace, apps), count * 30 / 100);
-        counts.put(hostile(namespace, apps), count * 25 / 100);
-        counts.put(preconditionsAndAbsentApps(namespace, apps), count - count * 90 / 100);
-        return SeededSamples.mix(seed, counts);
+        counts.put(allowed(namespace, apps), rest * 35 / 100);
+        counts.put(refused(namespace, apps), rest * 30 / 100);
+        counts.put(hostile(namespace, apps), rest * 25 / 100);
+        counts.put(preconditionsAndAbsentApps(namespace, apps), rest - rest * 90 / 100);
+        all.addAll(SeededSamples.mix(seed, counts));
+        return all;
     }
 
     static Arbitrary<Exchange.Request> allowed(String namespace, List<String> apps) {
@@ -58,7 +72,7 @@ final class PatchRequests {
 
     static Arbitrary<Exchange.Request> hostile(String namespace, List<String> apps) {
         return Combinators.combine(HostileBodies.bodies(PatchDocuments.allowedDocuments(), PATCH_SITES, MERGE_PATCH),
-                Arbitraries.of(apps)).as((body, app) -> patch("hostile", body.label(), namespace, app, "", body, Set.of()));
+                Arbitraries.of(apps)).as((body, app) -> patch("hostile", body.label(), namespace, app, "", body, body.expected()));
     }
 
     /** Valid patches with an If-Match that cannot match (412), or of apps that do not exist (404). */
@@ -74,7 +88,7 @@ final class PatchRequests {
     }
 
     private static Body json(String document) {
-        return new Body("", MERGE_PATCH, document.getBytes(StandardCharsets.UTF_8));
+        return new Body("", MERGE_PATCH, document.getBytes(StandardCharsets.UTF_8), Set.of());
     }
 
     private static Exchange.Request patch(String kind, String label, String namespace, String app, String ifMatch,

@@ -2,6 +2,7 @@ package io.statefulapps.generated;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,23 @@ final class PathRequests {
     private PathRequests() {
     }
 
+    /** Every odd name with each method of the app's path first, then {@code count} generated requests. */
     static List<Exchange.Request> draw(String namespace, List<String> apps, long seed, int count) {
-        return SeededSamples.draw(requests(namespace, apps), seed, count);
+        List<Exchange.Request> all = new ArrayList<>();
+        List<String> names = new ArrayList<>(oddNames());
+        names.addAll(List.of(encode("ünïcødé"), encode("名前"), encode("a\u202eb"), "n".repeat(3000)));
+        for (String name : names) {
+            for (String method : List.of("GET", "HEAD", "PATCH", "DELETE")) {
+                Draft d = new Draft();
+                d.namespace = namespace;
+                d.name = name;
+                d.method = method;
+                d.accept = "application/json";
+                all.add(request(d));
+            }
+        }
+        all.addAll(SeededSamples.draw(requests(namespace, apps), seed, count));
+        return all;
     }
 
     static Arbitrary<Exchange.Request> requests(String namespace, List<String> apps) {

@@ -27,12 +27,16 @@ final class PropertyRun {
         List<Exchange> exchanges = new ArrayList<>(requests.size());
         List<String> violations = new ArrayList<>();
         Map<String, Integer> tally = new TreeMap<>();
+        Map<String, Integer> reported = new TreeMap<>();
         for (int i = 0; i < requests.size(); i++) {
             Exchange exchange = http.send(requests.get(i));
             exchanges.add(exchange);
             tally.merge(exchange.request().kind() + " " + exchange.answer().status(), 1, Integer::sum);
             Optional<String> violation = AnswerContract.violation(exchange);
-            if (violation.isPresent()) {
+            Optional<ReportedDefects.Defect> known = violation.flatMap(v -> ReportedDefects.explaining(exchange));
+            if (known.isPresent()) {
+                reported.merge(known.get().what() + " [fix: " + known.get().fix() + "]", 1, Integer::sum);
+            } else if (violation.isPresent()) {
                 violations.add("input #" + i + ": " + violation.get() + "\n" + exchange.describe());
             }
         }
@@ -40,6 +44,8 @@ final class PropertyRun {
         writeTranscript(property, seed, exchanges);
         System.out.printf("[generated] %s: %d inputs in %d ms, seed %d; answers %s%n", property, requests.size(),
                 millis, seed, tally);
+        reported.forEach((defect, count) -> System.out.printf(
+                "[generated] %s: REPORTED DEFECT, %d input(s): %s%n", property, count, defect));
         if (!violations.isEmpty()) {
             throw new AssertionError(property + ": " + violations.size() + " of " + requests.size()
                     + " answers break the contract (seed " + seed + ", -Dgenerated.seed=" + seed + "); the first "
