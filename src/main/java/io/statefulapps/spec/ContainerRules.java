@@ -72,10 +72,10 @@ final class ContainerRules {
                     errors.add(field + ".name", "'" + var.name() + "' is already set by env[" + first + "]");
                 }
             }
+            // Neither value nor valueFrom is the empty value, as in Kubernetes: the API server drops
+            // "value": "" (omitempty), so that is also how an empty value reads back from the cluster.
             if (var.value() != null && var.valueFrom() != null) {
                 errors.add(field, "must have either value or valueFrom, not both");
-            } else if (var.value() == null && var.valueFrom() == null) {
-                errors.add(field, "must have a value (it may be \"\") or a valueFrom");
             } else if (var.valueFrom() != null) {
                 checkSource(field + ".valueFrom", var.valueFrom(), errors);
             }

@@ -47,6 +47,18 @@ final class JsonPaths {
         return path.toString();
     }
 
+    /** The path of the token the parser is on: a member's name or a value (inside an object or an array). */
+    static String ofCurrentToken(JsonParser p) {
+        return of(p.getParsingContext());
+    }
+
+    /** The path of a member of the object at {@code enclosing}. */
+    static String member(String enclosing, String name) {
+        StringBuilder path = new StringBuilder(enclosing);
+        appendName(path, name, false);
+        return path.toString();
+    }
+
     private static String of(JsonStreamContext ctx) {
         Deque<JsonStreamContext> chain = new ArrayDeque<>();
         for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {

@@ -26,11 +26,33 @@ public final class MergePatch {
         if (patch == null) {
             return null;
         }
+        requireFiniteNumbers(patch, "");
         JsonValue result = Json.createMergePatch(toJsonP(patch)).apply(toJsonP(target));
         try {
             return JACKSON.readTree(result.toString());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("JSON-P wrote JSON that Jackson cannot read", e);
+        }
+    }
+
+    /**
+     * A number beyond a double's range (1e400) has become Infinity when the patch was read, which JSON
+     * cannot express: Jackson would write it as the string "Infinity", turning a wrong value into a
+     * valid-looking one. Refused with the place it was found.
+     */
+    private static void requireFiniteNumbers(JsonNode node, String path) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            String where = path.isEmpty() ? "the patch" : path;
+            throw new MalformedSpecException(path, where + ": the number is out of range (a JSON number here must"
+                    + " fit in a 64-bit floating-point value, at most about 1.8e308)", null);
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireFiniteNumbers(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(member ->
+                    requireFiniteNumbers(member.getValue(), JsonPaths.member(path, member.getKey())));
         }
     }
 

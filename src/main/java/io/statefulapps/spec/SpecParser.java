@@ -84,6 +84,8 @@ public final class SpecParser {
                 throw new MalformedSpecException("", "unexpected content after the JSON object"
                         + where(p.currentTokenLocation()), null);
             }
+            Utf8Text.require(body);
+            UnpairedSurrogates.requireNone(body);
             return new ParsedSpec(spec, inDocumentOrder(unknown, () -> mapper.createParser(body)));
         } catch (JsonProcessingException e) {
             // Jackson names the (redacted) source in nested locations: keep only line and column
@@ -101,6 +103,7 @@ public final class SpecParser {
             throw new MalformedSpecException("", "the spec must be a JSON object, not "
                     + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase()), null);
         }
+        UnpairedSurrogates.requireNone(tree);
         List<FieldError> unknown = new ArrayList<>();
         try {
             AppSpec spec;

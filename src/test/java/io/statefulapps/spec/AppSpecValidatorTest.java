@@ -127,7 +127,7 @@ class AppSpecValidatorTest {
                 bad("env", app("'env': [{'name': 'A', 'value': '1'}, {'name': 'A', 'value': '2'}, {'name': '1X', 'value': ''},"
                         + " {'name': '', 'value': 'x'}, {'name': 'B'}, {'name': 'C', 'value': 'x',"
                         + " 'valueFrom': {'fieldRef': {'fieldPath': 'metadata.name'}}}, {'name': 'D', 'valueFrom': {}}]"),
-                        "env[1].name", "env[2].name", "env[3].name", "env[4]", "env[5]", "env[6].valueFrom"),
+                        "env[1].name", "env[2].name", "env[3].name", "env[5]", "env[6].valueFrom"),
                 bad("labels, annotations and node selector", app("'labels': {'app': 'other', 'app.kubernetes.io/name': 'x',"
                         + " 'tier': '" + "v".repeat(64) + "', '-bad': 'ok', 'team': 'a b'}, 'podAnnotations': {'/x': 'y'},"
                         + " 'headlessService': {'annotations': {'a/b/c': 'y'}}, 'nodeSelector': {'disk': 'ssd!'}"),
