@@ -2,7 +2,6 @@ package io.statefulapps.app;
 
 import io.statefulapps.cluster.ReportStore;
 import io.statefulapps.cluster.StoredReport;
-import io.statefulapps.cluster.WatchCache;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.live.AppKey;
 import io.statefulapps.problem.ProblemException;
@@ -10,19 +9,17 @@ import io.statefulapps.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
-/** Lists the apps of a namespace from the watch cache, each with its verdict, a page at a time. */
+/** Lists the apps of a namespace from the stored reports, each with its verdict, a page at a time. */
 @ApplicationScoped
 public class AppCatalog {
 
     static final int MAX_LIMIT = 500;
 
-    private final WatchCache cache;
     private final ReportStore reports;
 
-    public AppCatalog(WatchCache cache, ReportStore reports) {
-        this.cache = cache;
+    public AppCatalog(ReportStore reports) {
         this.reports = reports;
     }
 
@@ -31,35 +28,19 @@ public class AppCatalog {
         reports.requireSynced();
         int pageSize = pageSize(limit);
         String after = ContinueToken.decode(continueToken);
-        List<String> names = cache.appNames(namespace);
         List<AppSummary> items = new ArrayList<>();
         String last = null;
         boolean more = false;
-        for (String name : names) {
-            if (after != null && name.compareTo(after) <= 0) {
-                continue;
-            }
+        for (Map.Entry<AppKey, StoredReport> entry : reports.inNamespace(namespace, after).entrySet()) {
             if (items.size() == pageSize) {
                 more = true;
                 break;
             }
-            Optional<HealthReport> found = reportOf(namespace, name);
-            if (found.isEmpty()) {
-                continue;
-            }
-            HealthReport report = found.get();
-            items.add(summary(name, namespace, report));
+            String name = entry.getKey().name();
+            items.add(summary(name, namespace, entry.getValue().report()));
             last = name;
         }
         return new AppList(items, more && last != null ? ContinueToken.after(last) : null);
-    }
-
-    private Optional<HealthReport> reportOf(String namespace, String name) {
-        Optional<StoredReport> stored = reports.get(new AppKey(namespace, name));
-        if (stored.isPresent()) {
-            return Optional.of(stored.get().report());
-        }
-        return cache.app(namespace, name).map(app -> reports.reportOf(app).report());
     }
 
     static AppSummary summary(String name, String namespace, HealthReport report) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,7 +50,8 @@ public class ReportStore {
     private final HealthConfig config;
     private final Clock clock;
     private final ObjectMapper mapper;
-    private final Map<AppKey, StoredReport> reports = new ConcurrentHashMap<>();
+    // sorted by namespace and name, so a page of a namespace's list is a walk of its range, not a sort of all
+    private final ConcurrentSkipListMap<AppKey, StoredReport> reports = new ConcurrentSkipListMap<>();
     private final ReportChanges changes;
     private final Set<AppKey> queued = ConcurrentHashMap.newKeySet();
     private final LinkedBlockingQueue<AppKey> queue = new LinkedBlockingQueue<>();
@@ -159,6 +161,14 @@ public class ReportStore {
 
     public int size() {
         return reports.size();
+    }
+
+    /** The stored reports of one namespace after {@code after} (exclusive; null: from the first), by name. */
+    public Map<AppKey, StoredReport> inNamespace(String namespace, String after) {
+        AppKey from = new AppKey(namespace, after == null ? "" : after);
+        // every name of the namespace sorts before this key: names never contain \u0000
+        AppKey to = new AppKey(namespace + "\u0000", "");
+        return Collections.unmodifiableMap(reports.subMap(from, after != null ? false : true, to, false));
     }
 
     /** Every stored report, for lists and metrics. */

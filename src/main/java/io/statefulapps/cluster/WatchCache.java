@@ -13,7 +13,6 @@ import io.statefulapps.live.AppKey;
 import io.statefulapps.live.CachedApp;
 import io.statefulapps.live.LiveApp;
 import io.statefulapps.live.LiveAppAssembler;
-import io.statefulapps.render.ManagedLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -141,21 +139,5 @@ public class WatchCache {
         Stream.concat(informers.statefulSets.getStore().list().stream(), informers.services.getStore().list().stream())
                 .map(AppChangeRouter::appOf).flatMap(Optional::stream).forEach(apps::add);
         return apps;
-    }
-
-    /** The names of the apps in a namespace, sorted. */
-    public List<String> appNames(String namespace) {
-        if (informers == null) {
-            return List.of();
-        }
-        TreeSet<String> names = new TreeSet<>();
-        Stream.concat(informers.statefulSets.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream(),
-                informers.services.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream())
-                .map(WatchCache::instance).filter(n -> n != null).forEach(names::add);
-        return List.copyOf(names);
-    }
-
-    private static String instance(HasMetadata object) {
-        return CacheInformers.labels(object).get(ManagedLabels.INSTANCE);
     }
 }
