@@ -22,7 +22,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.Date;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * An app's health report: the stored JSON as it is (no serialization per read), with a strong
@@ -31,6 +32,9 @@ import java.util.Date;
  */
 @Path("/api/v1/namespaces/{namespace}/apps/{name}/health")
 public class AppHealthResource {
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(ZoneOffset.UTC);
 
     /** Always revalidate: the report changes whenever the cluster does, and a 304 costs nothing. */
     static final String CACHE_CONTROL = "private, no-cache";
@@ -85,7 +89,8 @@ public class AppHealthResource {
                 : Response.ok(stored.json(), MediaType.APPLICATION_JSON);
         return answer.header(HttpHeaders.ETAG, stored.etag())
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .header(HttpHeaders.LAST_MODIFIED, Date.from(stored.computedAt()))
+                // formatted here: a Date would be formatted by a new SimpleDateFormat per answer (seen in JFR)
+                .header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(stored.computedAt()))
                 .build();
     }
 }
