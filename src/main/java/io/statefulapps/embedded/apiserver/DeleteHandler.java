@@ -12,22 +12,7 @@ import java.util.List;
  * its lifecycle and a pod is deleted gracefully ({@link GracefulPodDeletion}). Answers the object
  * while finalizers or a grace period keep it, else a Success Status.
  */
-final class DeleteHandler {
-
-    private final ObjectStore store;
-    private final GarbageCollector gc;
-    private final NamespaceLifecycle namespaces;
-    private final ListHandler lists;
-    private final GracefulPodDeletion pods;
-
-    DeleteHandler(ObjectStore store, GarbageCollector gc, NamespaceLifecycle namespaces, ListHandler lists,
-            GracefulPodDeletion pods) {
-        this.store = store;
-        this.gc = gc;
-        this.namespaces = namespaces;
-        this.lists = lists;
-        this.pods = pods;
-    }
+record DeleteHandler(ObjectStore store, GarbageCollector gc, NamespaceLifecycle namespaces, ListHandler lists, GracefulPodDeletion pods) {
 
     HttpAnswer delete(ResourceType type, RequestTarget target, ObjectNode body) {
         ObjectNode options = body == null ? JsonText.object() : body;

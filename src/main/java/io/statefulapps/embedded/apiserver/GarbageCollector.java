@@ -13,15 +13,7 @@ import java.util.List;
  * the ownerReference and keeps them. Every removal goes through the store, so watchers see each
  * DELETED event. Runs under the store's write lock.
  */
-final class GarbageCollector {
-
-    private final ObjectStore store;
-    private final ResourceCatalog catalog;
-
-    GarbageCollector(ObjectStore store, ResourceCatalog catalog) {
-        this.store = store;
-        this.catalog = catalog;
-    }
+record GarbageCollector(ObjectStore store, ResourceCatalog catalog) {
 
     /**
      * A controller may create a dependent of an owner that was deleted a moment before (its cache had

@@ -15,15 +15,7 @@ import java.time.temporal.ChronoUnit;
  * kubelet confirms the deletion with a period of 0 once its containers stopped, so a pod whose node
  * is gone stays Terminating. A later delete may shorten the period, never lengthen it.
  */
-final class GracefulPodDeletion {
-
-    private final ObjectStore store;
-    private final Clock clock;
-
-    GracefulPodDeletion(ObjectStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
-    }
+record GracefulPodDeletion(ObjectStore store, Clock clock) {
 
     /** The grace period this delete gives the pod; 0 means delete it now. */
     static long gracePeriod(JsonNode pod, RequestTarget target, ObjectNode options) {

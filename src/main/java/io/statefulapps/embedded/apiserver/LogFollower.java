@@ -14,17 +14,7 @@ import java.util.List;
  * looks at the pod every {@code interval}, appending what the simulated container wrote since,
  * until the run ends (its last lines, then the end), the pod goes, or the client leaves.
  */
-final class LogFollower {
-
-    private final Vertx vertx;
-    private final PodLogs logs;
-    private final Duration interval;
-
-    LogFollower(Vertx vertx, PodLogs logs, Duration interval) {
-        this.vertx = vertx;
-        this.logs = logs;
-        this.interval = interval;
-    }
+record LogFollower(Vertx vertx, PodLogs logs, Duration interval) {
 
     void start(LogFollowReply follow, HttpServerResponse response) {
         StreamEnd end = new StreamEnd();

@@ -7,15 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * TokenReview, SelfSubjectReview, SubjectAccessReview and its local and self forms, and a ServiceAccount's
  * {@code token} subresource (TokenRequest). Answered 201 with the status filled in.
  */
-final class ReviewResources {
-
-    private final AccessControl access;
-    private final ObjectStore store;
-
-    ReviewResources(AccessControl access, ObjectStore store) {
-        this.access = access;
-        this.store = store;
-    }
+record ReviewResources(AccessControl access, ObjectStore store) {
 
     static boolean isTokenRequest(ResourceType type, RequestTarget target) {
         return type.is("", "serviceaccounts") && "token".equals(target.subresource());
