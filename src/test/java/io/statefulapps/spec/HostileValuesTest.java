@@ -41,6 +41,22 @@ class HostileValuesTest {
         assertEquals(field, assertThrows(MalformedSpecException.class, () -> parser.parse(tree)).field());
     }
 
+    /** Jackson reads "" (and " ") as "absent" for numbers and booleans: the default would be used silently. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"replicas\":\"\"}                                    | replicas",
+            "\"terminationGracePeriodSeconds\":\" \"}              | terminationGracePeriodSeconds",
+            "\"securityContext\":{\"privileged\":\"\"}}            | securityContext.privileged",
+            "\"headlessService\":{\"publishNotReadyAddresses\":\"\"}} | headlessService.publishNotReadyAddresses",
+            "\"readinessProbe\":{\"tcpSocket\":{\"port\":80},\"periodSeconds\":\"\"}} | readinessProbe.periodSeconds",
+    })
+    void anEmptyStringIsNotANumberNorABoolean(String rest, String field) throws Exception {
+        byte[] body = (APP + rest).getBytes(StandardCharsets.UTF_8);
+        MalformedSpecException e = assertThrows(MalformedSpecException.class, () -> parser.parse(body));
+        assertEquals(field, e.field());
+        assertEquals(field, assertThrows(MalformedSpecException.class, () -> parser.parse(json.readTree(body))).field());
+    }
+
     /** Jackson's byte parser refuses such a member name itself; a tree built otherwise may still hold one. */
     @Test
     void anUnpairedSurrogateInAMemberNameOfATreeIsMalformed() throws Exception {
