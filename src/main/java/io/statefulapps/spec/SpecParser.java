@@ -61,6 +61,11 @@ public final class SpecParser {
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // "" or " " is not a number nor a boolean either (Jackson would read it as absent, i.e. the default)
+        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setAcceptBlankAsEmpty(false);
+        }
     }
 
     /** Parses a request body (UTF-8 JSON); {@code null} counts as an empty body. */

@@ -2,8 +2,11 @@ package io.statefulapps.generated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
 import java.util.Optional;
 import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.xml.sax.InputSource;
 
 /**
  * What every answer of the API must be, whatever was sent: one of the documented statuses (never a
@@ -30,10 +33,30 @@ final class AnswerContract {
         if (!expected.isEmpty() && !expected.contains(status)) {
             return Optional.of("status " + status + ", expected one of " + expected);
         }
-        if (status < 400 || "HEAD".equals(exchange.request().method())) {
+        if ("HEAD".equals(exchange.request().method())) {
             return Optional.empty();
         }
-        return problemViolation(answer);
+        if (isSvg(answer)) {
+            // The badge is an image even for an unknown app (a grey "not found" with 404, as documented)
+            return status == 200 || status == 404 ? svgViolation(answer) : Optional.of("a " + status + " as an image");
+        }
+        return status < 400 ? Optional.empty() : problemViolation(answer);
+    }
+
+    private static boolean isSvg(Exchange.Answer answer) {
+        return answer.contentType() != null && answer.contentType().startsWith("image/svg+xml");
+    }
+
+    /** A badge must be well-formed XML whatever name it shows, or browsers show nothing. */
+    private static Optional<String> svgViolation(Exchange.Answer answer) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.newDocumentBuilder().parse(new InputSource(new StringReader(answer.body())));
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.of("the badge is not well-formed XML: " + e.getMessage());
+        }
     }
 
     private static Optional<String> problemViolation(Exchange.Answer answer) {

@@ -125,7 +125,7 @@ final class JsonFragments {
 
     static List<Fragment> wrongTypes() {
         List<Fragment> types = new ArrayList<>();
-        for (String v : List.of("true", "false", "null", "[]", "{}", "\"\"", "\"text\"", "0", "[1,\"a\",null]",
+        for (String v : List.of("true", "false", "null", "[]", "{}", "\"\"", "\" \"", "\"text\"", "0", "[1,\"a\",null]",
                 "{\"a\":1}", "[{}]", "[[]]", "\"80\"")) {
             types.add(Fragment.text("value " + v, v));
         }

@@ -80,7 +80,7 @@ final class PatchDocuments {
 
     private static Arbitrary<Tuple.Tuple2<String, ObjectNode>> allowedChange() {
         return Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 2).map(n -> change("replicas " + n, "replicas", NODES.numberNode(n))),
+                Arbitraries.integers().between(0, 1).map(n -> change("replicas " + n, "replicas", NODES.numberNode(n))),
                 ValidSpecs.images().map(image -> change("image " + image, "image", NODES.textNode(image))),
                 ValidSpecs.env().map(env -> change("env replaced", "env", env)),
                 Arbitraries.just(change("env removed", "env", NullNode.instance)),

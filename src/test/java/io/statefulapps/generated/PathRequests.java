@@ -37,6 +37,7 @@ final class PathRequests {
         String method = "GET";
         String query = "";
         String accept = "";
+        String precondition = "";
         boolean allApps;
     }
 
@@ -49,12 +50,13 @@ final class PathRequests {
         List<String> names = new ArrayList<>(oddNames());
         names.addAll(List.of(encode("ünïcødé"), encode("名前"), encode("a\u202eb"), "n".repeat(3000)));
         for (String name : names) {
-            for (String method : List.of("GET", "HEAD", "PATCH", "DELETE")) {
+            for (String method : List.of("GET", "HEAD", "PATCH", "DELETE", "GET /badge.svg", "GET /health")) {
                 Draft d = new Draft();
                 d.namespace = namespace;
                 d.name = name;
-                d.method = method;
-                d.accept = "application/json";
+                d.method = method.split(" ")[0];
+                d.subpath = method.contains("/") ? method.split(" ")[1] : "";
+                d.accept = method.contains("/") ? "*/*" : "application/json";
                 all.add(request(d));
             }
         }
@@ -70,6 +72,9 @@ final class PathRequests {
                 .use(Arbitraries.of(METHODS)).inSetter((d, m) -> d.method = m)
                 .use(queries()).inSetter((d, q) -> d.query = q)
                 .use(Arbitraries.of(ACCEPTS)).inSetter((d, a) -> d.accept = a)
+                .use(Arbitraries.of("If-None-Match: *", "If-None-Match: \"0000\"", "If-None-Match: W/\"x\", *",
+                        "If-Match: *", "If-Match: \"0000\"", "If-Match: garbage")).withProbability(0.2)
+                .inSetter((d, p) -> d.precondition = p)
                 .use(Arbitraries.frequency(Tuple.of(1, true), Tuple.of(9, false))).inSetter((d, all) -> d.allApps = all)
                 .build(PathRequests::request);
     }
@@ -81,6 +86,10 @@ final class PathRequests {
         Map<String, String> headers = new LinkedHashMap<>();
         if (!d.accept.isEmpty()) {
             headers.put("Accept", d.accept);
+        }
+        if (!d.precondition.isEmpty()) {
+            String[] header = d.precondition.split(": ", 2);
+            headers.put(header[0], header[1]);
         }
         byte[] body = null;
         if (d.method.equals("POST")) {
@@ -117,7 +126,8 @@ final class PathRequests {
         return List.of(".", "..", "...", "%2e%2e", "%2E", "%2F", "a%2Fb", "%252F", "%zz", "%", "a%", "%c3%28",
                 "%ff%fe", "%00", "a%00b", "%ed%a0%80", "%f0%9f%98%80", "%e2%80%ae", "%20", "+", "~", ";", "a;b=c",
                 "%3B", "%3F", "%23", "a|b", "a{b}", "a^b", "a`b", "a%22b", "%3Cscript%3E", "NAME", "-a", "a-", "a_b",
-                "a.b", "0", "%u0041", "%%41", "a'b", "@", "a:b", "*", "$");
+                "a.b", "0", "%u0041", "%%41", "a'b", "@", "a:b", "*", "$", "%07bell", "%1b%5b31mred", "%ef%bf%bf",
+                "a%26b", "%26amp%3B");
     }
 
     /** Zero to three query flags with generated values, sometimes a flag twice. */

@@ -39,6 +39,12 @@ final class ReportedDefects {
                     "outside the code: -Dvertx.disableURIValidation=true in the launcher lets such requests reach the"
                             + " API (then check what RESTEasy answers), or document the bare 400",
                     e -> e.answer().status() == 400 && e.answer().contentType() == null && !isUri(e.request().pathAndQuery())),
+            new Defect("The badge of a name with a control character (%00, %07, %1b) or U+FFFF is not well-formed"
+                    + " XML (XML 1.0 forbids them even escaped), so browsers show no image",
+                    "api/HealthBadge.java escape(): replace characters outside XML 1.0's Char production (controls"
+                            + " other than tab, LF, CR; U+FFFE, U+FFFF; lone surrogates) with U+FFFD",
+                    e -> e.answer().contentType() != null && e.answer().contentType().startsWith("image/svg+xml")
+                            && e.answer().body().chars().anyMatch(ReportedDefects::notXmlChar)),
             new Defect("A request line over 4096 bytes gets a bare 414 from Vert.x",
                     "application.properties: quarkus.http.limits.max-initial-line-length (or document 414)",
                     e -> e.answer().status() == 414 && e.request().pathAndQuery().length() > 4000));
@@ -48,6 +54,11 @@ final class ReportedDefects {
 
     static Optional<Defect> explaining(Exchange exchange) {
         return ALL.stream().filter(d -> d.explains().test(exchange)).findFirst();
+    }
+
+    private static boolean notXmlChar(int c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF
+                || Character.isSurrogate((char) c);
     }
 
     private static boolean isUri(String pathAndQuery) {

@@ -25,18 +25,27 @@ class HostileValuesTest {
     private final SpecParser parser = new SpecParser();
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * Unpaired surrogates; and "" (or " ") for a number or a boolean, which Jackson reads as "absent"
+     * so that the default would be used silently.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "\"env\":[{\"name\":\"A\",\"value\":\"x\\ud800\"}]}               | env[0].value",
-            "\"podAnnotations\":{\"example.com/a\":\"\\udc00\"}}              | podAnnotations.example.com/a",
-            "\"command\":[\"ok\",\"\\ud800\\ud800\"]}                         | command[1]",
-            "\"securityContext\":{\"seLinuxOptions\":{\"user\":\"\\uDBFF\"}}} | securityContext.seLinuxOptions.user",
+            "\"env\":[{\"name\":\"A\",\"value\":\"x\\ud800\"}]}               | env[0].value     | unpaired UTF-16 surrogate",
+            "\"podAnnotations\":{\"example.com/a\":\"\\udc00\"}}              | podAnnotations.example.com/a | unpaired UTF-16 surrogate",
+            "\"command\":[\"ok\",\"\\ud800\\ud800\"]}                         | command[1]       | unpaired UTF-16 surrogate",
+            "\"securityContext\":{\"seLinuxOptions\":{\"user\":\"\\uDBFF\"}}} | securityContext.seLinuxOptions.user | unpaired UTF-16 surrogate",
+            "\"replicas\":\"\"}                                               | replicas         | got a string",
+            "\"terminationGracePeriodSeconds\":\" \"}                         | terminationGracePeriodSeconds | got a string",
+            "\"securityContext\":{\"privileged\":\"\"}}                       | securityContext.privileged | got a string",
+            "\"headlessService\":{\"publishNotReadyAddresses\":\"\"}}         | headlessService.publishNotReadyAddresses | got a string",
+            "\"readinessProbe\":{\"tcpSocket\":{\"port\":80},\"periodSeconds\":\"\"}} | readinessProbe.periodSeconds | got a string",
     })
-    void anUnpairedSurrogateIsMalformedAndNamed(String rest, String field) throws Exception {
+    void isMalformedAndNamedFromBytesAndAsATree(String rest, String field, String saying) throws Exception {
         byte[] body = (APP + rest).getBytes(StandardCharsets.UTF_8);
         MalformedSpecException fromBytes = assertThrows(MalformedSpecException.class, () -> parser.parse(body));
         assertEquals(field, fromBytes.field());
-        assertTrue(fromBytes.getMessage().contains("unpaired UTF-16 surrogate"), fromBytes.getMessage());
+        assertTrue(fromBytes.getMessage().contains(saying), fromBytes.getMessage());
         JsonNode tree = json.readTree(body);
         assertEquals(field, assertThrows(MalformedSpecException.class, () -> parser.parse(tree)).field());
     }
