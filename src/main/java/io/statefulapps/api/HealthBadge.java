@@ -62,7 +62,16 @@ final class HealthBadge {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return xmlCharacters(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&apos;");
+    }
+
+    /** Characters XML 1.0 cannot hold (controls, U+FFFE, U+FFFF, lone surrogates) become U+FFFD. */
+    private static String xmlCharacters(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)
+                ? c : 0xFFFD));
+        return out.toString();
     }
 }

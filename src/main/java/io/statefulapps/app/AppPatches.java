@@ -2,6 +2,7 @@ package io.statefulapps.app;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statefulapps.cluster.AppPatcher;
@@ -22,6 +23,7 @@ import io.statefulapps.spec.FieldError;
 import io.statefulapps.spec.ImmutableFieldRules;
 import io.statefulapps.spec.MalformedSpecException;
 import io.statefulapps.spec.MergePatch;
+import io.statefulapps.spec.Utf8Text;
 import io.statefulapps.spec.ParsedSpec;
 import io.statefulapps.spec.SpecParser;
 import io.statefulapps.spec.VolumeGrowth;
@@ -42,7 +44,8 @@ public class AppPatches {
     public record Outcome(AppView view, String etag, List<String> stepsDone) {
     }
 
-    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final SpecParser parser = new SpecParser();
     private final AppSpecValidator validator = new AppSpecValidator();
     private final TrioDiff diff = new TrioDiff();
@@ -60,6 +63,7 @@ public class AppPatches {
 
     public Outcome patch(String namespace, String name, String ifMatch, byte[] body) {
         SpecIntake.requireNamespace(namespace);
+        ChangeProblems.requirePossibleName(namespace, name);
         JsonNode patch = readPatch(body);
         // Writes start from the latest state, never from the cache.
         LiveApp live = reader.read(namespace, name);
@@ -115,6 +119,7 @@ public class AppPatches {
         if (body == null || body.length == 0) {
             throw new MalformedSpecException("", "the body is empty: expected a JSON merge patch (an object)", null);
         }
+        Utf8Text.require(body);
         JsonNode patch;
         try {
             patch = json.readTree(body);

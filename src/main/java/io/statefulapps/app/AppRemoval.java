@@ -22,6 +22,7 @@ public class AppRemoval {
 
     public DeleteResult delete(String namespace, String name, String ifMatch, boolean withData) {
         SpecIntake.requireNamespace(namespace);
+        ChangeProblems.requirePossibleName(namespace, name);
         try {
             AppDeleter.Target target = deleter.inspect(namespace, name);
             if (!target.live().exists()) {

@@ -5,8 +5,10 @@ import io.statefulapps.cluster.PartialChangeException;
 import io.statefulapps.problem.FailureProblems;
 import io.statefulapps.problem.Problem;
 import io.statefulapps.problem.ProblemBuilder;
+import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
 import io.statefulapps.spec.FieldError;
+import io.statefulapps.spec.KubernetesNames;
 import java.util.List;
 
 /** Problems of PATCH and DELETE. Pure, so each is unit-tested. */
@@ -45,6 +47,16 @@ public final class ChangeProblems {
         return Problem.of(ProblemType.PRECONDITION_FAILED, "The app \"" + name + "\" in namespace \"" + namespace
                 + "\" changed since you read it (its ETag is now " + current + "); GET it again, re-apply your"
                 + " change and send it with the new ETag in If-Match. Nothing was changed.");
+    }
+
+    /**
+     * An app's name is a DNS-1123 subdomain (it names its StatefulSet): any other name cannot exist,
+     * and must not reach the Kubernetes client, which cannot even build its URL.
+     */
+    public static void requirePossibleName(String namespace, String name) {
+        if (!KubernetesNames.isDns1123Subdomain(name)) {
+            throw new ProblemException(notFound(namespace, name));
+        }
     }
 
     public static Problem notFound(String namespace, String name) {

@@ -95,6 +95,15 @@ class ThrottleRetryTest {
     }
 
     @Test
+    void aThrottledWriteIsSentAgainWithItsBody() throws Exception {
+        faults("PUT", "[{\"verb\":\"create\",\"resource\":\"configmaps\",\"status\":429,\"retryAfterSeconds\":1,"
+                + "\"times\":1}]");
+        assertNotNull(client.configMaps().inNamespace("shop").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("written").endMetadata().addToData("k", "v").build()).create());
+        assertEquals("v", client.configMaps().inNamespace("shop").withName("written").get().getData().get("k"));
+    }
+
+    @Test
     void waitsAreCappedAndJittered() {
         assertEquals(ThrottleRetry.MAX_WAIT_MILLIS, ThrottleRetry.waitMillis("3600"));
         assertEquals(ThrottleRetry.DEFAULT_WAIT_MILLIS, ThrottleRetry.waitMillis("Wed, 21 Oct 2015 07:28:00 GMT"));

@@ -91,4 +91,48 @@ class ReplicasRehearsalIT {
         as(EDITOR).delete(apps(replicaA) + "/shared").then().statusCode(200);
         as(EDITOR).get(apps(replicaB) + "/shared").then().statusCode(404);
     }
+
+    @Test
+    void aReplicaKilledBetweenTwoObjectsOfACreateLeavesNothingTheNextPostCannotFinish() throws Exception {
+        String server = Files.readAllLines(dir.resolve("kubeconfig.yaml")).stream().map(String::trim)
+                .filter(line -> line.startsWith("server:")).findFirst().orElseThrow().substring(7).trim();
+        // the StatefulSet's create (after the headless Service's) waits long enough to kill the replica
+        as(EDITOR).contentType("application/json").body("[{\"verb\":\"create\",\"resource\":\"statefulsets\","
+                + "\"name\":\"cut\",\"nth\":2,\"delayMs\":8000}]").put(server + "/_sim/faults").then().statusCode(200);
+        try (ServiceProcess doomed = ServiceProcess.start("replica-doomed", dir, Map.of("STATEFUL_APPS_CLUSTER",
+                "external", "KUBECONFIG", dir.resolve("kubeconfig.yaml").toAbsolutePath().toString(),
+                "STATEFUL_APPS_NAMESPACES", NS))) {
+            Thread creating = new Thread(() -> {
+                try {
+                    as(EDITOR).contentType("application/json").body(SPEC.formatted("cut")).post(apps(doomed));
+                } catch (RuntimeException killed) {
+                    // the replica dies under this request
+                }
+            });
+            creating.setDaemon(true);
+            creating.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> kubectl.run("get", "svc", "cut-headless", "-n", NS)
+                    .code() == 0);
+            doomed.kill();
+        } finally {
+            as(EDITOR).delete(server + "/_sim/faults");
+        }
+        // what the killed replica left: the headless Service, perhaps the StatefulSet, never the client Service
+        assertEquals(1, kubectl.run("get", "svc", "cut", "-n", NS).code(), "the client Service was never created");
+        // the next POST through another replica: 409 + Retry-After while another create may still be running,
+        // then the leftovers are cleaned up and the app created whole
+        Response early = as(EDITOR).contentType("application/json").body(SPEC.formatted("cut")).post(apps(replicaB));
+        if (early.statusCode() == 409) {
+            assertNotNull(early.header("Retry-After"), early.asString());
+        } else {
+            assertEquals(201, early.statusCode(), early.asString());
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            int code = as(EDITOR).contentType("application/json").body(SPEC.formatted("cut")).post(apps(replicaB))
+                    .statusCode();
+            return code == 201 || (code == 409 && kubectl.run("get", "svc", "cut", "-n", NS).code() == 0);
+        });
+        assertEquals(0, kubectl.run("get", "sts", "cut", "-n", NS).code());
+        assertEquals(0, kubectl.run("get", "svc", "cut", "cut-headless", "-n", NS).code());
+    }
 }

@@ -83,7 +83,9 @@ final class StatefulSetRevisions {
             return sts.getSpec().getTemplate();
         }
         return informers.get(informers.revisions, sts.getMetadata().getNamespace(), revision)
-                .map(r -> (Map<String, Object>) ((Map<String, Object>) r.getData()).get("spec"))
+                // the informer hands the revision's data over as a RawExtension or a Map: read either as a Map
+                .map(r -> (Map<String, Object>) Serialization.jsonMapper().convertValue(r.getData(), Map.class)
+                        .get("spec"))
                 .map(spec -> {
                     Map<String, Object> template = new LinkedHashMap<>((Map<String, Object>) spec.get("template"));
                     template.remove("$patch");

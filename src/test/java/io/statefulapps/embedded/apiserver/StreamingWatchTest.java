@@ -39,7 +39,7 @@ class StreamingWatchTest extends ApiServerTestBase {
                 + "&labelSelector=app%3Dlater", null)) {
             assertEquals(200, watch.status());
             assertEquals("application/json", watch.header("Content-Type"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> api.watches().openWatches() == before + 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.watches().openWatches() >= before + 1);
             labelled("later-1", "later");
             JsonNode added = event(watch.next());
             assertEquals("ADDED", added.path("type").asText());
@@ -48,7 +48,7 @@ class StreamingWatchTest extends ApiServerTestBase {
             assertEquals("DELETED", event(watch.next()).path("type").asText());
         }
         // the client left: the server frees its watcher
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.watches().openWatches() == before);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.watches().openWatches() <= before);
     }
 
     @Test

@@ -84,7 +84,11 @@ final class FaultStatuses {
 
     private static FaultOutcome.Fail fail(int code, String message, String reason, ObjectNode details,
             Map<String, String> headers) {
-        return new FaultOutcome.Fail(code, status(message, reason, details, code), headers);
+        // An injected failure ends its connection, as an overloaded server shedding load does: a client's
+        // retry then starts on a fresh connection instead of racing the end of the refused one.
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Connection", "close");
+        return new FaultOutcome.Fail(code, status(message, reason, details, code), Map.copyOf(all));
     }
 
     private static ObjectNode status(String message, String reason, ObjectNode details, int code) {
