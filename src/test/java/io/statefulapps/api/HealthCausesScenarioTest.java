@@ -102,6 +102,17 @@ class HealthCausesScenarioTest {
     }
 
     @Test
+    void podsRefusedAtAdmissionAreNamedWithTheRefusal() {
+        // as on a real API server, the ServiceAccount admission plugin refuses pods of an account that
+        // does not exist, and the StatefulSet controller records FailedCreate
+        create(app("ghostly", "nginx:1.27", ",\"serviceAccountName\":\"ghost\""));
+        JsonPath report = awaitProblem("ghostly", "PodCreateFailed", r -> true);
+        String message = report.getString("problems.find { it.reason == 'PodCreateFailed' }.message");
+        assertTrue(message.contains("serviceaccount \"ghost\" not found"), message);
+        assertEquals("PodCreateFailed", report.getString("causes[0].reason"), report.prettify());
+    }
+
+    @Test
     void gatedPodsAreNamedAsGated() {
         create(app("gated", "nginx:1.27", ""));
         ClusterEdits.mergeStatefulSet(client, NS, "gated",
