@@ -101,6 +101,7 @@ public class AppDeleter {
         target.skipped().forEach(s -> warnings.add(s.kind() + "/" + s.name() + " holds one of the app's names but is"
                 + " not managed by this service; it was left alone"));
         steps.run();
+        removeLateStatefulSet(namespace, live.name());
         return new DeleteResult(deleted, kept, target.missing(), target.skipped(), warnings);
     }
 
@@ -115,6 +116,20 @@ public class AppDeleter {
                     .delete();
             deleted.add(new DeleteResult.KindName(object.getKind(), object.getMetadata().getName()));
         });
+    }
+
+    /**
+     * A volume-growth PATCH racing this delete may have created its replacement StatefulSet after the
+     * set was deleted and before the headless Service (its licence to create) went. Once the headless
+     * Service is gone no replacement can appear any more, so one look now is enough.
+     */
+    private void removeLateStatefulSet(String namespace, String app) {
+        StatefulSet late = client.apps().statefulSets().inNamespace(namespace).withName(app).get();
+        if (late != null && ManagedLabels.isManaged(late) && late.getMetadata().getDeletionTimestamp() == null) {
+            client.resource(late).inNamespace(namespace).withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                    .delete();
+            deleteUnownedPods(namespace, app);
+        }
     }
 
     /**

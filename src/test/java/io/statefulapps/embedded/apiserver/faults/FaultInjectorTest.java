@@ -128,23 +128,23 @@ class FaultInjectorTest {
     void throttlingSaysWhenToComeBack() throws Exception {
         faults.install("[{\"status\":429,\"retryAfterSeconds\":3},{\"status\":429}]", clock.instant());
         FaultOutcome.Fail fail = failed(createService("web"));
-        assertEquals(Map.of("Retry-After", "3"), fail.headers());
+        assertEquals(Map.of("Retry-After", "3", "Connection", "close"), fail.headers());
         assertJson("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":"
                 + "\"Too many requests, please try again later.\",\"reason\":\"TooManyRequests\",\"details\":"
                 + "{\"retryAfterSeconds\":3},\"code\":429}", fail.body());
         faults.install("[{\"status\":429}]", clock.instant());
-        assertEquals(Map.of("Retry-After", "1"), failed(createService("web")).headers());
+        assertEquals(Map.of("Retry-After", "1", "Connection", "close"), failed(createService("web")).headers());
     }
 
     @Test
     void unavailableWithAndWithoutRetryAfter() throws Exception {
         faults.install("[{\"status\":503,\"retryAfterSeconds\":5,\"times\":1},{\"status\":503}]", clock.instant());
         FaultOutcome.Fail first = failed(createService("web"));
-        assertEquals(Map.of("Retry-After", "5"), first.headers());
+        assertEquals(Map.of("Retry-After", "5", "Connection", "close"), first.headers());
         assertJson("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":"
                 + "\"the server is currently unable to handle the request\",\"reason\":\"ServiceUnavailable\","
                 + "\"code\":503}", first.body());
-        assertEquals(Map.of(), failed(createService("web")).headers());
+        assertEquals(Map.of("Connection", "close"), failed(createService("web")).headers());
     }
 
     @Test
