@@ -153,6 +153,7 @@ final class HttpFront {
             HttpWatchSink sink = new HttpWatchSink(response);
             vertx.executeBlocking(() -> {
                 watches.open(watch, sink);
+                sink.opened();
                 return null;
             }, false);
         } else if (reply instanceof LogFollowReply follow) {

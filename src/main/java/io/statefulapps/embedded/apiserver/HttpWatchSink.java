@@ -12,13 +12,26 @@ final class HttpWatchSink implements WatchSink {
     private final HttpServerResponse response;
     private final StreamEnd end = new StreamEnd();
 
-    /** Starts the chunked response; its headers go out at once so the client knows the watch is open. */
+    /** Prepares the chunked response; {@link #opened()} sends its headers. */
     HttpWatchSink(HttpServerResponse response) {
         this.response = response;
         response.closeHandler(v -> end.end());
         response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json")
                 .putHeader("Cache-Control", "no-cache, private");
-        response.writeHead();
+    }
+
+    /**
+     * The watch is attached: the headers go out now (if no event carried them already), so a client
+     * that sees the 200 knows every later change will reach it, as with kube-apiserver.
+     */
+    void opened() {
+        if (!end.ended() && !response.headWritten()) {
+            try {
+                response.writeHead();
+            } catch (IllegalStateException gone) {
+                end.end();
+            }
+        }
     }
 
     @Override
