@@ -10,6 +10,7 @@ public class ShortTimesProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("stateful-apps.health.load-balancer-deadline", "10s",
                 "stateful-apps.health.recheck-interval", "200ms",
-                "stateful-apps.writes.abandoned-after", "10s");
+                "stateful-apps.writes.abandoned-after", "10s",
+                "stateful-apps.health.stale-after", "3s");
     }
 }
