@@ -235,8 +235,8 @@ class RbacRehearsalIT {
         var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         var ended = new java.util.concurrent.CompletableFuture<String>();
+        StringBuffer seen = new StringBuffer();
         Thread reader = new Thread(() -> {
-            StringBuilder seen = new StringBuilder();
             try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.body()))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     seen.append(line).append('\n');
@@ -248,16 +248,18 @@ class RbacRehearsalIT {
         });
         reader.setDaemon(true);
         reader.start();
-        Thread.sleep(1500);
-        assertTrue(!ended.isDone(), "the stream stays open while the caller may list apps");
+        // the stream is alive: an app created now reaches it
+        as(EDITOR).contentType("application/json").body(spec("streamed")).post(apps(replicaA)).then().statusCode(201);
+        await().atMost(SETTLE).until(() -> seen.indexOf("streamed") >= 0);
+        assertTrue(!ended.isDone(), "the stream stays open while the caller may list apps:\n" + seen);
         ok(kubectl.run("delete", "rolebinding", "viewer-view", "-n", NS));
         try {
             // rights are rechecked every second and reviews cached for a second
-            String seen = ended.get(20, java.util.concurrent.TimeUnit.SECONDS);
-            assertNotNull(seen);
+            assertNotNull(ended.get(20, java.util.concurrent.TimeUnit.SECONDS));
             as(VIEWER).get(apps(replicaB)).then().statusCode(403);
         } finally {
             ok(kubectl.run("create", "rolebinding", "viewer-view", "--clusterrole=view", "--user=viewer", "-n", NS));
+            as(EDITOR).delete(apps(replicaA) + "/streamed?deleteData=true");
         }
     }
 

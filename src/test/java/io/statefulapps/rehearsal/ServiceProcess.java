@@ -1,5 +1,7 @@
 package io.statefulapps.rehearsal;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as its own process, the
@@ -73,24 +76,24 @@ final class ServiceProcess implements AutoCloseable {
 
     private void awaitReady() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
-            }
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(url().resolve("/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
+        HttpRequest ready = HttpRequest.newBuilder(url().resolve("/q/health/ready")).timeout(Duration.ofSeconds(2))
+                .build();
+        try {
+            await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+                try {
+                    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notListeningYet) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT.toSeconds() + "s:\n" + tail(),
+                    e);
         }
-        close();
-        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT.toSeconds() + "s:\n" + tail());
     }
 
     /** Ends the process at once (SIGKILL), as a node or the OOM killer would: nothing is cleaned up. */
