@@ -1,5 +1,6 @@
 package io.statefulapps.embedded.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -60,6 +61,19 @@ final class ClusterWriter {
         return written;
     }
 
+    /**
+     * Creates an object from its JSON without reading the answer back into a typed object, for
+     * writes nothing looks at again (events): true once created. A refusal counts as for any write.
+     */
+    Written<Boolean> createUnread(String kind, String collectionPath, JsonNode object) {
+        return attempt(kind, "create", () -> {
+            if (client.raw(collectionPath, "POST", object) == null) {
+                throw new KubernetesClientException("the API server answered 404 Not Found to a create", 404, null);
+            }
+            return true;
+        });
+    }
+
     <T extends HasMetadata> Written<T> update(T object) {
         return run(object, "update", () -> client.resource(object).update());
     }
@@ -98,17 +112,21 @@ final class ClusterWriter {
     }
 
     private <R> Written<R> attempt(HasMetadata target, String verb, Supplier<R> call) {
+        return attempt(target.getKind(), verb, call);
+    }
+
+    private <R> Written<R> attempt(String kind, String verb, Supplier<R> call) {
         writes.incrementAndGet();
-        byRequest.computeIfAbsent(target.getKind() + " " + verb, k -> new LongAdder()).increment();
+        byRequest.computeIfAbsent(kind + " " + verb, k -> new LongAdder()).increment();
         try {
             return new Written<>(call.get(), null);
         } catch (KubernetesClientException e) {
             failures.incrementAndGet();
             if (e.getCode() == 409 || e.getCode() == 404) {
                 // our cache was a step behind: the event for the newer state brings the key back
-                LOG.debugf("simulated %s %s skipped (%d): %s", verb, target.getKind(), e.getCode(), e.getMessage());
+                LOG.debugf("simulated %s %s skipped (%d): %s", verb, kind, e.getCode(), e.getMessage());
             } else {
-                LOG.debugf("simulated %s %s refused (%d): %s", verb, target.getKind(), e.getCode(), e.getMessage());
+                LOG.debugf("simulated %s %s refused (%d): %s", verb, kind, e.getCode(), e.getMessage());
             }
             return new Written<>(null, e);
         }

@@ -77,14 +77,9 @@ final class EventRecorder {
                 .getNamespace();
         String name = object.getMetadata().getName() + "."
                 + Long.toHexString(clock.millis() * 1_000_000 + (sequence++ % 1_000_000));
-        Event event = new EventBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-                .withInvolvedObject(reference(object, fieldPath))
-                .withType(type).withReason(reason).withMessage(message)
-                .withNewSource().withComponent(source.component()).withHost(source.host()).endSource()
-                .withReportingComponent(source.component())
-                .withReportingInstance(source.host() == null ? source.component() : source.host())
-                .withFirstTimestamp(now).withLastTimestamp(now).withCount(1).build();
-        if (writer.create(event).ok()) {
+        // nobody reads a new event back: it goes as JSON, and the answer is not turned into an Event
+        if (writer.createUnread("Event", "/api/v1/namespaces/" + namespace + "/events", EventJson.first(namespace,
+                name, reference(object, fieldPath), type, reason, message, source, now)).ok()) {
             recorded.put(key, new Recorded(namespace, name, 1));
         }
     }
