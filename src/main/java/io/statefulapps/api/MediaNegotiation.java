@@ -2,6 +2,7 @@ package io.statefulapps.api;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,5 +40,37 @@ public final class MediaNegotiation {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether Accept admits any of the offered types. JAX-RS cannot tell alone when one path has
+     * several methods (the health report and its event stream): it picked the report for any Accept.
+     */
+    static boolean acceptsAny(HttpHeaders headers, MediaType... offered) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            for (MediaType one : offered) {
+                if (type.isCompatible(one)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an {@code Accept} (all its values) plainly asks for JSON or anything: absent,
+     * {@code application/json}, {@code application/*} or {@code *}{@code /*} alone. Anything subtler
+     * (weights, lists, other types) is negotiated in full by JAX-RS.
+     */
+    static boolean plainlyJson(List<String> accept) {
+        if (accept.isEmpty()) {
+            return true;
+        }
+        if (accept.size() > 1) {
+            return false;
+        }
+        String only = accept.get(0).trim();
+        return only.equalsIgnoreCase(MediaType.APPLICATION_JSON) || only.equals("*/*")
+                || only.equalsIgnoreCase("application/*");
     }
 }
