@@ -53,20 +53,23 @@ class StoredHealthRoute {
         HttpServerRequest request = context.request();
         String namespace = context.pathParam("namespace");
         String name = context.pathParam("name");
-        if (!plain(context) || views.readyHealth(namespace, name).isEmpty()) {
+        Optional<StoredReport> ready = plain(context) ? views.readyHealth(namespace, name) : Optional.empty();
+        if (ready.isEmpty()) {
             context.next();
             return;
         }
         if (!callers.enabled()) {
-            answer(context, namespace, name);
+            answer(context, ready.get());
             return;
         }
         // A review may ask the Kubernetes API: not on the event loop.
         context.vertx().executeBlocking(() -> callers.check(request.headers().getAll(HttpHeaders.AUTHORIZATION),
                 "GET", Optional.of(ApiEndpoint.APP_HEALTH), namespace, Map.of(), request.path()), false)
                 .onComplete(checked -> {
-                    if (checked.succeeded() && checked.result().isEmpty()) {
-                        answer(context, namespace, name);
+                    // The report may have changed while the caller was checked: serve the newest.
+                    Optional<StoredReport> now = views.readyHealth(namespace, name);
+                    if (checked.succeeded() && checked.result().isEmpty() && now.isPresent()) {
+                        answer(context, now.get());
                     } else {
                         context.next(); // the resource answers the refusal (or the failure) in full
                     }
@@ -83,13 +86,7 @@ class StoredHealthRoute {
                 && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
-    private void answer(RoutingContext context, String namespace, String name) {
-        Optional<StoredReport> ready = views.readyHealth(namespace, name);
-        if (ready.isEmpty()) {
-            context.next();
-            return;
-        }
-        StoredReport stored = ready.get();
+    private static void answer(RoutingContext context, StoredReport stored) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         response.putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE)

@@ -33,6 +33,7 @@ public class WatchCache {
     private final KubernetesClient client;
     private final ServedNamespaces served;
     private final List<AppChangeRouter.Listener> listeners = new ArrayList<>();
+    private volatile boolean syncedOnce;
     private volatile CacheInformers informers;
     private CachedAppAssembler assembler;
 
@@ -92,10 +93,22 @@ public class WatchCache {
         return informers == null ? List.of() : informers.all();
     }
 
-    /** Every informer has listed once; until then reads cannot be trusted. */
+    /**
+     * Every informer has listed once; until then reads cannot be trusted. Once true it stays true
+     * (an informer that lost its watch keeps what it listed), so it is remembered: every read asks.
+     */
     public boolean synced() {
+        if (syncedOnce) {
+            return true;
+        }
         List<SharedIndexInformer<?>> all = informers();
-        return !all.isEmpty() && all.stream().allMatch(SharedIndexInformer::hasSynced);
+        for (SharedIndexInformer<?> informer : all) {
+            if (!informer.hasSynced()) {
+                return false;
+            }
+        }
+        syncedOnce = !all.isEmpty();
+        return syncedOnce;
     }
 
     /** Every informer is watching now; false while one is re-listing after losing its watch. */
