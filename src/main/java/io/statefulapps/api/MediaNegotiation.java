@@ -58,19 +58,23 @@ public final class MediaNegotiation {
     }
 
     /**
-     * Whether an {@code Accept} (all its values) plainly asks for JSON or anything: absent,
-     * {@code application/json}, {@code application/*} or {@code *}{@code /*} alone. Anything subtler
-     * (weights, lists, other types) is negotiated in full by JAX-RS.
+     * What an {@code Accept} (all its values) plainly asks for, when it is that plain: JSON when it
+     * is absent, {@code application/json}, {@code application/*} or {@code *}{@code /*} alone;
+     * {@code text/plain} alone. Empty for anything subtler (weights, lists, other types), which
+     * JAX-RS negotiates in full.
      */
-    static boolean plainlyJson(List<String> accept) {
+    static Optional<MediaType> plainChoice(List<String> accept) {
         if (accept.isEmpty()) {
-            return true;
+            return Optional.of(MediaType.APPLICATION_JSON_TYPE);
         }
         if (accept.size() > 1) {
-            return false;
+            return Optional.empty();
         }
         String only = accept.get(0).trim();
-        return only.equalsIgnoreCase(MediaType.APPLICATION_JSON) || only.equals("*/*")
-                || only.equalsIgnoreCase("application/*");
+        if (only.equalsIgnoreCase(MediaType.APPLICATION_JSON) || only.equals("*/*")
+                || only.equalsIgnoreCase("application/*")) {
+            return Optional.of(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return only.equalsIgnoreCase(MediaType.TEXT_PLAIN) ? Optional.of(MediaType.TEXT_PLAIN_TYPE) : Optional.empty();
     }
 }

@@ -6,6 +6,8 @@ import io.statefulapps.access.ApiEndpoint;
 import io.statefulapps.access.CallerChecks;
 import io.statefulapps.app.AppViews;
 import io.statefulapps.cluster.StoredReport;
+import io.statefulapps.config.HealthConfig;
+import io.statefulapps.health.HealthTextRenderer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -14,6 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,8 +26,8 @@ import java.util.Optional;
  * X-Request-Id) without the per-request machinery of JAX-RS (media type and writer lookups, URI
  * parsing, filters), which JFR showed was about 90 % of a GET's time.
  *
- * <p>Only the plain case is answered here: no query, JSON or anything accepted, an app whose report
- * is stored, a caller who may read it. Everything else (text, {@code ?lines}, errors, refusals,
+ * <p>Only the plain case is answered here: no query, JSON, anything or {@code text/plain} accepted,
+ * an app whose report is stored, a caller who may read it. Everything else ({@code ?lines}, errors, refusals,
  * 503 before the first sync, HEAD, streams) goes on to {@link AppHealthResource}, so the two cannot
  * disagree on anything but speed.
  */
@@ -33,16 +36,19 @@ class StoredHealthRoute {
 
     static final String PATH = "/api/v1/namespaces/:namespace/apps/:name/health";
 
-    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+    private static final CharSequence JSON = HttpHeaders.createOptimized(MediaType.APPLICATION_JSON);
+    private static final CharSequence TEXT = HttpHeaders.createOptimized(MediaType.TEXT_PLAIN + ";charset=UTF-8");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized(AppHealthResource.CACHE_CONTROL);
     private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
 
     private final AppViews views;
     private final CallerChecks callers;
+    private final int maxTextLines;
 
-    StoredHealthRoute(AppViews views, CallerChecks callers) {
+    StoredHealthRoute(AppViews views, CallerChecks callers, HealthConfig healthConfig) {
         this.views = views;
         this.callers = callers;
+        this.maxTextLines = healthConfig.maxTextLines();
     }
 
     void install(@Observes Router router) {
@@ -53,13 +59,15 @@ class StoredHealthRoute {
         HttpServerRequest request = context.request();
         String namespace = context.pathParam("namespace");
         String name = context.pathParam("name");
-        Optional<StoredReport> ready = plain(context) ? views.readyHealth(namespace, name) : Optional.empty();
+        Optional<MediaType> choice = plainChoice(context);
+        Optional<StoredReport> ready = choice.isPresent() ? views.readyHealth(namespace, name) : Optional.empty();
         if (ready.isEmpty()) {
             context.next();
             return;
         }
+        boolean text = choice.get().equals(MediaType.TEXT_PLAIN_TYPE);
         if (!callers.enabled()) {
-            answer(context, ready.get());
+            answer(context, ready.get(), text);
             return;
         }
         // A review may ask the Kubernetes API: not on the event loop.
@@ -69,26 +77,36 @@ class StoredHealthRoute {
                     // The report may have changed while the caller was checked: serve the newest.
                     Optional<StoredReport> now = views.readyHealth(namespace, name);
                     if (checked.succeeded() && checked.result().isEmpty() && now.isPresent()) {
-                        answer(context, now.get());
+                        answer(context, now.get(), text);
                     } else {
                         context.next(); // the resource answers the refusal (or the failure) in full
                     }
                 });
     }
 
-    /** A request both paths would read the same way: nothing to decode, negotiate or read. */
-    private static boolean plain(RoutingContext context) {
+    /**
+     * The media type to answer when the request is one both paths read the same way (nothing to
+     * decode, negotiate or read), else empty.
+     */
+    private static Optional<MediaType> plainChoice(RoutingContext context) {
         HttpServerRequest request = context.request();
-        return request.query() == null && request.uri().equals(context.normalizedPath())
+        boolean plain = request.query() == null && request.uri().equals(context.normalizedPath())
                 && !request.path().endsWith("/")
-                && MediaNegotiation.plainlyJson(request.headers().getAll(HttpHeaders.ACCEPT))
                 && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
                 && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        return plain ? MediaNegotiation.plainChoice(request.headers().getAll(HttpHeaders.ACCEPT)) : Optional.empty();
     }
 
-    private static void answer(RoutingContext context, StoredReport stored) {
+    private void answer(RoutingContext context, StoredReport stored, boolean text) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
+        if (text) {
+            // As the resource answers it: rendered from the stored report, no validators.
+            response.putHeader(REQUEST_ID, RequestIds.idFor(request.getHeader(RequestIds.HEADER)))
+                    .putHeader(HttpHeaders.CONTENT_TYPE, TEXT)
+                    .end(HealthTextRenderer.render(stored.report(), maxTextLines));
+            return;
+        }
         response.putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE)
                 .putHeader(HttpHeaders.ETAG, stored.etag())
                 .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(stored.computedAt()))

@@ -61,6 +61,13 @@ class StoredHealthRouteTest {
         }
         Response anything = given().accept("*/*").get(APP, NS, NAME);
         assertArrayEquals(routed.asByteArray(), anything.asByteArray());
+
+        Response routedText = given().accept("text/plain").get(APP, NS, NAME);
+        Response negotiatedText = given().accept("text/plain;q=0.9, application/xml;q=0.1").get(APP, NS, NAME);
+        routedText.then().statusCode(200);
+        assertEquals(negotiatedText.getContentType(), routedText.getContentType());
+        assertEquals(negotiatedText.asString(), routedText.asString());
+        assertEquals(negotiatedText.getHeader("ETag"), routedText.getHeader("ETag"), "text carries no validators");
     }
 
     @Test
