@@ -32,7 +32,10 @@ import jakarta.ws.rs.sse.SseEventSink;
 @Path("/api/v1/namespaces/{namespace}/apps/{name}/health")
 public class AppHealthResource {
 
-    /** Always revalidate: the report changes whenever the cluster does, and a 304 costs nothing. */
+    /**
+     * Always revalidate: the report changes whenever the cluster does, and a 304 costs nothing.
+     * Answers also say {@code Vary: Accept}: the same URL answers JSON or text.
+     */
     static final String CACHE_CONTROL = "private, no-cache";
 
     private final AppViews views;
@@ -81,7 +84,7 @@ public class AppHealthResource {
         StoredReport stored = views.storedHealth(namespace, name);
         if (MediaNegotiation.prefersText(headers)) {
             return Response.ok(HealthTextRenderer.render(stored.report(), cap != null ? cap : maxTextLines),
-                    MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
+                    MediaType.TEXT_PLAIN + ";charset=UTF-8").header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
         Response.ResponseBuilder answer = EntityTags.matchesAny(ifNoneMatch, stored.etag())
                 ? Response.notModified()
@@ -89,6 +92,7 @@ public class AppHealthResource {
         return answer.header(HttpHeaders.ETAG, stored.etag())
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .header(HttpHeaders.LAST_MODIFIED, HttpDates.format(stored.computedAt()))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .build();
     }
 }

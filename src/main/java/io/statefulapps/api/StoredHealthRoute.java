@@ -39,6 +39,7 @@ class StoredHealthRoute {
     private static final CharSequence JSON = HttpHeaders.createOptimized(MediaType.APPLICATION_JSON);
     private static final CharSequence TEXT = HttpHeaders.createOptimized(MediaType.TEXT_PLAIN + ";charset=UTF-8");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized(AppHealthResource.CACHE_CONTROL);
+    private static final CharSequence VARY = HttpHeaders.createOptimized(jakarta.ws.rs.core.HttpHeaders.ACCEPT);
     private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
 
     private final AppViews views;
@@ -103,11 +104,13 @@ class StoredHealthRoute {
         if (text) {
             // As the resource answers it: rendered from the stored report, no validators.
             response.putHeader(REQUEST_ID, RequestIds.idFor(request.getHeader(RequestIds.HEADER)))
+                    .putHeader(HttpHeaders.VARY, VARY)
                     .putHeader(HttpHeaders.CONTENT_TYPE, TEXT)
                     .end(HealthTextRenderer.render(stored.report(), maxTextLines));
             return;
         }
         response.putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE)
+                .putHeader(HttpHeaders.VARY, VARY)
                 .putHeader(HttpHeaders.ETAG, stored.etag())
                 .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(stored.computedAt()))
                 .putHeader(REQUEST_ID, RequestIds.idFor(request.getHeader(RequestIds.HEADER)));

@@ -56,7 +56,7 @@ class StoredHealthRouteTest {
         routed.then().statusCode(200).contentType("application/json");
         negotiated.then().statusCode(200).contentType("application/json");
         assertArrayEquals(negotiated.asByteArray(), routed.asByteArray());
-        for (String header : new String[] {"ETag", "Cache-Control", "Last-Modified"}) {
+        for (String header : new String[] {"ETag", "Cache-Control", "Last-Modified", "Vary"}) {
             assertEquals(negotiated.getHeader(header), routed.getHeader(header), header);
         }
         Response anything = given().accept("*/*").get(APP, NS, NAME);
@@ -68,6 +68,8 @@ class StoredHealthRouteTest {
         assertEquals(negotiatedText.getContentType(), routedText.getContentType());
         assertEquals(negotiatedText.asString(), routedText.asString());
         assertEquals(negotiatedText.getHeader("ETag"), routedText.getHeader("ETag"), "text carries no validators");
+        assertEquals("Accept", routedText.getHeader("Vary"));
+        assertEquals("Accept", negotiatedText.getHeader("Vary"));
     }
 
     @Test
@@ -76,7 +78,7 @@ class StoredHealthRouteTest {
         for (String accept : new String[] {"application/json", NEGOTIATED}) {
             given().accept(accept).header("If-None-Match", tag).get(APP, NS, NAME)
                     .then().statusCode(304).header("ETag", equalTo(tag))
-                    .header("Cache-Control", equalTo("private, no-cache"));
+                    .header("Cache-Control", equalTo("private, no-cache")).header("Vary", equalTo("Accept"));
             given().accept(accept).header("If-None-Match", "W/" + tag).get(APP, NS, NAME).then().statusCode(304);
             given().accept(accept).header("If-None-Match", "\"stale\"").get(APP, NS, NAME).then().statusCode(200);
         }
