@@ -14,6 +14,7 @@ import io.statefulapps.embedded.apiserver.protobuf.ProtobufBodyDecoder;
 import io.statefulapps.embedded.apiserver.rbac.DecisionRecorder;
 import io.statefulapps.embedded.apiserver.rbac.EnforcingAccess;
 import io.statefulapps.embedded.apiserver.rbac.TokenFile;
+import io.statefulapps.embedded.direct.DirectHttpClientFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -151,6 +152,17 @@ public final class EmbeddedApiServer implements AutoCloseable {
     /** A Fabric8 client that calls with {@code token}; the caller closes it. */
     public KubernetesClient newClient(String token) {
         return new KubernetesClientBuilder().withConfig(clientConfig(token)).build();
+    }
+
+    /**
+     * A Fabric8 client with the admin token that reaches this server without a socket: the same
+     * pipeline (faults, checks, handlers, audit), on the caller's thread; watches stream as plain
+     * HTTP watches. The simulated controllers' client; the caller closes it.
+     */
+    public KubernetesClient newDirectClient() {
+        Config config = new ConfigBuilder(clientConfig(adminToken())).withOnlyHttpWatches(true).build();
+        return new KubernetesClientBuilder().withConfig(config)
+                .withHttpClientFactory(new DirectHttpClientFactory(server.direct())).build();
     }
 
     /** The client configuration with the admin token, for callers that build their own client. */

@@ -123,6 +123,11 @@ public final class ApiServer implements AutoCloseable {
         return server.actualPort();
     }
 
+    /** The server for callers in this JVM: the same pipeline without a socket. */
+    public DirectFront direct() {
+        return assembly.direct();
+    }
+
     /** Every request answered, for tests that prove who asked what. */
     public AuditLog audit() {
         return assembly.audit();

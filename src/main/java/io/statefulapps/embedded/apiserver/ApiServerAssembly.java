@@ -28,6 +28,7 @@ final class ApiServerAssembly {
     private final AccessControl access;
     private final WriteHandler writes;
     private final HttpFront front;
+    private final DirectFront direct;
     private final AtomicInteger port = new AtomicInteger();
 
     ApiServerAssembly(Vertx vertx, ApiServer.Options options, ApiServer.Parts parts, Clock clock,
@@ -60,8 +61,9 @@ final class ApiServerAssembly {
                 audit);
         BiConsumer<Duration, Runnable> timers = (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()),
                 id -> action.run());
-        front = new HttpFront(vertx, pipeline, faults, new WatchOpener(store, hub, tables, timers),
-                new LogFollower(vertx, logs, options.logFollowInterval()));
+        WatchOpener opener = new WatchOpener(store, hub, tables, timers);
+        front = new HttpFront(vertx, pipeline, faults, opener, new LogFollower(vertx, logs, options.logFollowInterval()));
+        direct = new DirectFront(pipeline, opener, later::schedule);
         vertx.setPeriodic(options.bookmarkInterval().toMillis(), id -> vertx.executeBlocking(() -> store.read(() -> {
             hub.bookmark(store.version());
             return null;
@@ -85,6 +87,10 @@ final class ApiServerAssembly {
 
     HttpFront front() {
         return front;
+    }
+
+    DirectFront direct() {
+        return direct;
     }
 
     AuditLog audit() {

@@ -18,10 +18,11 @@ record GarbageCollector(ObjectStore store, ResourceCatalog catalog) {
     /**
      * A controller may create a dependent of an owner that was deleted a moment before (its cache had
      * not seen the delete yet). The real garbage collector removes such an object once it finds every
-     * owner gone; here that happens right after the create, in the same write.
+     * owner gone; here that happens right after the create, in the same write. {@code object} is the
+     * created object as stored: its owner references are read from it rather than parsed again.
      */
-    void collectIfOwnersGone(ResourceType type, StoredObject created) {
-        JsonNode refs = created.tree().path("metadata").path("ownerReferences");
+    void collectIfOwnersGone(ResourceType type, StoredObject created, ObjectNode object) {
+        JsonNode refs = object.path("metadata").path("ownerReferences");
         if (refs.isEmpty()) {
             return;
         }

@@ -90,7 +90,7 @@ final class HttpFront {
         Incoming in = new Incoming("GET", request.uri(), headers(request), new byte[0]);
         run(request, in, outcome -> {
             WatchReply watch = outcome.reply() instanceof WatchReply w ? w : null;
-            if (watch == null && !isExpiredWatch(in, outcome.reply())) {
+            if (watch == null && !WatchOpener.isExpiredWatch(in, outcome.reply())) {
                 HttpAnswer refusal = outcome.reply() instanceof HttpAnswer answer ? answer
                         : HttpAnswer.status(ApiException.badRequest("this resource cannot be streamed"));
                 pipeline.audit(outcome.user(), in, refusal.status());
@@ -104,7 +104,7 @@ final class HttpFront {
                         if (watch != null) {
                             watches.open(watch, sink);
                         } else {
-                            expire(sink, (HttpAnswer) outcome.reply());
+                            WatchOpener.expire(sink, (HttpAnswer) outcome.reply());
                         }
                         return null;
                     }, false));
@@ -159,24 +159,14 @@ final class HttpFront {
         } else if (reply instanceof LogFollowReply follow) {
             pipeline.audit(outcome.user(), in, 200);
             logs.start(follow, response);
-        } else if (isExpiredWatch(in, reply)) {
+        } else if (WatchOpener.isExpiredWatch(in, reply)) {
             pipeline.audit(outcome.user(), in, 200);
-            expire(new HttpWatchSink(response), (HttpAnswer) reply);
+            WatchOpener.expire(new HttpWatchSink(response), (HttpAnswer) reply);
         } else {
             HttpAnswer answer = (HttpAnswer) reply;
             pipeline.audit(outcome.user(), in, answer.status());
             send(response, answer);
         }
-    }
-
-    /** A watch refused with 410 gets it as its ERROR event, as when its version is too old. */
-    private static boolean isExpiredWatch(Incoming in, Reply reply) {
-        return "watch".equals(in.info().verb()) && reply instanceof HttpAnswer answer && answer.status() == 410;
-    }
-
-    private static void expire(WatchSink sink, HttpAnswer gone) {
-        sink.send(WatchEvents.event(WatchEventType.ERROR, gone.body()));
-        sink.close();
     }
 
     private static void send(HttpServerResponse response, HttpAnswer answer) {

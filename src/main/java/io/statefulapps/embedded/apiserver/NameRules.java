@@ -14,6 +14,10 @@ final class NameRules {
     private static final String LABEL_1123 = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private static final String SUBDOMAIN_1123 = LABEL_1123 + "(\\." + LABEL_1123 + ")*";
     private static final String LABEL_1035 = "[a-z]([-a-z0-9]*[a-z0-9])?";
+    // compiled once: every create checks a name, every label key with a prefix checks that too
+    private static final Pattern LABEL_1123_PATTERN = Pattern.compile(LABEL_1123);
+    private static final Pattern SUBDOMAIN_1123_PATTERN = Pattern.compile(SUBDOMAIN_1123);
+    private static final Pattern LABEL_1035_PATTERN = Pattern.compile(LABEL_1035);
 
     private NameRules() {
     }
@@ -42,7 +46,7 @@ final class NameRules {
         if (v.length() > 253) {
             return "must be no more than 253 characters";
         }
-        return Pattern.matches(SUBDOMAIN_1123, v) ? null
+        return SUBDOMAIN_1123_PATTERN.matcher(v).matches() ? null
                 : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
                         + " and must start and end with an alphanumeric character (e.g. 'example.com', regex used for"
                         + " validation is '" + SUBDOMAIN_1123 + "')";
@@ -63,7 +67,7 @@ final class NameRules {
         if (v.length() > 63) {
             return "must be no more than 63 characters";
         }
-        return Pattern.matches(LABEL_1123, v) ? null
+        return LABEL_1123_PATTERN.matcher(v).matches() ? null
                 : "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must"
                         + " start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for"
                         + " validation is '" + LABEL_1123 + "')";
@@ -73,7 +77,7 @@ final class NameRules {
         if (v.length() > 63) {
             return "must be no more than 63 characters";
         }
-        return Pattern.matches(LABEL_1035, v) ? null
+        return LABEL_1035_PATTERN.matcher(v).matches() ? null
                 : "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an"
                         + " alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123',"
                         + " regex used for validation is '" + LABEL_1035 + "')";

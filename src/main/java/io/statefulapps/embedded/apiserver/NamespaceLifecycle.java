@@ -49,7 +49,8 @@ final class NamespaceLifecycle {
         if (ns == null) {
             throw ApiException.notFound(namespaces, namespace);
         }
-        if ("Terminating".equals(JsonFields.text(ns.tree(), "status.phase"))) {
+        // status.phase is a selectable field of namespaces: read as stored, without parsing the object
+        if ("Terminating".equals(SelectableFields.value(namespaces, ns, "status.phase"))) {
             throw new ApiException(403, "Forbidden", type.qualifiedResource() + " \"" + name + "\" is forbidden: "
                     + "unable to create new content in namespace " + namespace + " because it is being terminated",
                     name, type.group(), type.plural(), List.of(new ApiException.Cause("NamespaceTerminating",

@@ -43,6 +43,17 @@ final class WatchOpener {
         sink.close();
     }
 
+    /** A watch refused with 410 gets it as its ERROR event, as when its version is too old. */
+    static boolean isExpiredWatch(Incoming in, Reply reply) {
+        return "watch".equals(in.info().verb()) && reply instanceof HttpAnswer answer && answer.status() == 410;
+    }
+
+    /** Streams the 410 as the watch's ERROR event, then ends the stream. */
+    static void expire(WatchSink sink, HttpAnswer gone) {
+        sink.send(WatchEvents.event(WatchEventType.ERROR, gone.body()));
+        sink.close();
+    }
+
     private boolean catchUp(WatchReply watch, Watcher watcher, WatchSink sink) {
         EventLog log = store.log(watch.type());
         Long from = watch.from();

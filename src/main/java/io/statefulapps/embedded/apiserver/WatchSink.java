@@ -1,7 +1,11 @@
 package io.statefulapps.embedded.apiserver;
 
-/** Where one watch's events go: a chunked HTTP response or a WebSocket. Thread-safe. */
-interface WatchSink {
+/**
+ * Where one watch's events go: a chunked HTTP response, a WebSocket, or a caller in this JVM
+ * ({@link DirectFront}). The store sends while it holds its lock: a sink only hands the bytes on.
+ * Thread-safe.
+ */
+public interface WatchSink {
 
     /** Sends one event (a JSON object, without line end). */
     void send(byte[] event);

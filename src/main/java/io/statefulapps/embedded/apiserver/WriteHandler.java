@@ -71,7 +71,7 @@ final class WriteHandler {
         if (type.is("", "namespaces")) {
             accounts.namespaceCreated(name);
         }
-        gc.collectIfOwnersGone(type, created);
+        gc.collectIfOwnersGone(type, created, obj);
         return created.json();
     }
 

@@ -47,7 +47,7 @@ public final class SimulatorBenchmark {
         java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
         try (EmbeddedApiServer api = EmbeddedApiServer.start(0);
                 KubernetesClient setup = api.newClient();
-                KubernetesClient simulatorClient = api.newClient()) {
+                KubernetesClient simulatorClient = api.newDirectClient()) {
             addNodes(setup, apps * waves * REPLICAS / PODS_PER_NODE + 1);
             SimulatorSettings pace = new SimulatorSettings(Duration.ofMillis(200), Duration.ofMillis(300),
                     Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10),

@@ -30,6 +30,8 @@ abstract class SimulatorTestBase {
 
     protected EmbeddedApiServer api;
     protected KubernetesClient client;
+    /** The simulator's own client: without a socket, as the product's embedded cluster gives it. */
+    private KubernetesClient simulatorClient;
     protected ClusterSimulator simulator;
     /** Set when {@link #driven()}: the test moves the controllers and the clock itself. */
     protected SimulatorDriver driver;
@@ -43,7 +45,8 @@ abstract class SimulatorTestBase {
         mockServerLog.setLevel(java.util.logging.Level.WARNING);
         api = EmbeddedApiServer.start(0);
         client = api.newClient();
-        simulator = new ClusterSimulator(client, settings(), clock());
+        simulatorClient = api.newDirectClient();
+        simulator = new ClusterSimulator(simulatorClient, settings(), clock());
         if (driven()) {
             simulator.startDriven();
             driver = new SimulatorDriver(simulator, client, manualClock);
@@ -71,6 +74,7 @@ abstract class SimulatorTestBase {
     @AfterAll
     void stopCluster() {
         simulator.close();
+        simulatorClient.close();
         client.close();
         api.close();
     }
