@@ -30,12 +30,12 @@ final class ListHandler {
         String namespace = type.namespaced() ? target.namespace() : null;
         return store.read(() -> {
             long version = store.version();
-            List<StoredObject> items = store.select(type, namespace, labels, fields, after);
-            if (limit <= 0 || items.size() <= limit) {
-                return new Page(version, items, null, 0);
+            TypeStore.Selection page = store.select(type, namespace, labels, fields, after, limit);
+            if (page.remaining() == 0) {
+                return new Page(version, page.items(), null, 0);
             }
-            List<StoredObject> page = items.subList(0, limit);
-            return new Page(version, page, encodeContinue(page.get(limit - 1).key()), items.size() - limit);
+            List<StoredObject> items = page.items();
+            return new Page(version, items, encodeContinue(items.get(items.size() - 1).key()), page.remaining());
         });
     }
 

@@ -75,6 +75,12 @@ final class ObjectStore {
         return read(() -> of(type).select(namespace == null ? null : ns(namespace), labels, fields, afterKey));
     }
 
+    /** One page of a list: the first {@code limit} matches after {@code afterKey} and how many more there are. */
+    TypeStore.Selection select(ResourceType type, String namespace, LabelSelector labels, FieldSelector fields,
+            String afterKey, int limit) {
+        return read(() -> of(type).select(namespace == null ? null : ns(namespace), labels, fields, afterKey, limit));
+    }
+
     EventLog log(ResourceType type) {
         return of(type).log();
     }

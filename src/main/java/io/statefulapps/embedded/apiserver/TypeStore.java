@@ -22,6 +22,29 @@ final class TypeStore {
         final LabelIndex labels = new LabelIndex();
     }
 
+    /** A page of matches: the first {@code limit} of them, and how many more match after those. */
+    record Selection(List<StoredObject> items, long remaining) {
+    }
+
+    /** Keeps matches up to the limit (0: every one) and only counts the rest. */
+    private static final class Gatherer {
+        final List<StoredObject> items = new ArrayList<>();
+        final int limit;
+        long more;
+
+        Gatherer(int limit) {
+            this.limit = limit;
+        }
+
+        void offer(StoredObject o) {
+            if (limit <= 0 || items.size() < limit) {
+                items.add(o);
+            } else {
+                more++;
+            }
+        }
+    }
+
     private final ResourceType type;
     private final TreeMap<String, Bucket> buckets = new TreeMap<>();
     private final EventLog log;
@@ -76,7 +99,15 @@ final class TypeStore {
      * the start); across every namespace when {@code namespace} is null.
      */
     List<StoredObject> select(String namespace, LabelSelector labels, FieldSelector fields, String afterKey) {
-        List<StoredObject> out = new ArrayList<>();
+        return select(namespace, labels, fields, afterKey, 0).items();
+    }
+
+    /**
+     * Like {@link #select(String, LabelSelector, FieldSelector, String)}, keeping only the first
+     * {@code limit} matches (0: every one): a page of a long list copies no more than the page.
+     */
+    Selection select(String namespace, LabelSelector labels, FieldSelector fields, String afterKey, int limit) {
+        Gatherer out = new Gatherer(limit);
         String afterNs = afterKey == null ? null : afterKey.substring(0, afterKey.indexOf('/'));
         String afterName = afterKey == null ? null : afterKey.substring(afterKey.indexOf('/') + 1);
         NavigableMap<String, Bucket> scope = namespace != null
@@ -87,16 +118,15 @@ final class TypeStore {
                     : afterNs.equals(e.getKey()) ? afterName : "\uffff";
             selectIn(e.getValue(), labels, fields, after, out);
         }
-        return out;
+        return new Selection(out.items, out.more);
     }
 
-    private void selectIn(Bucket b, LabelSelector labels, FieldSelector fields, String afterName,
-            List<StoredObject> out) {
+    private void selectIn(Bucket b, LabelSelector labels, FieldSelector fields, String afterName, Gatherer out) {
         String exact = fields.exactName();
         if (exact != null) {
             StoredObject o = b.objects.get(exact);
             if (o != null && (afterName == null || o.name().compareTo(afterName) > 0) && matches(o, labels, fields)) {
-                out.add(o);
+                out.offer(o);
             }
             return;
         }
@@ -105,7 +135,7 @@ final class TypeStore {
             for (String name : candidates.stream().sorted().toList()) {
                 StoredObject o = b.objects.get(name);
                 if (o != null && (afterName == null || name.compareTo(afterName) > 0) && matches(o, labels, fields)) {
-                    out.add(o);
+                    out.offer(o);
                 }
             }
             return;
@@ -113,7 +143,7 @@ final class TypeStore {
         Map<String, StoredObject> range = afterName == null ? b.objects : b.objects.tailMap(afterName, false);
         for (StoredObject o : range.values()) {
             if (matches(o, labels, fields)) {
-                out.add(o);
+                out.offer(o);
             }
         }
     }

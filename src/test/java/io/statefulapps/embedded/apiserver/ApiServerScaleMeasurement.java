@@ -55,6 +55,7 @@ public final class ApiServerScaleMeasurement {
         time(http, url, n, "LIST events by involvedObject, one namespace", i -> get(ns.apply(i * 7),
                 "events?fieldSelector=involvedObject.name%3D" + app.apply(i * 7) + "-0"));
         time(http, url, 20, "LIST every pod (" + 2 * apps + ")", i -> "/api/v1/pods");
+        pagedList(http, url, "LIST every pod in pages of 500, as kubectl", "/api/v1/pods", 500);
         timeWrite(http, url, n, "PATCH a pod's status", i -> HttpRequest.newBuilder(URI.create(url + get(
                 ns.apply(i * 7), "pods/" + app.apply(i * 7) + "-1/status"))).header("Content-Type",
                 "application/merge-patch+json").method("PATCH", HttpRequest.BodyPublishers.ofString(
@@ -66,6 +67,26 @@ public final class ApiServerScaleMeasurement {
         timeWrite(http, url, n, "POST a ConfigMap", i -> HttpRequest.newBuilder(URI.create(url + get(ns.apply(i),
                 "configmaps"))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"metadata\":{\"name\":\"cm-" + i + "\"},\"data\":{\"a\":\"1\"}}")).build());
+    }
+
+    /** Reads a whole list page by page (limit and continue), as kubectl's chunked get does; prints the total time. */
+    private static void pagedList(HttpClient http, URI url, String what, String path, int limit) throws Exception {
+        java.util.regex.Pattern next = java.util.regex.Pattern.compile("\"continue\":\"([^\"]+)\"");
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            int pages = 0;
+            String token = null;
+            do {
+                String page = http.send(HttpRequest.newBuilder(URI.create(url + path + "?limit=" + limit
+                        + (token == null ? "" : "&continue=" + token))).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                java.util.regex.Matcher m = next.matcher(page.substring(0, Math.min(page.length(), 300)));
+                token = m.find() ? m.group(1) : null;
+                pages++;
+            } while (token != null);
+            System.out.printf(Locale.ROOT, "%-48s %9.1f ms for %d pages%n", what,
+                    (System.nanoTime() - start) / 1e6, pages);
+        }
     }
 
     private static String get(String namespace, String rest) {
