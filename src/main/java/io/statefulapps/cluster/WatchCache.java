@@ -84,8 +84,13 @@ public class WatchCache {
         router.routeSlices(informers.slices, informers.services);
         router.routeEvents(informers.events, Map.of("StatefulSet", informers.statefulSets, "Service",
                 informers.services, "Pod", informers.pods, "PersistentVolumeClaim", informers.claims));
-        router.routeNodes(informers.nodes, informers.pods);
+        router.routeNodes(informers.nodes, informers.pods, informers.podsByNode);
         router.routeToAll(informers.storageClasses);
+    }
+
+    /** The informers and their indexes, null before {@link #start}. */
+    CacheInformers cacheInformers() {
+        return informers;
     }
 
     /** The informers, for metrics. */
@@ -128,8 +133,8 @@ public class WatchCache {
             return Optional.empty();
         }
         String key = Cache.namespaceKeyFunc(namespace, name);
-        List<StatefulSet> sets = informers.statefulSets.getIndexer().byIndex(CacheInformers.BY_APP, key);
-        List<Service> services = informers.services.getIndexer().byIndex(CacheInformers.BY_APP, key);
+        List<StatefulSet> sets = CacheInformers.lookup(informers.statefulSets, informers.statefulSetsByApp, key);
+        List<Service> services = CacheInformers.lookup(informers.services, informers.servicesByApp, key);
         if (sets.isEmpty() && services.isEmpty()) {
             return Optional.empty();
         }
