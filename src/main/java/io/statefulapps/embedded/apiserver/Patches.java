@@ -9,11 +9,14 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
- * The three patch formats, done by Jakarta JSON-P (parsson) rather than by hand: RFC 7386 merge
- * patch (null removes, lists replace), RFC 6902 JSON patch, and strategic merge patch, which is
- * merge patch plus merging of named list elements ({@link StrategicMerge}).
+ * The three patch formats: RFC 7386 merge patch (null removes, lists replace) on the Jackson tree
+ * itself, since every status and event patch of the simulated controllers is one; RFC 6902 JSON
+ * patch by Jakarta JSON-P (parsson); and strategic merge patch, which is merge patch plus merging
+ * of named list elements ({@link StrategicMerge}).
  */
 final class Patches {
 
@@ -48,9 +51,30 @@ final class Patches {
                 + "application/strategic-merge-patch+json", null, null, null, java.util.List.of());
     }
 
+    /** Applies the merge patch to {@code target} in place and answers the result. */
     static ObjectNode mergePatch(ObjectNode target, JsonNode patch) {
-        JsonValue result = JSON_P.createMergePatch(toJsonP(patch)).apply(toJsonP(target));
-        return toJackson(result);
+        if (!patch.isObject()) {
+            // the RFC's result is the patch itself, and a stored object must stay an object
+            return JsonText.parseObject(JsonText.write(patch));
+        }
+        return (ObjectNode) merged(target, patch);
+    }
+
+    /** RFC 7386's MergePatch(Target, Patch). */
+    private static JsonNode merged(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        ObjectNode result = target instanceof ObjectNode object ? object : JsonText.object();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isNull()) {
+                result.remove(e.getKey());
+            } else {
+                result.set(e.getKey(), merged(result.get(e.getKey()), e.getValue()));
+            }
+        }
+        return result;
     }
 
     private static JsonValue read(String text) {

@@ -1,6 +1,7 @@
 package io.statefulapps.embedded.apiserver;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -19,6 +20,8 @@ final class TypeStore {
 
     private static final class Bucket {
         final TreeMap<String, StoredObject> objects = new TreeMap<>();
+        // lookups by name without the ordered map's string comparisons (names share long prefixes)
+        final HashMap<String, StoredObject> byName = new HashMap<>();
         final LabelIndex labels = new LabelIndex();
     }
 
@@ -65,13 +68,14 @@ final class TypeStore {
 
     StoredObject get(String namespace, String name) {
         Bucket b = buckets.get(namespace);
-        return b == null ? null : b.objects.get(name);
+        return b == null ? null : b.byName.get(name);
     }
 
     /** Stores the object, replacing the one of the same name; answers the replaced one or null. */
     StoredObject put(StoredObject object) {
         Bucket b = buckets.computeIfAbsent(object.namespace(), ns -> new Bucket());
         StoredObject old = b.objects.put(object.name(), object);
+        b.byName.put(object.name(), object);
         if (old != null) {
             b.labels.remove(old.name(), old.labels());
         } else {
@@ -85,6 +89,7 @@ final class TypeStore {
         Bucket b = buckets.get(namespace);
         StoredObject old = b == null ? null : b.objects.remove(name);
         if (old != null) {
+            b.byName.remove(name);
             b.labels.remove(name, old.labels());
             size--;
             if (b.objects.isEmpty()) {
@@ -124,7 +129,7 @@ final class TypeStore {
     private void selectIn(Bucket b, LabelSelector labels, FieldSelector fields, String afterName, Gatherer out) {
         String exact = fields.exactName();
         if (exact != null) {
-            StoredObject o = b.objects.get(exact);
+            StoredObject o = b.byName.get(exact);
             if (o != null && (afterName == null || o.name().compareTo(afterName) > 0) && matches(o, labels, fields)) {
                 out.offer(o);
             }
@@ -133,7 +138,7 @@ final class TypeStore {
         Set<String> candidates = labels.isEmpty() ? null : b.labels.candidates(labels);
         if (candidates != null && candidates.size() * SCAN_RATIO < b.objects.size()) {
             for (String name : candidates.stream().sorted().toList()) {
-                StoredObject o = b.objects.get(name);
+                StoredObject o = b.byName.get(name);
                 if (o != null && (afterName == null || name.compareTo(afterName) > 0) && matches(o, labels, fields)) {
                     out.offer(o);
                 }

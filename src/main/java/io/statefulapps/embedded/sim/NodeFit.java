@@ -9,10 +9,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Why a pod does not fit a node, in the scheduler plugins' words (empty when it fits). */
+/**
+ * Whether a pod fits a node, and why not in the scheduler plugins' words. {@link #fits} is the
+ * cheap check the scheduler runs against node after node (the pod's requests and the node's
+ * allocatable read once, not per node); {@link #misfits} words the reasons, needed only when no
+ * node fits.
+ */
 final class NodeFit {
 
+    /** What a node offers pods: read once per version of the node. */
+    record Capacity(int pods, BigDecimal cpu, BigDecimal memory) {
+
+        static Capacity of(Node node) {
+            var allocatable = node.getStatus() == null ? null : node.getStatus().getAllocatable();
+            return new Capacity(Resources.allocatable(allocatable, "pods").intValue(),
+                    Resources.allocatable(allocatable, "cpu"), Resources.allocatable(allocatable, "memory"));
+        }
+    }
+
+    /** What a pod asks for: read once per scheduling attempt. */
+    record Requests(BigDecimal cpu, BigDecimal memory) {
+
+        static Requests of(Pod pod) {
+            return new Requests(Resources.request(pod, "cpu"), Resources.request(pod, "memory"));
+        }
+    }
+
     private NodeFit() {
+    }
+
+    /** True exactly when {@link #misfits} would find no reason. */
+    static boolean fits(Pod pod, Requests wanted, Node node, Capacity capacity, NodeUsage.Total used) {
+        Map<String, String> selector = pod.getSpec().getNodeSelector();
+        if (selector != null && !LabelSelectors.matches(selector, node.getMetadata().getLabels())) {
+            return false;
+        }
+        return used.pods() + 1 <= capacity.pods() && !exceeds(used.cpu(), wanted.cpu(), capacity.cpu())
+                && !exceeds(used.memory(), wanted.memory(), capacity.memory());
     }
 
     static List<String> misfits(Pod pod, Node node, NodeUsage.Total used) {

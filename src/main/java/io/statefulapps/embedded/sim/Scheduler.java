@@ -35,7 +35,11 @@ final class Scheduler extends KindController<Pod> {
     private final NodeUsage usage = new NodeUsage();
     /** Pods that fit nowhere, tried again when something that could make room changes. */
     private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
-    private volatile List<Node> readyNodes;
+    /** A node that accepts pods, with what it offers worked out once. */
+    private record ReadyNode(Node node, NodeFit.Capacity capacity) {
+    }
+
+    private volatile List<ReadyNode> readyNodes;
 
     Scheduler(ControllerContext context) {
         super(context, context.informers().pods, Scheduler::isUnbound);
@@ -96,7 +100,7 @@ final class Scheduler extends KindController<Pod> {
     }
 
     private void schedule(String key, Pod pod) {
-        List<Node> nodes = nodes();
+        List<ReadyNode> nodes = nodes();
         List<PersistentVolumeClaim> waiting = new ArrayList<>();
         String claimProblem = claimProblem(pod, waiting);
         if (claimProblem != null) {
@@ -106,19 +110,26 @@ final class Scheduler extends KindController<Pod> {
         // a claim already given a node pins the pod there
         Optional<String> pinned = waiting.stream().map(c -> c.getMetadata().getAnnotations().get(SELECTED_NODE))
                 .filter(n -> n != null).findFirst();
+        // the first node (by name) that fits; thousands of pods against hundreds of nodes make this cheap check
+        // the common case, and the reasons are worded only when no node fits
+        NodeFit.Requests wanted = NodeFit.Requests.of(pod);
+        for (ReadyNode ready : nodes) {
+            String name = ready.node().getMetadata().getName();
+            if ((pinned.isEmpty() || pinned.get().equals(name))
+                    && NodeFit.fits(pod, wanted, ready.node(), ready.capacity(), usage.on(name))) {
+                unschedulable.remove(key);
+                bindOrWait(pod, name, waiting);
+                return;
+            }
+        }
         TreeMap<String, Integer> reasons = new TreeMap<>();
         boolean onlyResources = true;
-        for (Node node : nodes) {
+        for (ReadyNode ready : nodes) {
+            Node node = ready.node();
             if (pinned.isPresent() && !pinned.get().equals(node.getMetadata().getName())) {
                 continue;
             }
-            List<String> misfits = NodeFit.misfits(pod, node, usage.on(node.getMetadata().getName()));
-            if (misfits.isEmpty()) {
-                unschedulable.remove(key);
-                bindOrWait(pod, node.getMetadata().getName(), waiting);
-                return;
-            }
-            for (String reason : misfits) {
+            for (String reason : NodeFit.misfits(pod, node, usage.on(node.getMetadata().getName()))) {
                 reasons.merge(reason, 1, Integer::sum);
                 onlyResources &= reason.startsWith("Insufficient") || reason.startsWith("Too many");
             }
@@ -198,11 +209,12 @@ final class Scheduler extends KindController<Pod> {
     }
 
     /** The Ready, schedulable nodes by name; worked out again only when a node changes. */
-    private List<Node> nodes() {
-        List<Node> nodes = readyNodes;
+    private List<ReadyNode> nodes() {
+        List<ReadyNode> nodes = readyNodes;
         if (nodes == null) {
             nodes = informers.nodes.getStore().list().stream().filter(NodeReadiness::acceptsPods)
-                    .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList();
+                    .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
+                    .map(n -> new ReadyNode(n, NodeFit.Capacity.of(n))).toList();
             readyNodes = nodes;
         }
         return nodes;
