@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -40,6 +41,7 @@ final class CacheInformers {
 
     private static final Logger LOG = Logger.getLogger(CacheInformers.class);
     private static final long FAILURE_LOG_INTERVAL_NANOS = 60_000_000_000L;
+    private static final long OWNERS_POLL_MILLIS = 100;
 
     private final ObjectCompaction compaction = new ObjectCompaction();
     final KeyIndex<StatefulSet> statefulSetsByApp = new KeyIndex<>(this::appOf);
@@ -49,6 +51,11 @@ final class CacheInformers {
     final KeyIndex<PersistentVolumeClaim> claimsByApp = new KeyIndex<>(this::appOf);
     final KeyIndex<EndpointSlice> slicesByService = new KeyIndex<>(this::serviceOf);
     final KeyIndex<Event> eventsByObject = new KeyIndex<>(this::involvedKey);
+    private final TrimmingItemStore<PersistentVolume> volumeStore = new TrimmingItemStore<>(
+            volume -> !ownersListed() || boundToOurClaim(volume), compaction, List.of());
+    private final TrimmingItemStore<Event> eventStore = new TrimmingItemStore<>(
+            event -> !ownersListed() || aboutOurObject(event), compaction, List.of(eventsByObject));
+    private volatile boolean stopped;
 
     final SharedIndexInformer<StatefulSet> statefulSets;
     final SharedIndexInformer<Service> services;
@@ -68,10 +75,10 @@ final class CacheInformers {
         services = register(ours(scoped(client.services(), namespace)), everything(), servicesByApp);
         pods = register(ours(scoped(client.pods(), namespace)), everything(), podsByApp, podsByNode);
         claims = register(ours(scoped(client.persistentVolumeClaims(), namespace)), everything(), claimsByApp);
-        volumes = register(client.persistentVolumes().runnableInformer(0), this::boundToOurClaim);
+        volumes = register(client.persistentVolumes().runnableInformer(0), volumeStore);
         slices = register(ours(scoped(client.discovery().v1().endpointSlices(), namespace)), everything(), slicesByService);
         events = register(scoped(client.v1().events(), namespace).withField("type", "Warning").runnableInformer(0),
-                this::aboutOurObject, eventsByObject);
+                eventStore);
         storageClasses = register(client.storage().v1().storageClasses().runnableInformer(0), everything());
         nodes = register(client.nodes().runnableInformer(0), everything());
     }
@@ -94,18 +101,32 @@ final class CacheInformers {
     }
 
     /**
-     * Starts the watches. Volumes and events are kept only when they concern objects already in the
-     * cache, so their watches start once ours have listed.
+     * Starts every watch at once. Volumes and events are kept only when they concern objects of
+     * ours, which are not all known while ours are still listing: until then every volume and event
+     * is kept, and those that are not ours are let go once ours have listed (their lists run side by
+     * side instead of one after the other, which halves the time to ready with many apps).
      */
     void start() {
-        List<SharedIndexInformer<?>> first = List.of(statefulSets, services, pods, claims, slices, storageClasses,
-                nodes);
-        CompletableFuture<?>[] listed = first.stream().map(CacheInformers::startLogged)
-                .toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(listed).whenComplete((ok, error) -> {
-            startLogged(volumes);
-            startLogged(events);
-        });
+        all.forEach(CacheInformers::startLogged);
+        letGoOfOthersOnceOwnersListed();
+    }
+
+    /** The objects volumes and events may concern (claims; the trio, pods and claims) have listed once. */
+    private boolean ownersListed() {
+        return claims.hasSynced() && pods.hasSynced() && statefulSets.hasSynced() && services.hasSynced();
+    }
+
+    private void letGoOfOthersOnceOwnersListed() {
+        if (stopped) {
+            return;
+        }
+        if (!ownersListed()) {
+            CompletableFuture.runAsync(this::letGoOfOthersOnceOwnersListed,
+                    CompletableFuture.delayedExecutor(OWNERS_POLL_MILLIS, TimeUnit.MILLISECONDS));
+            return;
+        }
+        volumeStore.retain(this::boundToOurClaim);
+        eventStore.retain(this::aboutOurObject);
     }
 
     private static CompletableFuture<Void> startLogged(SharedIndexInformer<?> informer) {
@@ -118,6 +139,7 @@ final class CacheInformers {
     }
 
     void stop() {
+        stopped = true;
         all.forEach(SharedIndexInformer::stop);
     }
 
@@ -138,9 +160,14 @@ final class CacheInformers {
     @SafeVarargs
     private <T extends HasMetadata> SharedIndexInformer<T> register(SharedIndexInformer<T> informer,
             Predicate<T> keep, KeyIndex<T>... indexes) {
+        return register(informer, new TrimmingItemStore<>(keep, compaction, List.of(indexes)));
+    }
+
+    private <T extends HasMetadata> SharedIndexInformer<T> register(SharedIndexInformer<T> informer,
+            TrimmingItemStore<T> store) {
         // Our own indexes replace Fabric8's, and nothing looks objects up by namespace.
         informer.removeNamespaceIndex();
-        informer.itemStore(new TrimmingItemStore<>(keep, compaction, List.of(indexes)));
+        informer.itemStore(store);
         // Keep watching whatever happens: a lost API server must not end the cache for good. Say so
         // once a minute per kind, not at every retry (the readiness check shows the rest).
         String kind = informer.getApiTypeClass().getSimpleName();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.statefulapps.cluster.compaction.ReportCompaction;
 import io.statefulapps.config.HealthConfig;
 import io.statefulapps.config.StreamConfig;
 import io.statefulapps.health.HealthAssessor;
@@ -58,6 +59,7 @@ public class ReportStore {
     // sorted by namespace and name, so a page of a namespace's list is a walk of its range, not a sort of all
     private final ConcurrentSkipListMap<AppKey, StoredReport> reports = new ConcurrentSkipListMap<>();
     private final ReportChanges changes;
+    private final ReportCompaction compaction = new ReportCompaction();
     private final Set<AppKey> queued = ConcurrentHashMap.newKeySet();
     // One queue per worker, an app always on the same one: an app's reports are computed in order,
     // different apps in parallel.
@@ -282,7 +284,7 @@ public class ReportStore {
             // Nothing a caller sees changed: the same bytes and ETag keep serving 304s.
             return previous;
         }
-        StoredReport stored = serialize(report);
+        StoredReport stored = serialize(compaction.compact(report));
         reports.put(app, stored);
         if (previous == null || !previous.report().fingerprint().equals(report.fingerprint())) {
             changes.publish(app, stored, stored.computedAt());

@@ -31,8 +31,10 @@ final class TrimmingItemStore<T extends HasMetadata> extends BasicItemStore<T> {
         this.indexes = List.copyOf(indexes);
     }
 
+    // The informer's cache calls put and remove under its own lock; retain comes from elsewhere,
+    // so the store takes its own (uncontended but for that) to keep objects and indexes in step.
     @Override
-    public T put(String key, T object) {
+    public synchronized T put(String key, T object) {
         if (!keep.test(object)) {
             return remove(key);
         }
@@ -44,11 +46,21 @@ final class TrimmingItemStore<T extends HasMetadata> extends BasicItemStore<T> {
     }
 
     @Override
-    public T remove(String key) {
+    public synchronized T remove(String key) {
         T old = super.remove(key);
         if (old != null) {
             indexes.forEach(index -> index.removed(key, old));
         }
         return old;
+    }
+
+    /** Lets go of the objects no longer worth holding (once what decides it is known). */
+    synchronized void retain(Predicate<T> worthHolding) {
+        keySet().toList().forEach(key -> {
+            T object = get(key);
+            if (object != null && !worthHolding.test(object)) {
+                remove(key);
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.statefulapps.cluster.compaction;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.AbstractList;
 import java.util.RandomAccess;
 
@@ -8,6 +9,9 @@ import java.util.RandomAccess;
  * {@code Collections.singletonList} and {@code Collections.emptyList}). Unlike {@code List.of} it
  * answers {@code contains(null)} with false, as the {@code ArrayList} it replaces did.
  */
+// Jackson writes these where an app's spec is read back from the cache (GET of an app) and in the
+// reports; the native executable keeps their class metadata for its introspection.
+@RegisterForReflection
 final class FrozenList<E> extends AbstractList<E> implements RandomAccess {
 
     private final Object[] elements;

@@ -1,5 +1,6 @@
 package io.statefulapps.cluster.compaction;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -16,6 +17,9 @@ import java.util.function.UnaryOperator;
  * linear scan beats hashing, and the JSON order is what callers iterate in). About a quarter of a
  * {@code LinkedHashMap}'s size. {@code get(null)} answers null, as a {@code LinkedHashMap} does.
  */
+// Jackson writes these where an app's spec is read back from the cache (GET of an app) and in the
+// reports; the native executable keeps their class metadata for its introspection.
+@RegisterForReflection
 final class FrozenMap<V> extends AbstractMap<String, V> {
 
     private final Object[] keysAndValues;

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Set;
 /**
  * A pod as the cache keeps it: what the health rules read (name, labels, times, finalizers; the
  * node, hostname and subdomain; each container's name, image, ports and readiness and startup
- * probes; the claims among its volumes; image pull secrets and scheduling gates; the status with
+ * probes; its volumes backed by claims; image pull secrets and scheduling gates; the status with
  * its Ready and PodScheduled conditions, without IPs other than {@code podIP} and without
  * container ids), compacted. What a real
  * cluster adds to every pod and nothing here reads (tolerations, security contexts, env,
@@ -54,7 +55,7 @@ final class PodCompaction {
         PodSpec kept = new PodSpec();
         kept.setContainers(spec.getContainers());
         kept.setInitContainers(spec.getInitContainers());
-        kept.setVolumes(spec.getVolumes());
+        kept.setVolumes(claimVolumes(spec.getVolumes()));
         kept.setImagePullSecrets(spec.getImagePullSecrets());
         kept.setSchedulingGates(spec.getSchedulingGates());
         kept.setNodeName(spec.getNodeName());
@@ -67,6 +68,23 @@ final class PodCompaction {
         }
         specs.spec(kept);
         return kept;
+    }
+
+    /**
+     * The volumes backed by claims: the rules name a pod's claims; the projected token, config and
+     * secret volumes a real cluster adds to every pod are not read.
+     */
+    private static List<Volume> claimVolumes(List<Volume> volumes) {
+        if (volumes == null) {
+            return null;
+        }
+        List<Volume> claims = new ArrayList<>(volumes.size());
+        for (Volume volume : volumes) {
+            if (volume != null && volume.getPersistentVolumeClaim() != null) {
+                claims.add(volume);
+            }
+        }
+        return claims;
     }
 
     private static void keepHealthReads(Container container) {

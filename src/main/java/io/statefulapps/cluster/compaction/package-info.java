@@ -10,6 +10,8 @@
  * <p>Explicit per-kind code, no reflection (the service compiles to a native executable). The
  * compacted objects are read-only: their collections refuse changes, as the cache's contract asks.
  *
- * <p>May import Fabric8's models only. Imported by {@code cluster}.
+ * <p>{@code ReportCompaction} does the same for the health reports the report store keeps.
+ *
+ * <p>May import Fabric8's models, the health reports and Quarkus's annotations. Imported by {@code cluster}.
  */
 package io.statefulapps.cluster.compaction;
