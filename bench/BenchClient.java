@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  *   java bench/BenchClient.java create  BASE NAMESPACE N TIMED THREADS
  *   java bench/BenchClient.java settle  BASE NAMESPACE N TIMEOUT_SECONDS
  *   java bench/BenchClient.java etags   BASE NAMESPACE N FILE
+ *   java bench/BenchClient.java unrelated API_SERVER NAMESPACE N TOKEN THREADS
  * </pre>
  * Apps are named app-00000 .. app-(N-1); every tenth (index ending in 9) has an image the simulated
  * cluster cannot pull, so it goes Degraded with ErrImagePull / ImagePullBackOff, as in a real fleet.
@@ -41,6 +42,7 @@ public class BenchClient {
             case "create" -> create(base, namespace, apps, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "settle" -> settle(base, namespace, apps, Integer.parseInt(args[4]));
             case "etags" -> etags(base, namespace, apps, Path.of(args[4]));
+            case "unrelated" -> unrelated(base, namespace, apps, args[4], Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("unknown step " + args[0]);
         }
     }
@@ -104,9 +106,54 @@ public class BenchClient {
     }
 
     static int post(URI uri, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return post(uri, body, null);
+    }
+
+    static int post(URI uri, String body, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * Creates N of each of what the service must not hold: Services and pods that are not an app's
+     * (no managed-by label), and Warning events about those pods, in the apps' own namespace, straight
+     * through the Kubernetes API, THREADS at a time.
+     */
+    static void unrelated(String server, String namespace, int count, String token, int threads) throws Exception {
+        String api = server + "/api/v1/namespaces/" + namespace + "/";
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        long start = System.nanoTime();
+        int failed = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> codes = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = String.format("other-%05d", i);
+                codes.add(pool.submit(() -> post(URI.create(api + "services"), "{\"metadata\":{\"name\":\"" + name
+                        + "\",\"labels\":{\"app\":\"" + name + "\"}},\"spec\":{\"selector\":{\"app\":\"" + name
+                        + "\"},\"ports\":[{\"port\":8080}]}}", token)));
+                codes.add(pool.submit(() -> post(URI.create(api + "pods"), "{\"metadata\":{\"name\":\"" + name
+                        + "\",\"labels\":{\"app\":\"" + name + "\"}},\"spec\":{\"containers\":[{\"name\":\"main\","
+                        + "\"image\":\"busybox:1.36\"}]}}", token)));
+                codes.add(pool.submit(() -> post(URI.create(api + "events"), "{\"metadata\":{\"name\":\"" + name
+                        + ".warning\"},\"type\":\"Warning\",\"reason\":\"BackOff\",\"message\":\"Back-off restarting "
+                        + "failed container main in pod " + name + "\",\"count\":1,\"firstTimestamp\":\"" + now
+                        + "\",\"lastTimestamp\":\"" + now + "\",\"involvedObject\":{\"apiVersion\":\"v1\","
+                        + "\"kind\":\"Pod\",\"namespace\":\"" + namespace + "\",\"name\":\"" + name + "\"}}", token)));
+            }
+            for (Future<Integer> code : codes) {
+                failed += code.get() == 201 ? 0 : 1;
+            }
+        } finally {
+            pool.shutdown();
+        }
+        emit("objects", 3 * count);
+        emit("failed", failed);
+        emit("seconds", String.format("%.1f", (System.nanoTime() - start) / 1e9));
     }
 
     /** Waits until the healthy apps are Healthy and the faulty ones Degraded, or the time is up. */

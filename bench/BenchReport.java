@@ -104,6 +104,10 @@ public class BenchReport {
             line(out, "heap per app", String.format("%s KiB service only (second replica: %s MiB live, %s MiB with no apps); %s KiB with the simulated cluster",
                     get(n + ".memory.replica_heap_per_app_kib"), get(n + ".memory.replica_heap_mib"),
                     get(n + ".memory.replica_heap_empty_mib"), get(n + ".memory.process_heap_per_app_kib")));
+            if (flat.containsKey(n + ".unrelated.objects")) {
+                line(out, "unrelated objects", String.format("%s KiB heap growth of the second replica after %s Services, pods and Warning events of no app (%s failed to create)",
+                        get(n + ".memory.unrelated_growth_kib"), get(n + ".unrelated.objects"), get(n + ".unrelated.failed")));
+            }
             line(out, "RSS", String.format("%s MiB second replica; %s MiB service + simulated cluster",
                     get(n + ".memory.replica_rss_mib"), get(n + ".memory.process_rss_mib")));
             line(out, "kubectl checklist (5 gets)", String.format("%s ms = %s x one health GET (mean %s ms), %s x its p50 (%s ms)",

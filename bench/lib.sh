@@ -97,14 +97,20 @@ kubectl_checklist() {
 # more (as kwok does, a Node object with a Ready status) so that APPS apps of 2 pods fit with room
 # to spare, at most 100 pods a node, as a real cluster of that size would have.
 add_nodes() {
-    local prefix=$1 server token wanted i body
-    server=$(awk '$1 == "server:" { print $2; exit }' "$2")
-    token=$(awk '$1 == "token:" { print $2; exit }' "$2")
-    wanted=$(( ($3 * 2 + 99) / 100 ))
-    for i in $(seq 1 $((wanted - 3))); do
-        body=$(sed "s/NAME/bench-node-$i/g" bench/node.json)
-        curl -sf -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-            --data "$body" "$server/api/v1/nodes"
-    done
-    record "$prefix.nodes" "$(( wanted > 3 ? wanted : 3 ))"
+    local wanted=$(( ($3 * 2 + 99) / 100 ))
+    add_named_nodes "$2" bench-node $((wanted - 3))
+    record "$1.nodes" "$(( wanted > 3 ? wanted : 3 ))"
 }
+
+# add_named_nodes KUBECONFIG NAME COUNT: registers nodes NAME-1 .. NAME-COUNT
+add_named_nodes() {
+    local i body
+    for i in $(seq 1 "$3"); do
+        body=$(sed "s/NAME/$2-$i/g" bench/node.json)
+        curl -sf -o /dev/null -X POST -H "Authorization: Bearer $(kube_token "$1")" -H 'Content-Type: application/json' \
+            --data "$body" "$(kube_server "$1")/api/v1/nodes"
+    done
+}
+
+kube_server() { awk '$1 == "server:" { print $2; exit }' "$1"; }
+kube_token() { awk '$1 == "token:" { print $2; exit }' "$1"; }

@@ -12,7 +12,8 @@
 # ceiling is started. --smoke: 1 s warm-up, 2 s runs. Environment: BENCH_PORT (18089; the second
 # replica uses +1, the ceiling +2), BENCH_WARMUP / BENCH_DURATION (10 / 20 s), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (2), BENCH_TIMEOUT (wrk's, 30 s), BENCH_SETTLE_TIMEOUT (600 s), BENCH_KUBECTL_REPS (20), BENCH_JAVA_OPTS,
-# BENCH_JFR=1 (a flight recording of the service during the health JSON run, in the run's folder).
+# BENCH_JFR=1 (a flight recording of the service during the health JSON run, in the run's folder),
+# BENCH_UNRELATED (5000: Services, pods and Warning events of other teams added to show they cost no heap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -29,7 +30,7 @@ main() {
             --kubeconfig) ATTACH_KUBECONFIG=$2; shift ;;
             --namespace) NAMESPACE=$2; shift ;;
             --out) OUT=$2; shift ;;
-            -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+            -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
             *) SIZES+=("$1") ;;
         esac
         shift
@@ -84,6 +85,22 @@ main() {
         start_service "$1" $((PORT + 1)) external KUBECONFIG="$KUBECONFIG_FILE" STATEFUL_APPS_AUTH_ENABLED=false
     }
 
+    # unrelated_objects PREFIX PID HEAP: adds what the service must not hold (Services, pods and Warning
+    # events that are no app's, in the apps' namespace) and measures PID's live heap again
+    unrelated_objects() {
+        local count=${BENCH_UNRELATED:-5000} heap
+        [ "$count" -gt 0 ] || return 0
+        echo "   $count unrelated Services, pods and Warning events" >&2
+        add_named_nodes "$KUBECONFIG_FILE" other-node $((count / 100 + 1))   # room for the pods
+        client unrelated "$(kube_server "$KUBECONFIG_FILE")" "$NAMESPACE" "$count" "$(kube_token "$KUBECONFIG_FILE")" 4 \
+            | record_from "$1.unrelated"
+        # A watch delivers in milliseconds; what would be held is held well before this.
+        sleep 10
+        heap=$(live_heap_bytes "$2" "$LOGS/replica-histogram-$N-unrelated.txt")
+        record "$1.memory.replica_heap_with_unrelated_mib" "$(calc "$heap / 1048576")"
+        record "$1.memory.unrelated_growth_kib" "$(calc "($heap - $3) / 1024")"
+    }
+
     record run.started "$STAMP"
     record run.mode "$($SMOKE && echo smoke || echo full)"
     record run.connections "$CONNECTIONS"
@@ -133,6 +150,7 @@ main() {
             record "$n.memory.replica_heap_mib" "$(calc "$replica_heap1 / 1048576")"
             record "$n.memory.replica_heap_per_app_kib" "$(calc "($replica_heap1 - $replica_heap0) / $N / 1024")"
             record "$n.memory.replica_rss_mib" "$(rss_mib "$SERVICE_PID")"
+            unrelated_objects "$n" "$SERVICE_PID" "$replica_heap1"
             stop "$SERVICE_PID"
         fi
         if [ -n "$PID" ]; then

@@ -33,6 +33,11 @@ public class CallerChecks {
         this.reviews = reviews;
     }
 
+    /** Whether callers are checked at all (a token file or in-cluster reviews); without, everyone may do everything. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /**
      * @param authorization every value of the Authorization header (null when absent)
      * @param endpoint the endpoint the path reached, empty when none of the API's

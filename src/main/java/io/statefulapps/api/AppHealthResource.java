@@ -11,6 +11,7 @@ import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,8 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * An app's health report: the stored JSON as it is (no serialization per read), with a strong
@@ -33,10 +32,10 @@ import java.time.format.DateTimeFormatter;
 @Path("/api/v1/namespaces/{namespace}/apps/{name}/health")
 public class AppHealthResource {
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(ZoneOffset.UTC);
-
-    /** Always revalidate: the report changes whenever the cluster does, and a 304 costs nothing. */
+    /**
+     * Always revalidate: the report changes whenever the cluster does, and a 304 costs nothing.
+     * Answers also say {@code Vary: Accept}: the same URL answers JSON or text.
+     */
     static final String CACHE_CONTROL = "private, no-cache";
 
     private final AppViews views;
@@ -74,6 +73,9 @@ public class AppHealthResource {
     public Response health(@PathParam("namespace") String namespace, @PathParam("name") String name,
             @QueryParam("lines") String lines, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context HttpHeaders headers) {
+        if (!MediaNegotiation.acceptsAny(headers, MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_PLAIN_TYPE)) {
+            throw new NotAcceptableException();
+        }
         Integer cap = QueryFlags.parseInt("lines", lines);
         if (cap != null && cap < 1) {
             throw ProblemException.of(ProblemType.MALFORMED_REQUEST,
@@ -82,15 +84,15 @@ public class AppHealthResource {
         StoredReport stored = views.storedHealth(namespace, name);
         if (MediaNegotiation.prefersText(headers)) {
             return Response.ok(HealthTextRenderer.render(stored.report(), cap != null ? cap : maxTextLines),
-                    MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
+                    MediaType.TEXT_PLAIN + ";charset=UTF-8").header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
         Response.ResponseBuilder answer = EntityTags.matchesAny(ifNoneMatch, stored.etag())
                 ? Response.notModified()
                 : Response.ok(stored.json(), MediaType.APPLICATION_JSON);
         return answer.header(HttpHeaders.ETAG, stored.etag())
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                // formatted here: a Date would be formatted by a new SimpleDateFormat per answer (seen in JFR)
-                .header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(stored.computedAt()))
+                .header(HttpHeaders.LAST_MODIFIED, HttpDates.format(stored.computedAt()))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .build();
     }
 }

@@ -3,6 +3,7 @@ package io.statefulapps.app;
 import io.statefulapps.cluster.AppLookup;
 import io.statefulapps.cluster.ReportStore;
 import io.statefulapps.cluster.StoredReport;
+import io.statefulapps.cluster.WatchCache;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthStatus;
 import io.statefulapps.live.AppKey;
@@ -25,12 +26,27 @@ public class AppViews {
 
     private final AppLookup lookup;
     private final ReportStore reports;
+    private final WatchCache cache;
     private final TrioReader trioReader = new TrioReader();
     private final TrioRenderer renderer = new TrioRenderer();
 
-    public AppViews(AppLookup lookup, ReportStore reports) {
+    public AppViews(AppLookup lookup, ReportStore reports, WatchCache cache) {
         this.lookup = lookup;
         this.reports = reports;
+        this.cache = cache;
+    }
+
+    /**
+     * The stored report when it can be served as it is: names valid, caches synced, report computed.
+     * Empty means "ask {@link #storedHealth}", which answers every other case (404, 422, 503) the
+     * long way.
+     */
+    public Optional<StoredReport> readyHealth(String namespace, String name) {
+        if (!KubernetesNames.isDns1123Label(namespace) || !KubernetesNames.isDns1123Subdomain(name)
+                || !cache.synced()) {
+            return Optional.empty();
+        }
+        return reports.get(new AppKey(namespace, name));
     }
 
     /** The app's health report as stored (computed when its objects last changed); 404 when no such app. */

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.statefulapps.health.NodeInfo;
 import io.statefulapps.kubernetes.WellKnownLabels;
 import io.statefulapps.live.AppKey;
 import io.statefulapps.render.ManagedLabels;
@@ -74,8 +75,11 @@ final class AppChangeRouter {
         });
     }
 
-    /** A node's change concerns the apps with a pod on it. */
-    void routeNodes(SharedIndexInformer<Node> nodes, SharedIndexInformer<Pod> pods) {
+    /**
+     * A node's change concerns the apps with a pod on it, when it changes what the health rules
+     * read of a node (its Ready condition): not at each of its heartbeats.
+     */
+    void routeNodes(SharedIndexInformer<Node> nodes, SharedIndexInformer<Pod> pods, KeyIndex<Pod> podsByNode) {
         nodes.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Node node) {
@@ -84,7 +88,9 @@ final class AppChangeRouter {
 
             @Override
             public void onUpdate(Node before, Node after) {
-                podsOn(after);
+                if (!NodeInfo.of(before).equals(NodeInfo.of(after))) {
+                    podsOn(after);
+                }
             }
 
             @Override
@@ -93,7 +99,7 @@ final class AppChangeRouter {
             }
 
             private void podsOn(Node node) {
-                pods.getIndexer().byIndex(CacheInformers.BY_NODE, node.getMetadata().getName()).stream()
+                CacheInformers.lookup(pods, podsByNode, node.getMetadata().getName()).stream()
                         .map(AppChangeRouter::appOf).flatMap(Optional::stream).distinct().forEach(changed);
             }
         });

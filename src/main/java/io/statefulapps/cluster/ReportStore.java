@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.statefulapps.cluster.compaction.ReportCompaction;
 import io.statefulapps.config.HealthConfig;
 import io.statefulapps.config.StreamConfig;
 import io.statefulapps.health.HealthAssessor;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +33,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +49,8 @@ import org.jboss.logging.Logger;
 public class ReportStore {
 
     private static final Logger LOG = Logger.getLogger(ReportStore.class);
+    private static final int MAX_WORKERS = 4;
+    private static final long SYNC_POLL_NANOS = 20_000_000L;
 
     private final WatchCache cache;
     private final HealthConfig config;
@@ -53,12 +59,16 @@ public class ReportStore {
     // sorted by namespace and name, so a page of a namespace's list is a walk of its range, not a sort of all
     private final ConcurrentSkipListMap<AppKey, StoredReport> reports = new ConcurrentSkipListMap<>();
     private final ReportChanges changes;
+    private final ReportCompaction compaction = new ReportCompaction();
     private final Set<AppKey> queued = ConcurrentHashMap.newKeySet();
-    private final LinkedBlockingQueue<AppKey> queue = new LinkedBlockingQueue<>();
+    // One queue per worker, an app always on the same one: an app's reports are computed in order,
+    // different apps in parallel.
+    private final List<LinkedBlockingQueue<AppKey>> queues;
+    // Apps queued or being computed: caught up when none is left once the cache has synced.
+    private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean caughtUp;
     private volatile Instant brokenSince;
-    private volatile boolean working;
-    private Thread worker;
+    private List<Thread> workers;
     private ScheduledExecutorService rechecks;
 
     public ReportStore(WatchCache cache, HealthConfig config, StreamConfig streams, Clock clock, ObjectMapper mapper) {
@@ -67,6 +77,8 @@ public class ReportStore {
         this.config = config;
         this.clock = clock;
         this.mapper = mapper;
+        int count = Math.max(1, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
+        this.queues = IntStream.range(0, count).mapToObj(i -> new LinkedBlockingQueue<AppKey>()).toList();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -74,8 +86,8 @@ public class ReportStore {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (worker != null) {
-            worker.interrupt();
+        if (workers != null) {
+            workers.forEach(Thread::interrupt);
         }
         if (rechecks != null) {
             rechecks.shutdownNow();
@@ -83,12 +95,15 @@ public class ReportStore {
     }
 
     synchronized void start() {
-        if (worker != null) {
+        if (workers != null) {
             return;
         }
-        worker = new Thread(this::work, "health-reports");
-        worker.setDaemon(true);
-        worker.start();
+        workers = IntStream.range(0, queues.size()).mapToObj(i -> {
+            Thread worker = new Thread(() -> work(queues.get(i)), "health-reports-" + i);
+            worker.setDaemon(true);
+            worker.start();
+            return worker;
+        }).toList();
         cache.addAppListener(new AppChangeRouter.Listener() {
             @Override
             public void changed(AppKey app) {
@@ -153,7 +168,7 @@ public class ReportStore {
 
     /** Every informer synced and every app known then computed once: reads answer from here now. */
     public boolean caughtUp() {
-        if (!caughtUp && cache.synced() && queue.isEmpty() && !working) {
+        if (!caughtUp && cache.synced() && pending.get() == 0) {
             caughtUp = true;
         }
         return caughtUp;
@@ -195,7 +210,8 @@ public class ReportStore {
 
     private void enqueue(AppKey app) {
         if (queued.add(app)) {
-            queue.add(app);
+            pending.incrementAndGet();
+            queues.get(Math.floorMod(app.hashCode(), queues.size())).add(app);
         }
     }
 
@@ -221,16 +237,23 @@ public class ReportStore {
         });
     }
 
-    private void work() {
+    /**
+     * Computes the reports of the apps of one queue. Nothing is computed before every informer has
+     * listed once: a report of a half-filled cache would only be replaced (and streamed, and kept
+     * in the history) moments later; the apps wait in the queue and are computed once each.
+     */
+    private void work(LinkedBlockingQueue<AppKey> queue) {
         while (!Thread.currentThread().isInterrupted()) {
             AppKey app;
             try {
                 app = queue.take();
+                while (!cache.synced()) {
+                    TimeUnit.NANOSECONDS.sleep(SYNC_POLL_NANOS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            working = true;
             queued.remove(app);
             try {
                 recompute(app);
@@ -238,7 +261,7 @@ public class ReportStore {
                 LOG.warnf(e, "The health report of %s could not be computed; it is tried again at its next change",
                         app);
             } finally {
-                working = false;
+                pending.decrementAndGet();
             }
         }
     }
@@ -261,7 +284,7 @@ public class ReportStore {
             // Nothing a caller sees changed: the same bytes and ETag keep serving 304s.
             return previous;
         }
-        StoredReport stored = serialize(report);
+        StoredReport stored = serialize(compaction.compact(report));
         reports.put(app, stored);
         if (previous == null || !previous.report().fingerprint().equals(report.fingerprint())) {
             changes.publish(app, stored, stored.computedAt());

@@ -33,6 +33,7 @@ public class WatchCache {
     private final KubernetesClient client;
     private final ServedNamespaces served;
     private final List<AppChangeRouter.Listener> listeners = new ArrayList<>();
+    private volatile boolean syncedOnce;
     private volatile CacheInformers informers;
     private CachedAppAssembler assembler;
 
@@ -83,8 +84,13 @@ public class WatchCache {
         router.routeSlices(informers.slices, informers.services);
         router.routeEvents(informers.events, Map.of("StatefulSet", informers.statefulSets, "Service",
                 informers.services, "Pod", informers.pods, "PersistentVolumeClaim", informers.claims));
-        router.routeNodes(informers.nodes, informers.pods);
+        router.routeNodes(informers.nodes, informers.pods, informers.podsByNode);
         router.routeToAll(informers.storageClasses);
+    }
+
+    /** The informers and their indexes, null before {@link #start}. */
+    CacheInformers cacheInformers() {
+        return informers;
     }
 
     /** The informers, for metrics. */
@@ -92,10 +98,22 @@ public class WatchCache {
         return informers == null ? List.of() : informers.all();
     }
 
-    /** Every informer has listed once; until then reads cannot be trusted. */
+    /**
+     * Every informer has listed once; until then reads cannot be trusted. Once true it stays true
+     * (an informer that lost its watch keeps what it listed), so it is remembered: every read asks.
+     */
     public boolean synced() {
+        if (syncedOnce) {
+            return true;
+        }
         List<SharedIndexInformer<?>> all = informers();
-        return !all.isEmpty() && all.stream().allMatch(SharedIndexInformer::hasSynced);
+        for (SharedIndexInformer<?> informer : all) {
+            if (!informer.hasSynced()) {
+                return false;
+            }
+        }
+        syncedOnce = !all.isEmpty();
+        return syncedOnce;
     }
 
     /** Every informer is watching now; false while one is re-listing after losing its watch. */
@@ -115,8 +133,8 @@ public class WatchCache {
             return Optional.empty();
         }
         String key = Cache.namespaceKeyFunc(namespace, name);
-        List<StatefulSet> sets = informers.statefulSets.getIndexer().byIndex(CacheInformers.BY_APP, key);
-        List<Service> services = informers.services.getIndexer().byIndex(CacheInformers.BY_APP, key);
+        List<StatefulSet> sets = CacheInformers.lookup(informers.statefulSets, informers.statefulSetsByApp, key);
+        List<Service> services = CacheInformers.lookup(informers.services, informers.servicesByApp, key);
         if (sets.isEmpty() && services.isEmpty()) {
             return Optional.empty();
         }

@@ -195,4 +195,25 @@ class CallerChecksTest {
         given().auth().oauth2("owner-token").when().delete(APPS + "/guarded?deleteData=true", NS)
                 .then().statusCode(200);
     }
+
+    @Test
+    void healthIsAnsweredOnlyToCallersWhoMayReadIt() {
+        given().auth().oauth2("owner-token").contentType("application/json").body(SPEC.formatted("watched"))
+                .when().post(APPS, NS).then().statusCode(201);
+        // Once the report is stored, reads take the stored-bytes route: it must check callers the same way.
+        String tag = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> given().auth().oauth2("owner-token").get(APPS + "/watched/health", NS).getHeader("ETag"),
+                        java.util.Objects::nonNull);
+        given().when().get(APPS + "/watched/health", NS)
+                .then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer realm=\"stateful-apps\""));
+        given().auth().oauth2("not-a-token").when().get(APPS + "/watched/health", NS)
+                .then().statusCode(401).body("type", equalTo(ProblemType.UNAUTHENTICATED.uri()));
+        given().auth().oauth2("stranger-token").when().get(APPS + "/watched/health", NS)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", startsWith("User \"stranger\" cannot get resource \"statefulsets\""));
+        given().auth().oauth2("stranger-token").header("If-None-Match", tag).when().get(APPS + "/watched/health", NS)
+                .then().statusCode(403);
+        given().auth().oauth2("reader-token").header("If-None-Match", "\"other\"").when().get(APPS + "/watched/health", NS)
+                .then().statusCode(200).body("app", equalTo("watched"));
+    }
 }

@@ -1,0 +1,124 @@
+package io.statefulapps.api;
+
+import io.netty.buffer.Unpooled;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.statefulapps.access.ApiEndpoint;
+import io.statefulapps.access.CallerChecks;
+import io.statefulapps.app.AppViews;
+import io.statefulapps.cluster.StoredReport;
+import io.statefulapps.config.HealthConfig;
+import io.statefulapps.health.HealthTextRenderer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The health GET portals poll, answered on the event loop from the stored report's bytes: the same
+ * answer as {@link AppHealthResource} (status, body, ETag, Cache-Control, Last-Modified,
+ * X-Request-Id) without the per-request machinery of JAX-RS (media type and writer lookups, URI
+ * parsing, filters), which JFR showed was about 90 % of a GET's time.
+ *
+ * <p>Only the plain case is answered here: no query, JSON, anything or {@code text/plain} accepted,
+ * an app whose report is stored, a caller who may read it. Everything else ({@code ?lines}, errors, refusals,
+ * 503 before the first sync, HEAD, streams) goes on to {@link AppHealthResource}, so the two cannot
+ * disagree on anything but speed.
+ */
+@ApplicationScoped
+class StoredHealthRoute {
+
+    static final String PATH = "/api/v1/namespaces/:namespace/apps/:name/health";
+
+    private static final CharSequence JSON = HttpHeaders.createOptimized(MediaType.APPLICATION_JSON);
+    private static final CharSequence TEXT = HttpHeaders.createOptimized(MediaType.TEXT_PLAIN + ";charset=UTF-8");
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized(AppHealthResource.CACHE_CONTROL);
+    private static final CharSequence VARY = HttpHeaders.createOptimized(jakarta.ws.rs.core.HttpHeaders.ACCEPT);
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
+
+    private final AppViews views;
+    private final CallerChecks callers;
+    private final int maxTextLines;
+
+    StoredHealthRoute(AppViews views, CallerChecks callers, HealthConfig healthConfig) {
+        this.views = views;
+        this.callers = callers;
+        this.maxTextLines = healthConfig.maxTextLines();
+    }
+
+    void install(@Observes Router router) {
+        router.get(PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::serve);
+    }
+
+    void serve(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String namespace = context.pathParam("namespace");
+        String name = context.pathParam("name");
+        Optional<MediaType> choice = plainChoice(context);
+        Optional<StoredReport> ready = choice.isPresent() ? views.readyHealth(namespace, name) : Optional.empty();
+        if (ready.isEmpty()) {
+            context.next();
+            return;
+        }
+        boolean text = choice.get().equals(MediaType.TEXT_PLAIN_TYPE);
+        if (!callers.enabled()) {
+            answer(context, ready.get(), text);
+            return;
+        }
+        // A review may ask the Kubernetes API: not on the event loop.
+        context.vertx().executeBlocking(() -> callers.check(request.headers().getAll(HttpHeaders.AUTHORIZATION),
+                "GET", Optional.of(ApiEndpoint.APP_HEALTH), namespace, Map.of(), request.path()), false)
+                .onComplete(checked -> {
+                    // The report may have changed while the caller was checked: serve the newest.
+                    Optional<StoredReport> now = views.readyHealth(namespace, name);
+                    if (checked.succeeded() && checked.result().isEmpty() && now.isPresent()) {
+                        answer(context, now.get(), text);
+                    } else {
+                        context.next(); // the resource answers the refusal (or the failure) in full
+                    }
+                });
+    }
+
+    /**
+     * The media type to answer when the request is one both paths read the same way (nothing to
+     * decode, negotiate or read), else empty.
+     */
+    private static Optional<MediaType> plainChoice(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        boolean plain = request.query() == null && request.uri().equals(context.normalizedPath())
+                && !request.path().endsWith("/")
+                && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        return plain ? MediaNegotiation.plainChoice(request.headers().getAll(HttpHeaders.ACCEPT)) : Optional.empty();
+    }
+
+    private void answer(RoutingContext context, StoredReport stored, boolean text) {
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response();
+        if (text) {
+            // As the resource answers it: rendered from the stored report, no validators.
+            response.putHeader(REQUEST_ID, RequestIds.idFor(request.getHeader(RequestIds.HEADER)))
+                    .putHeader(HttpHeaders.VARY, VARY)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, TEXT)
+                    .end(HealthTextRenderer.render(stored.report(), maxTextLines));
+            return;
+        }
+        response.putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE)
+                .putHeader(HttpHeaders.VARY, VARY)
+                .putHeader(HttpHeaders.ETAG, stored.etag())
+                .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(stored.computedAt()))
+                .putHeader(REQUEST_ID, RequestIds.idFor(request.getHeader(RequestIds.HEADER)));
+        if (EntityTags.matchesAny(request.getHeader(HttpHeaders.IF_NONE_MATCH), stored.etag())) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        // The stored bytes are never changed once stored, so they are sent as they are, not copied.
+        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(Unpooled.wrappedBuffer(stored.json())));
+    }
+}

@@ -1,0 +1,195 @@
+package io.statefulapps.cluster.compaction;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The compaction of values every kind has: strings, lists, maps, quantities and metadata. Each
+ * method takes what the informer delivered and returns (or leaves in place) its compact equal.
+ */
+final class ValueCompaction {
+
+    /** What Fabric8 objects hold of properties their model does not know: almost always nothing. */
+    static final Map<String, Object> NO_EXTRAS = Collections.emptyMap();
+    static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+    private final BoundedInterner<String> strings;
+    private final BoundedInterner<FrozenMap<?>> maps;
+    private final BoundedInterner<FrozenMap<?>> amounts;
+
+    ValueCompaction(int slotsPowerOfTwo) {
+        strings = new BoundedInterner<>(slotsPowerOfTwo, String::equals);
+        maps = new BoundedInterner<>(slotsPowerOfTwo - 2, FrozenMap::sameInOrder);
+        amounts = new BoundedInterner<>(slotsPowerOfTwo - 6, (held, added) -> FrozenMap.sameInOrder(held, added)
+                && FrozenMap.sameText(held, added));
+    }
+
+    String text(String text) {
+        return strings.intern(text);
+    }
+
+    /** The list's elements, each compacted in place, in an immutable list of their number. */
+    <T> List<T> list(List<T> items, Consumer<T> each) {
+        if (items == null) {
+            return null;
+        }
+        int size = items.size();
+        if (size == 0) {
+            return Collections.emptyList();
+        }
+        items.forEach(item -> {
+            if (item != null) {
+                each.accept(item);
+            }
+        });
+        return size == 1 ? Collections.singletonList(items.get(0)) : new FrozenList<>(items.toArray());
+    }
+
+    /** A list of strings, each shared. */
+    List<String> texts(List<String> items) {
+        if (items == null) {
+            return null;
+        }
+        if (items.isEmpty()) {
+            return Collections.emptyList();
+        }
+        Object[] shared = new Object[items.size()];
+        for (int i = 0; i < shared.length; i++) {
+            shared[i] = text(items.get(i));
+        }
+        return shared.length == 1 ? Collections.singletonList((String) shared[0]) : new FrozenList<>(shared);
+    }
+
+    /** Labels, annotations, selectors: frozen, and one instance for all equal maps (in the same order). */
+    Map<String, String> labels(Map<String, String> map) {
+        if (map == null) {
+            return null;
+        }
+        if (map.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        if (map.containsKey(null)) {
+            return map;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> shared = (Map<String, String>) maps.intern(FrozenMap.copyOf(map, this::text, this::text));
+        return shared;
+    }
+
+    /**
+     * Resource amounts by resource name, frozen, and one instance for all maps of the same amounts
+     * written the same way ("1Gi" equals "1024Mi" for a {@code Quantity}, but reads differently).
+     */
+    Map<String, Quantity> quantities(Map<String, Quantity> map) {
+        if (map == null) {
+            return null;
+        }
+        if (map.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        if (map.containsKey(null)) {
+            return map;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Quantity> shared = (Map<String, Quantity>) amounts.intern(
+                FrozenMap.copyOf(map, this::text, this::quantity));
+        return shared;
+    }
+
+    Quantity quantity(Quantity quantity) {
+        quantity.setAmount(text(quantity.getAmount()));
+        quantity.setFormat(text(quantity.getFormat()));
+        quantity.setAdditionalProperties(extras(quantity.getAdditionalProperties()));
+        return quantity;
+    }
+
+    /** Unknown properties: the shared empty map when there are none (nearly always). */
+    Map<String, Object> extras(Map<String, Object> extras) {
+        return extras == null || extras.isEmpty() ? NO_EXTRAS : extras;
+    }
+
+    /**
+     * Metadata, without what nothing reads and what is often the larger half of an object: the
+     * field managers and kubectl's last-applied copy of the whole object.
+     */
+    void meta(ObjectMeta meta) {
+        if (meta == null) {
+            return;
+        }
+        meta.setUid(text(meta.getUid()));
+        sharedMeta(meta);
+    }
+
+    /**
+     * Metadata of a kind whose uid nothing here compares (volumes, slices, events, nodes: the
+     * health rules match events to pods, claims and the trio by uid, never to these).
+     */
+    void metaWithoutUid(ObjectMeta meta) {
+        if (meta == null) {
+            return;
+        }
+        meta.setUid(null);
+        sharedMeta(meta);
+    }
+
+    private void sharedMeta(ObjectMeta meta) {
+        meta.setManagedFields(Collections.emptyList());
+        Map<String, String> annotations = meta.getAnnotations();
+        if (annotations != null && annotations.containsKey(LAST_APPLIED)) {
+            annotations = new java.util.LinkedHashMap<>(annotations);
+            annotations.remove(LAST_APPLIED);
+        }
+        meta.setAnnotations(labels(annotations));
+        meta.setLabels(labels(meta.getLabels()));
+        meta.setFinalizers(texts(meta.getFinalizers()));
+        meta.setOwnerReferences(list(meta.getOwnerReferences(), this::ownerReference));
+        meta.setName(text(meta.getName()));
+        meta.setNamespace(text(meta.getNamespace()));
+        meta.setCreationTimestamp(text(meta.getCreationTimestamp()));
+        meta.setDeletionTimestamp(text(meta.getDeletionTimestamp()));
+        meta.setGenerateName(text(meta.getGenerateName()));
+        meta.setAdditionalProperties(extras(meta.getAdditionalProperties()));
+    }
+
+    void ownerReference(OwnerReference owner) {
+        owner.setApiVersion(text(owner.getApiVersion()));
+        owner.setKind(text(owner.getKind()));
+        owner.setName(text(owner.getName()));
+        owner.setUid(text(owner.getUid()));
+        owner.setAdditionalProperties(extras(owner.getAdditionalProperties()));
+    }
+
+    void objectReference(ObjectReference reference) {
+        if (reference == null) {
+            return;
+        }
+        reference.setApiVersion(text(reference.getApiVersion()));
+        reference.setKind(text(reference.getKind()));
+        reference.setName(text(reference.getName()));
+        reference.setNamespace(text(reference.getNamespace()));
+        reference.setUid(text(reference.getUid()));
+        reference.setFieldPath(text(reference.getFieldPath()));
+        reference.setAdditionalProperties(extras(reference.getAdditionalProperties()));
+    }
+
+    void labelSelector(LabelSelector selector) {
+        if (selector == null) {
+            return;
+        }
+        selector.setMatchLabels(labels(selector.getMatchLabels()));
+        selector.setMatchExpressions(list(selector.getMatchExpressions(), requirement -> {
+            requirement.setKey(text(requirement.getKey()));
+            requirement.setOperator(text(requirement.getOperator()));
+            requirement.setValues(texts(requirement.getValues()));
+            requirement.setAdditionalProperties(extras(requirement.getAdditionalProperties()));
+        }));
+        selector.setAdditionalProperties(extras(selector.getAdditionalProperties()));
+    }
+}
