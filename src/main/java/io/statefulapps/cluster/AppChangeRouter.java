@@ -79,7 +79,7 @@ final class AppChangeRouter {
      * A node's change concerns the apps with a pod on it, when it changes what the health rules
      * read of a node (its Ready condition): not at each of its heartbeats.
      */
-    void routeNodes(SharedIndexInformer<Node> nodes, SharedIndexInformer<Pod> pods, KeyIndex<Pod> podsByNode) {
+    void routeNodes(SharedIndexInformer<Node> nodes, KeyIndex<Pod> podsByNode) {
         nodes.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Node node) {
@@ -99,7 +99,7 @@ final class AppChangeRouter {
             }
 
             private void podsOn(Node node) {
-                CacheInformers.lookup(pods, podsByNode, node.getMetadata().getName()).stream()
+                podsByNode.objects(node.getMetadata().getName()).stream()
                         .map(AppChangeRouter::appOf).flatMap(Optional::stream).distinct().forEach(changed);
             }
         });

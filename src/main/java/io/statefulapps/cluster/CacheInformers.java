@@ -67,6 +67,7 @@ final class CacheInformers {
     final SharedIndexInformer<StorageClass> storageClasses;
     final SharedIndexInformer<Node> nodes;
     private final List<SharedIndexInformer<?>> all = new ArrayList<>();
+    private final Map<SharedIndexInformer<?>, TrimmingItemStore<?>> stores = new ConcurrentHashMap<>();
     private final Map<String, Long> lastFailureLog = new ConcurrentHashMap<>();
 
     /** @param namespace the one namespace served, or null for all */
@@ -83,17 +84,10 @@ final class CacheInformers {
         nodes = register(client.nodes().runnableInformer(0), everything());
     }
 
-    /** The objects of a store whose index value is {@code value}: lookups in memory, no API call. */
-    static <T extends HasMetadata> List<T> lookup(SharedIndexInformer<T> informer, KeyIndex<T> index, String value) {
-        List<String> keys = index.keys(value);
-        List<T> found = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            T object = informer.getStore().getByKey(key);
-            if (object != null) {
-                found.add(object);
-            }
-        }
-        return found;
+    /** How many objects the store of an informer holds. */
+    int size(SharedIndexInformer<?> informer) {
+        TrimmingItemStore<?> store = stores.get(informer);
+        return store == null ? 0 : store.size();
     }
 
     List<SharedIndexInformer<?>> all() {
@@ -168,6 +162,7 @@ final class CacheInformers {
         // Our own indexes replace Fabric8's, and nothing looks objects up by namespace.
         informer.removeNamespaceIndex();
         informer.itemStore(store);
+        stores.put(informer, store);
         // Keep watching whatever happens: a lost API server must not end the cache for good. Say so
         // once a minute per kind, not at every retry (the readiness check shows the rest).
         String kind = informer.getApiTypeClass().getSimpleName();

@@ -31,8 +31,8 @@ final class CachedAppAssembler {
 
     CachedApp assemble(LiveApp trio, boolean synced) {
         String key = Cache.namespaceKeyFunc(trio.namespace(), trio.name());
-        List<Pod> pods = sorted(CacheInformers.lookup(informers.pods, informers.podsByApp, key));
-        List<PersistentVolumeClaim> claims = sorted(CacheInformers.lookup(informers.claims, informers.claimsByApp, key));
+        List<Pod> pods = sorted(informers.podsByApp.objects(key));
+        List<PersistentVolumeClaim> claims = sorted(informers.claimsByApp.objects(key));
         return new CachedApp(trio, pods, claims, volumesOf(claims), slicesOf(trio), eventsOf(trio, pods, claims),
                 informers.storageClasses.getStore().list(), nodesOf(pods), synced);
     }
@@ -51,7 +51,7 @@ final class CachedAppAssembler {
 
     private List<EndpointSlice> slicesOf(LiveApp trio) {
         List<EndpointSlice> slices = new ArrayList<>();
-        services(trio).forEach(s -> slices.addAll(CacheInformers.lookup(informers.slices, informers.slicesByService,
+        services(trio).forEach(s -> slices.addAll(informers.slicesByService.objects(
                 Cache.namespaceKeyFunc(trio.namespace(), s.getMetadata().getName()))));
         return slices;
     }
@@ -64,8 +64,7 @@ final class CachedAppAssembler {
         claims.forEach(c -> involved.add(c.getMetadata().getName()));
         List<Event> events = new ArrayList<>();
         for (String name : involved) {
-            events.addAll(CacheInformers.lookup(informers.events, informers.eventsByObject,
-                    Cache.namespaceKeyFunc(trio.namespace(), name)));
+            events.addAll(informers.eventsByObject.objects(Cache.namespaceKeyFunc(trio.namespace(), name)));
         }
         return events;
     }

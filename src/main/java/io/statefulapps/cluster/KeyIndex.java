@@ -1,6 +1,5 @@
 package io.statefulapps.cluster;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -9,77 +8,108 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The keys of a store's objects by one index value (an app, a Service, a node, the object an event
- * is about), kept by the store as objects come and go. It replaces Fabric8's indexers, which keep a
- * concurrent set (and its table) per value: here a value maps to the one key an app usually has, or
- * to an array of keys, about a tenth of the size. Written only under the store's lock (the informer
- * cache serializes puts and removes); read from any thread, since arrays are replaced, never changed.
+ * A store's objects by one index value (an app, a Service, a node, the object an event is about),
+ * kept by the store as objects come, change and go. It replaces Fabric8's indexers, which keep a
+ * concurrent set of keys (and its table) per value: here a value maps to the one object an app
+ * usually has, or to an array of them, about a tenth of the size, and a look-up needs no key.
+ * Written only under the store's lock; read from any thread, since arrays are replaced, never
+ * changed.
  */
 final class KeyIndex<T> {
 
     private final Function<T, String> valueOf;
-    private final Map<String, Object> keysByValue = new ConcurrentHashMap<>();
+    private final Map<String, Object> objectsByValue = new ConcurrentHashMap<>();
 
     /** @param valueOf the index value of an object, null when it has none */
     KeyIndex(Function<T, String> valueOf) {
         this.valueOf = valueOf;
     }
 
-    /** The keys of the objects whose index value is {@code value}, in no particular order. */
-    List<String> keys(String value) {
-        Object keys = value == null ? null : keysByValue.get(value);
-        if (keys == null) {
+    /** The objects whose index value is {@code value}, in no particular order. */
+    @SuppressWarnings("unchecked")
+    List<T> objects(String value) {
+        Object held = value == null ? null : objectsByValue.get(value);
+        if (held == null) {
             return List.of();
         }
-        return keys instanceof String key ? List.of(key) : Arrays.asList((String[]) keys);
+        return held instanceof Object[] many ? (List<T>) Arrays.asList(many) : List.of((T) held);
     }
 
-    /** The object under {@code key} is now {@code now}; it was {@code before} (null when new). */
-    void replaced(String key, T before, T now) {
+    /** The store now holds {@code now} where it held {@code before} (null when new). */
+    void replaced(T before, T now) {
         if (before == null) {
-            added(key, now);
-        } else if (!Objects.equals(valueOf.apply(before), valueOf.apply(now))) {
-            removed(key, before);
-            added(key, now);
+            added(now);
+            return;
+        }
+        String was = valueOf.apply(before);
+        String is = valueOf.apply(now);
+        if (Objects.equals(was, is)) {
+            if (is != null) {
+                objectsByValue.computeIfPresent(is, (v, held) -> swapped(held, before, now));
+            }
+        } else {
+            removed(before);
+            added(now);
         }
     }
 
-    void added(String key, T object) {
+    void added(T object) {
         String value = valueOf.apply(object);
         if (value != null) {
-            keysByValue.merge(value, key, (held, added) -> with(held, key));
+            objectsByValue.merge(value, object, (held, added) -> with(held, object));
         }
     }
 
-    void removed(String key, T object) {
+    void removed(T object) {
         String value = valueOf.apply(object);
         if (value != null) {
-            keysByValue.computeIfPresent(value, (v, held) -> without(held, key));
+            objectsByValue.computeIfPresent(value, (v, held) -> without(held, object));
         }
     }
 
-    private static Object with(Object held, String key) {
-        if (held instanceof String one) {
-            return one.equals(key) ? one : new String[] {one, key};
-        }
-        String[] keys = (String[]) held;
-        if (Arrays.asList(keys).contains(key)) {
-            return keys;
-        }
-        String[] more = Arrays.copyOf(keys, keys.length + 1);
-        more[keys.length] = key;
+    private static Object with(Object held, Object object) {
+        Object[] objects = held instanceof Object[] many ? many : new Object[] {held};
+        Object[] more = Arrays.copyOf(objects, objects.length + 1);
+        more[objects.length] = object;
         return more;
     }
 
-    private static Object without(Object held, String key) {
-        if (held instanceof String one) {
-            return one.equals(key) ? null : one;
+    private static Object without(Object held, Object object) {
+        if (!(held instanceof Object[] objects)) {
+            return held == object ? null : held;
         }
-        String[] keys = (String[]) held;
-        List<String> rest = new ArrayList<>(Arrays.asList(keys));
-        if (!rest.remove(key)) {
-            return keys;
+        int at = indexOf(objects, object);
+        if (at < 0) {
+            return held;
         }
-        return rest.size() == 1 ? rest.get(0) : rest.toArray(String[]::new);
+        if (objects.length == 2) {
+            return objects[1 - at];
+        }
+        Object[] fewer = new Object[objects.length - 1];
+        System.arraycopy(objects, 0, fewer, 0, at);
+        System.arraycopy(objects, at + 1, fewer, at, objects.length - at - 1);
+        return fewer;
+    }
+
+    private static Object swapped(Object held, Object before, Object now) {
+        if (!(held instanceof Object[] objects)) {
+            return held == before ? now : with(held, now);
+        }
+        int at = indexOf(objects, before);
+        if (at < 0) {
+            return with(held, now);
+        }
+        Object[] copy = objects.clone();
+        copy[at] = now;
+        return copy;
+    }
+
+    private static int indexOf(Object[] objects, Object object) {
+        for (int i = 0; i < objects.length; i++) {
+            if (objects[i] == object) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

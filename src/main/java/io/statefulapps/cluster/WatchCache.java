@@ -84,7 +84,7 @@ public class WatchCache {
         router.routeSlices(informers.slices, informers.services);
         router.routeEvents(informers.events, Map.of("StatefulSet", informers.statefulSets, "Service",
                 informers.services, "Pod", informers.pods, "PersistentVolumeClaim", informers.claims));
-        router.routeNodes(informers.nodes, informers.pods, informers.podsByNode);
+        router.routeNodes(informers.nodes, informers.podsByNode);
         router.routeToAll(informers.storageClasses);
     }
 
@@ -96,6 +96,12 @@ public class WatchCache {
     /** The informers, for metrics. */
     List<SharedIndexInformer<?>> informers() {
         return informers == null ? List.of() : informers.all();
+    }
+
+    /** How many objects the cache holds of an informer's kind, for metrics. */
+    int size(SharedIndexInformer<?> informer) {
+        CacheInformers current = informers;
+        return current == null ? 0 : current.size(informer);
     }
 
     /**
@@ -133,8 +139,8 @@ public class WatchCache {
             return Optional.empty();
         }
         String key = Cache.namespaceKeyFunc(namespace, name);
-        List<StatefulSet> sets = CacheInformers.lookup(informers.statefulSets, informers.statefulSetsByApp, key);
-        List<Service> services = CacheInformers.lookup(informers.services, informers.servicesByApp, key);
+        List<StatefulSet> sets = informers.statefulSetsByApp.objects(key);
+        List<Service> services = informers.servicesByApp.objects(key);
         if (sets.isEmpty() && services.isEmpty()) {
             return Optional.empty();
         }

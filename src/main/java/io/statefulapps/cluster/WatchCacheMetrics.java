@@ -30,7 +30,7 @@ public class WatchCacheMetrics {
         cache.start();
         lastEventMillis = clock.millis();
         for (SharedIndexInformer<?> informer : cache.informers()) {
-            Gauge.builder("stateful.apps.watch.cache.objects", informer, i -> i.getStore().listKeys().size())
+            Gauge.builder("stateful.apps.watch.cache.objects", informer, cache::size)
                     .description("Objects the watch cache holds, by kind")
                     .tag("kind", informer.getApiTypeClass().getSimpleName()).register(registry);
             informer.addEventHandler(new Heartbeat<>());

@@ -83,8 +83,8 @@ class CompactedCacheTest {
         for (int i = 0; i < APPS; i++) {
             String name = appName(i);
             String key = Cache.namespaceKeyFunc("demo", name);
-            List<StatefulSet> sets = CacheInformers.lookup(informers.statefulSets, informers.statefulSetsByApp, key);
-            List<Service> services = CacheInformers.lookup(informers.services, informers.servicesByApp, key);
+            List<StatefulSet> sets = informers.statefulSetsByApp.objects(key);
+            List<Service> services = informers.servicesByApp.objects(key);
             CachedApp cached = assembler.assemble(LiveAppAssembler.assemble("demo", name, sets.get(0), services), true);
             assertEquals(2, services.size());
             assertTrue(!cached.pods().isEmpty() && !cached.endpointSlices().isEmpty() && !cached.warningEvents().isEmpty());

@@ -39,7 +39,8 @@ class TrimmingItemStoreTest {
         put(event);
 
         assertSame(event, store.get("ns/e1"));
-        assertEquals(List.of("ns/e1"), byObject.keys("web-0"));
+        assertEquals(List.of(event), byObject.objects("web-0"));
+        assertEquals(List.of("ns/e1"), store.keySet().toList());
         assertThrows(UnsupportedOperationException.class, () -> store.get("ns/e1").getMetadata().getLabels().put("a", "b"));
     }
 
@@ -50,7 +51,8 @@ class TrimmingItemStoreTest {
         put(event("e1", "web-0"));
 
         assertNull(store.get("ns/e1"));
-        assertEquals(List.of(), byObject.keys("web-0"));
+        assertEquals(List.of(), byObject.objects("web-0"));
+        assertEquals(0, store.size());
     }
 
     @Test
@@ -62,7 +64,7 @@ class TrimmingItemStoreTest {
         store.retain(e -> e.getInvolvedObject().getName().startsWith("web-"));
 
         assertEquals(Set.of("ns/e1", "ns/e3"), Set.copyOf(store.keySet().toList()));
-        assertEquals(List.of(), byObject.keys("other-0"));
-        assertEquals(List.of("ns/e3"), byObject.keys("web-1"));
+        assertEquals(List.of(), byObject.objects("other-0"));
+        assertEquals(List.of("e3"), byObject.objects("web-1").stream().map(e -> e.getMetadata().getName()).toList());
     }
 }

@@ -57,9 +57,10 @@ class WatchCacheScopeTest {
             assertNull(events.getStore().getByKey(NS + "/theirs-0.warning"), "not kept");
             assertNull(events.getStore().getByKey(NS + "/ours-0.normal"), "Normal events are not watched");
             KeyIndex<Event> byObject = cache.cacheInformers().eventsByObject;
-            assertTrue(byObject.keys(NS + "/theirs-0").isEmpty(),
+            assertTrue(byObject.objects(NS + "/theirs-0").isEmpty(),
                     "not indexed either: an index entry per foreign event would grow with the cluster");
-            assertEquals(List.of(NS + "/ours-0.warning"), byObject.keys(NS + "/ours-0"));
+            assertEquals(List.of("ours-0.warning"),
+                    byObject.objects(NS + "/ours-0").stream().map(e -> e.getMetadata().getName()).toList());
             cache.onStop(null);
         } finally {
             server.close();
