@@ -23,10 +23,12 @@ final class ValueCompaction {
     private final BoundedInterner<String> strings;
     private final BoundedInterner<FrozenMap<?>> maps;
     private final BoundedInterner<FrozenMap<?>> amounts;
+    private final BoundedInterner<List<String>> textLists;
 
     ValueCompaction(int slotsPowerOfTwo) {
         strings = new BoundedInterner<>(slotsPowerOfTwo, String::equals);
         maps = new BoundedInterner<>(slotsPowerOfTwo - 2, FrozenMap::sameInOrder);
+        textLists = new BoundedInterner<>(slotsPowerOfTwo - 4, List::equals);
         amounts = new BoundedInterner<>(slotsPowerOfTwo - 6, (held, added) -> FrozenMap.sameInOrder(held, added)
                 && FrozenMap.sameText(held, added));
     }
@@ -52,7 +54,7 @@ final class ValueCompaction {
         return size == 1 ? Collections.singletonList(items.get(0)) : new FrozenList<>(items.toArray());
     }
 
-    /** A list of strings, each shared. */
+    /** A list of strings, each shared, and one instance for all equal lists (access modes, IP families…). */
     List<String> texts(List<String> items) {
         if (items == null) {
             return null;
@@ -64,7 +66,10 @@ final class ValueCompaction {
         for (int i = 0; i < shared.length; i++) {
             shared[i] = text(items.get(i));
         }
-        return shared.length == 1 ? Collections.singletonList((String) shared[0]) : new FrozenList<>(shared);
+        @SuppressWarnings("unchecked")
+        List<String> list = shared.length == 1 ? Collections.singletonList((String) shared[0])
+                : (List<String>) (List<?>) new FrozenList<>(shared);
+        return textLists.intern(list);
     }
 
     /** Labels, annotations, selectors: frozen, and one instance for all equal maps (in the same order). */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -126,6 +127,10 @@ class ObjectCompactionTest {
         assertSame(first.getMetadata().getNamespace(), second.getMetadata().getNamespace());
         assertSame(first.getSpec().getContainers().get(0).getImage(), second.getSpec().getContainers().get(0).getImage());
         assertSame(sts.getMetadata().getLabels(), sts.getSpec().getTemplate().getMetadata().getLabels());
+        List<PersistentVolumeClaim> claims = embeddedClusterObjects().stream()
+                .filter(o -> o instanceof PersistentVolumeClaim).map(o -> (PersistentVolumeClaim) compaction.compact(o))
+                .toList();
+        assertSame(claims.get(0).getSpec().getAccessModes(), claims.get(1).getStatus().getAccessModes());
         assertSame(first.getAdditionalProperties(), second.getSpec().getAdditionalProperties());
         assertThrows(UnsupportedOperationException.class, () -> first.getMetadata().getLabels().put("x", "y"));
         assertThrows(UnsupportedOperationException.class, () -> first.getSpec().getVolumes().clear());
