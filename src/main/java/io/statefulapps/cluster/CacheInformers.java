@@ -70,15 +70,22 @@ final class CacheInformers {
     private final Map<SharedIndexInformer<?>, TrimmingItemStore<?>> stores = new ConcurrentHashMap<>();
     private final Map<String, Long> lastFailureLog = new ConcurrentHashMap<>();
 
-    /** @param namespace the one namespace served, or null for all */
-    CacheInformers(KubernetesClient client, String namespace) {
+    private final long listPage;
+
+    /**
+     * @param namespace the one namespace served, or null for all
+     * @param listPage how many objects a list request asks for ({@code stateful-apps.watch.list-page-size})
+     */
+    CacheInformers(KubernetesClient client, String namespace, long listPage) {
+        this.listPage = listPage;
         statefulSets = register(ours(scoped(client.apps().statefulSets(), namespace)), everything(), statefulSetsByApp);
         services = register(ours(scoped(client.services(), namespace)), everything(), servicesByApp);
         pods = register(ours(scoped(client.pods(), namespace)), everything(), podsByApp, podsByNode);
         claims = register(ours(scoped(client.persistentVolumeClaims(), namespace)), everything(), claimsByApp);
-        volumes = register(client.persistentVolumes().runnableInformer(0), volumeStore);
+        volumes = register(client.persistentVolumes().withLimit(listPage).runnableInformer(0), volumeStore);
         slices = register(ours(scoped(client.discovery().v1().endpointSlices(), namespace)), everything(), slicesByService);
-        events = register(scoped(client.v1().events(), namespace).withField("type", "Warning").runnableInformer(0),
+        events = register(scoped(client.v1().events(), namespace).withField("type", "Warning").withLimit(listPage)
+                .runnableInformer(0),
                 eventStore);
         storageClasses = register(client.storage().v1().storageClasses().runnableInformer(0), everything());
         nodes = register(client.nodes().runnableInformer(0), everything());
@@ -101,7 +108,15 @@ final class CacheInformers {
      * side instead of one after the other, which halves the time to ready with many apps).
      */
     void start() {
-        all.forEach(CacheInformers::startLogged);
+        // Each list from its own thread: Vert.x gives every thread outside it one event loop for all
+        // its requests, and Fabric8 parses a list's answer on that loop, so lists started from one
+        // thread were parsed one after the other on one core while the other stayed idle.
+        all.forEach(informer -> {
+            Thread starter = new Thread(() -> startLogged(informer),
+                    "watch-start-" + informer.getApiTypeClass().getSimpleName());
+            starter.setDaemon(true);
+            starter.start();
+        });
         letGoOfOthersOnceOwnersListed();
     }
 
@@ -142,9 +157,10 @@ final class CacheInformers {
         return namespace == null ? kind.inAnyNamespace() : kind.inNamespace(namespace);
     }
 
-    private static <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>>
+    private <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>>
             SharedIndexInformer<T> ours(FilterWatchListDeletable<T, L, R> objects) {
-        return objects.withLabel(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGED_BY_VALUE).runnableInformer(0);
+        return objects.withLabel(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGED_BY_VALUE).withLimit(listPage)
+                .runnableInformer(0);
     }
 
     private static <T> Predicate<T> everything() {

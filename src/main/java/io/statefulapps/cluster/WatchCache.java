@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.statefulapps.config.ServedNamespaces;
+import io.statefulapps.config.WatchConfig;
 import io.statefulapps.live.AppKey;
 import io.statefulapps.live.CachedApp;
 import io.statefulapps.live.LiveApp;
@@ -32,14 +33,16 @@ public class WatchCache {
 
     private final KubernetesClient client;
     private final ServedNamespaces served;
+    private final WatchConfig config;
     private final List<AppChangeRouter.Listener> listeners = new ArrayList<>();
     private volatile boolean syncedOnce;
     private volatile CacheInformers informers;
     private CachedAppAssembler assembler;
 
-    public WatchCache(KubernetesClient client, ServedNamespaces served) {
+    public WatchCache(KubernetesClient client, ServedNamespaces served, WatchConfig config) {
         this.client = client;
         this.served = served;
+        this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -56,7 +59,7 @@ public class WatchCache {
         if (informers != null) {
             return;
         }
-        CacheInformers created = new CacheInformers(client, served.only().orElse(null));
+        CacheInformers created = new CacheInformers(client, served.only().orElse(null), config.listPageSize());
         assembler = new CachedAppAssembler(created);
         informers = created;
         listeners.forEach(this::wire);

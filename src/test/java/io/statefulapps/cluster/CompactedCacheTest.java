@@ -59,7 +59,7 @@ class CompactedCacheTest {
     void informersThatNeverConnect() {
         client = new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:1")
                 .build()).build();
-        informers = new CacheInformers(client, "demo");
+        informers = new CacheInformers(client, "demo", 500);
     }
 
     @AfterEach

@@ -18,7 +18,7 @@ class WatchCacheRecoveryTest {
         EmbeddedApiServer server = EmbeddedApiServer.start(0);
         int port = server.port();
         try (KubernetesClient client = server.newClient()) {
-            WatchCache cache = new WatchCache(client, new ServedNamespaces(Optional.empty()));
+            WatchCache cache = new WatchCache(client, new ServedNamespaces(Optional.empty()), () -> 500);
             cache.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> cache.synced() && cache.watching());
 

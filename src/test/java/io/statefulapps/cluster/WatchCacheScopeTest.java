@@ -35,7 +35,7 @@ class WatchCacheScopeTest {
         try (KubernetesClient client = server.newClient()) {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
                     .create();
-            WatchCache cache = new WatchCache(client, new ServedNamespaces(Optional.empty()));
+            WatchCache cache = new WatchCache(client, new ServedNamespaces(Optional.empty()), () -> 500);
             cache.start();
             await().atMost(Duration.ofSeconds(20)).until(cache::synced);
             SharedIndexInformer<Pod> pods = informer(cache, Pod.class);
