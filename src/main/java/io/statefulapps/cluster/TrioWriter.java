@@ -16,9 +16,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Creates an app's three objects all or nothing: every name is checked, every object passes a
- * server-side dry run (so quota, admission and policy refusals arrive before anything exists),
- * and only then are they created in order; a failure part-way deletes what this request created.
+ * Creates an app's three objects all or nothing: every object passes a server-side dry run (so a
+ * taken name, quota, admission and policy refusals arrive before anything exists), and only then
+ * are they created in order; a failure part-way deletes what this request created. Names are looked
+ * up only when a dry run says one is taken, to say whose it is: a create costs six API calls.
  *
  * <p>A replica that dies between two creates cannot roll back. What it left (objects of ours, of
  * this app, the trio incomplete) is recognised by its labels: while it is younger than
@@ -42,8 +43,21 @@ public class TrioWriter {
 
     /** Checks names and dry-runs the three objects; creates nothing. */
     public void dryRun(String namespace, Trio trio) {
-        ensureNamesFree(namespace, trio, false);
-        dryRunEach(namespace, trio);
+        dryRunNamesChecked(namespace, trio, false);
+    }
+
+    /**
+     * Dry-runs the three objects. The API server answers a taken name with 409 (a dry run checks
+     * existence as a create does); then the names are looked up to tell another owner's object from
+     * what an abandoned create of this app left, which is cleared before the dry runs are done again.
+     */
+    private void dryRunNamesChecked(String namespace, Trio trio, boolean clearAbandoned) {
+        try {
+            dryRunEach(namespace, trio);
+        } catch (ObjectConflictException taken) {
+            ensureNamesFree(namespace, trio, clearAbandoned);
+            dryRunEach(namespace, trio);
+        }
     }
 
     private void dryRunEach(String namespace, Trio trio) {
@@ -59,8 +73,7 @@ public class TrioWriter {
 
     /** Dry-runs, then creates the three objects in order; returns them as the API server stored them. */
     public List<HasMetadata> create(String namespace, Trio trio) {
-        ensureNamesFree(namespace, trio, true);
-        dryRunEach(namespace, trio);
+        dryRunNamesChecked(namespace, trio, true);
         List<HasMetadata> created = new ArrayList<>();
         for (HasMetadata object : trio.inCreationOrder()) {
             String step = "create " + ObjectRef.of(object);

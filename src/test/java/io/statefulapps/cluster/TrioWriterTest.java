@@ -72,6 +72,17 @@ class TrioWriterTest {
     }
 
     @Test
+    void aCreateWithEveryNameFreeIsThreeDryRunsAndThreeCreates() throws Exception {
+        server.expect().post().withPath(SERVICES).andReturn(201, trio.headlessService()).times(2);
+        server.expect().post().withPath(SETS).andReturn(201, trio.statefulSet()).once();
+
+        new TrioWriter(client, Clock.systemUTC(), () -> Duration.ofSeconds(10)).create(NS, trio);
+
+        assertEquals(List.of("POST " + SERVICES + "?dryRun=All", "POST " + SETS + "?dryRun=All",
+                "POST " + SERVICES + "?dryRun=All", "POST " + SERVICES, "POST " + SETS, "POST " + SERVICES), requests());
+    }
+
+    @Test
     void aRefusedStatefulSetUndoesTheHeadlessService() throws Exception {
         server.expect().post().withPath(SERVICES).andReturn(201, trio.headlessService()).once();
         server.expect().post().withPath(SETS)
@@ -143,8 +154,16 @@ class TrioWriterTest {
         assertThrows(ClusterUnavailableException.class, () -> new TrioWriter(client, Clock.systemUTC(), () -> Duration.ofSeconds(10)).create(NS, trio));
     }
 
-    /** The headless Service and the StatefulSet of ours, as a replica that died after two creates left them. */
+    /**
+     * The headless Service and the StatefulSet of ours, as a replica that died after two creates left
+     * them: the dry run of the headless Service finds its name taken (409, as the API server answers a
+     * dry-run create of an existing name), and the look-ups find both.
+     */
     private void expectLeftoversCreatedAt(String creationTimestamp) {
+        server.clearExpectations();
+        server.expect().post().withPath(SERVICES + "?dryRun=All")
+                .andReturn(409, refusal(409, "AlreadyExists", "services \"app-headless\" already exists")).once();
+        expectDryRunsPass();
         Service headless = new ServiceBuilder(trio.headlessService()).editMetadata()
                 .withCreationTimestamp(creationTimestamp).endMetadata().build();
         StatefulSet set = new StatefulSetBuilder(trio.statefulSet()).editMetadata()
@@ -166,6 +185,7 @@ class TrioWriterTest {
 
         List<String> seen = requests();
         assertTrue(seen.indexOf("DELETE " + SETS + "/app") < seen.indexOf("POST " + SETS), seen.toString());
+        assertEquals("GET " + SERVICES + "/app-headless", seen.get(1), "names are looked up once a dry run found one taken");
         assertTrue(seen.contains("DELETE " + SERVICES + "/app-headless"), seen.toString());
     }
 
@@ -178,7 +198,7 @@ class TrioWriterTest {
                 () -> new TrioWriter(client, now, () -> Duration.ofSeconds(10)).create(NS, trio));
 
         assertEquals(7, e.retryAfterSeconds(), "10s abandoned-after, 4s old, plus one");
-        assertTrue(requests().stream().noneMatch(r -> r.startsWith("DELETE") || r.startsWith("POST")));
+        assertTrue(requests().stream().noneMatch(r -> r.startsWith("DELETE") || r.startsWith("POST") && !r.contains("dryRun")));
     }
 
     @Test
