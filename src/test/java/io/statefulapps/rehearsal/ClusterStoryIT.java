@@ -41,7 +41,7 @@ class ClusterStoryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createDirectories(Path.of("target/rehearsal/story"));
+        dir = RehearsalSetup.directory("story");
         String configured = System.getProperty("story.kubeconfig", "");
         if (configured.startsWith("${")) {
             // -Pcluster without KUBECONFIG in the environment: kubectl's default
@@ -50,10 +50,7 @@ class ClusterStoryIT {
         Path kubeconfig;
         if (configured.isBlank()) {
             kubeconfig = dir.resolve("kubeconfig.yaml").toAbsolutePath();
-            Files.deleteIfExists(kubeconfig);
-            embedded = ServiceProcess.start("embedded-cluster", dir, Map.of("STATEFUL_APPS_CLUSTER", "embedded",
-                    "STATEFUL_APPS_EMBEDDED_PORT", Integer.toString(ServiceProcess.freePort()),
-                    "STATEFUL_APPS_EMBEDDED_KUBECONFIG", kubeconfig.toString()));
+            embedded = RehearsalSetup.startEmbeddedCluster("embedded-cluster", dir, kubeconfig, Map.of());
         } else {
             kubeconfig = Path.of(configured).toAbsolutePath();
         }
@@ -62,27 +59,21 @@ class ClusterStoryIT {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
                 .build()).create();
         // The story is about apps, not callers: the caller checks have their own rehearsal.
-        service = ServiceProcess.start("story-service", dir, Map.of("STATEFUL_APPS_CLUSTER", "external",
-                "KUBECONFIG", kubeconfig.toString(), "STATEFUL_APPS_NAMESPACES", namespace,
-                "STATEFUL_APPS_AUTH_ENABLED", "false"));
+        service = RehearsalSetup.startReplica("story-service", dir, kubeconfig, Map.of(
+                "STATEFUL_APPS_NAMESPACES", namespace, "STATEFUL_APPS_AUTH_ENABLED", "false"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
+        RehearsalSetup.closeAll(service);
         if (client != null) {
             client.namespaces().withName(namespace).delete();
-            client.close();
         }
-        if (embedded != null) {
-            embedded.close();
-        }
+        RehearsalSetup.closeAll(client, embedded);
     }
 
     static String apps() {
-        return service.url() + "/api/v1/namespaces/" + namespace + "/apps";
+        return RehearsalSetup.apps(service, namespace);
     }
 
     static JsonPath health(String app) {

@@ -1,6 +1,7 @@
 package io.statefulapps.rehearsal;
 
 import static io.restassured.RestAssured.given;
+import static io.statefulapps.rehearsal.RehearsalSetup.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,7 +18,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.statefulapps.embedded.EmbeddedCluster;
 import io.statefulapps.embedded.apiserver.rbac.RoleCoverage;
 import io.statefulapps.testing.KubectlRunner;
@@ -63,7 +63,7 @@ class RbacRehearsalIT {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createDirectories(Path.of("target/rehearsal/rbac"));
+        dir = RehearsalSetup.directory("rbac");
         Path tokens = dir.resolve("tokens.csv");
         Files.writeString(tokens, VIEWER + ",viewer,uid-viewer\n" + EDITOR + ",editor,uid-editor\n");
         cluster = EmbeddedCluster.start(new EmbeddedCluster.Settings(0, dir.resolve("admin.yaml"),
@@ -82,11 +82,10 @@ class RbacRehearsalIT {
         ok(kubectl.run("create", "rolebinding", "viewer-view", "--clusterrole=view", "--user=viewer", "-n", NS));
         ok(kubectl.run("create", "rolebinding", "editor-edit", "--clusterrole=edit", "--user=editor", "-n", NS));
 
-        Map<String, String> external = Map.of("STATEFUL_APPS_CLUSTER", "external",
-                "KUBECONFIG", saKubeconfig.toAbsolutePath().toString(),
-                "STATEFUL_APPS_AUTH_CACHE_TTL", "1s", "STATEFUL_APPS_STREAMS_RECHECK_RIGHTS", "1s");
-        replicaA = ServiceProcess.start("replica-a", dir, external);
-        replicaB = ServiceProcess.start("replica-b", dir, external);
+        Map<String, String> checking = Map.of("STATEFUL_APPS_AUTH_CACHE_TTL", "1s",
+                "STATEFUL_APPS_STREAMS_RECHECK_RIGHTS", "1s");
+        replicaA = RehearsalSetup.startReplica("replica-a", dir, saKubeconfig, checking);
+        replicaB = RehearsalSetup.startReplica("replica-b", dir, saKubeconfig, checking);
     }
 
     /** The Namespace, ServiceAccount, ClusterRoles and bindings of deploy/, as kustomize renders them. */
@@ -114,25 +113,11 @@ class RbacRehearsalIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (ServiceProcess p : new ServiceProcess[] {replicaA, replicaB}) {
-            if (p != null) {
-                p.close();
-            }
-        }
-        if (admin != null) {
-            admin.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token);
+        RehearsalSetup.closeAll(replicaA, replicaB, admin, cluster);
     }
 
     static String apps(ServiceProcess replica) {
-        return replica.url() + "/api/v1/namespaces/" + NS + "/apps";
+        return RehearsalSetup.apps(replica, NS);
     }
 
     static String status(ServiceProcess replica, String app) {

@@ -1,6 +1,6 @@
 package io.statefulapps.rehearsal;
 
-import static io.restassured.RestAssured.given;
+import static io.statefulapps.rehearsal.RehearsalSetup.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,37 +36,27 @@ class ReplicasRehearsalIT {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createDirectories(Path.of("target/rehearsal/replicas"));
+        dir = RehearsalSetup.directory("replicas");
         Path kubeconfig = dir.resolve("kubeconfig.yaml");
-        Files.deleteIfExists(kubeconfig);
-        cluster = ServiceProcess.start("cluster", dir, Map.of(
-                "STATEFUL_APPS_CLUSTER", "embedded",
-                "STATEFUL_APPS_EMBEDDED_PORT", Integer.toString(ServiceProcess.freePort()),
-                "STATEFUL_APPS_EMBEDDED_KUBECONFIG", kubeconfig.toAbsolutePath().toString(),
-                "STATEFUL_APPS_EMBEDDED_NAMESPACES", NS));
+        cluster = RehearsalSetup.startEmbeddedCluster("cluster", dir, kubeconfig,
+                Map.of("STATEFUL_APPS_EMBEDDED_NAMESPACES", NS));
         kubectl = new KubectlRunner(kubeconfig, dir.resolve("kubectl-cache"));
-        Map<String, String> external = Map.of("STATEFUL_APPS_CLUSTER", "external",
-                "KUBECONFIG", kubeconfig.toAbsolutePath().toString(), "STATEFUL_APPS_NAMESPACES", NS);
-        replicaA = ServiceProcess.start("replica-a", dir, external);
-        replicaB = ServiceProcess.start("replica-b", dir, external);
+        replicaA = startReplica("replica-a");
+        replicaB = startReplica("replica-b");
+    }
+
+    static ServiceProcess startReplica(String name) throws Exception {
+        return RehearsalSetup.startReplica(name, dir, dir.resolve("kubeconfig.yaml"),
+                Map.of("STATEFUL_APPS_NAMESPACES", NS));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (ServiceProcess p : new ServiceProcess[] {replicaA, replicaB, cluster}) {
-            if (p != null) {
-                p.close();
-            }
-        }
-    }
-
-    /** A caller's bearer token. */
-    static io.restassured.specification.RequestSpecification as(String token) {
-        return given().auth().oauth2(token);
+        RehearsalSetup.closeAll(replicaA, replicaB, cluster);
     }
 
     static String apps(ServiceProcess replica) {
-        return replica.url() + "/api/v1/namespaces/" + NS + "/apps";
+        return RehearsalSetup.apps(replica, NS);
     }
 
     @Test
@@ -99,9 +89,7 @@ class ReplicasRehearsalIT {
         // the StatefulSet's create (after the headless Service's) waits long enough to kill the replica
         as(EDITOR).contentType("application/json").body("[{\"verb\":\"create\",\"resource\":\"statefulsets\","
                 + "\"name\":\"cut\",\"nth\":2,\"delayMs\":8000}]").put(server + "/_sim/faults").then().statusCode(200);
-        try (ServiceProcess doomed = ServiceProcess.start("replica-doomed", dir, Map.of("STATEFUL_APPS_CLUSTER",
-                "external", "KUBECONFIG", dir.resolve("kubeconfig.yaml").toAbsolutePath().toString(),
-                "STATEFUL_APPS_NAMESPACES", NS))) {
+        try (ServiceProcess doomed = startReplica("replica-doomed")) {
             Thread creating = new Thread(() -> {
                 try {
                     as(EDITOR).contentType("application/json").body(SPEC.formatted("cut")).post(apps(doomed));

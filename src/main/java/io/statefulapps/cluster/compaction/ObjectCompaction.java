@@ -10,6 +10,9 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Makes an object the informer just delivered (and no one else holds yet) small, in place, before
@@ -23,12 +26,8 @@ public final class ObjectCompaction {
     static final int DEFAULT_SLOTS_POWER_OF_TWO = 18;
 
     private final ValueCompaction values;
-    private final PodCompaction pods;
-    private final StorageCompaction storage;
-    private final NetworkCompaction network;
-    private final StatefulSetCompaction statefulSets;
-    private final EventCompaction events;
-    private final NodeCompaction nodes;
+    /** Each kind's compaction by the object's class (the informers deliver exactly these classes). */
+    private final Map<Class<?>, Consumer<HasMetadata>> byKind;
 
     public ObjectCompaction() {
         this(DEFAULT_SLOTS_POWER_OF_TWO);
@@ -37,12 +36,25 @@ public final class ObjectCompaction {
     ObjectCompaction(int slotsPowerOfTwo) {
         values = new ValueCompaction(slotsPowerOfTwo);
         PodSpecCompaction specs = new PodSpecCompaction(values);
-        pods = new PodCompaction(values, specs);
-        storage = new StorageCompaction(values);
-        network = new NetworkCompaction(values);
-        statefulSets = new StatefulSetCompaction(values, specs, storage);
-        events = new EventCompaction(values);
-        nodes = new NodeCompaction(values);
+        StorageCompaction storage = new StorageCompaction(values);
+        NetworkCompaction network = new NetworkCompaction(values);
+        NodeCompaction nodes = new NodeCompaction(values);
+        Map<Class<?>, Consumer<HasMetadata>> kinds = new HashMap<>();
+        kind(kinds, Pod.class, new PodCompaction(values, specs)::pod);
+        kind(kinds, PersistentVolumeClaim.class, storage::claim);
+        kind(kinds, PersistentVolume.class, storage::volume);
+        kind(kinds, EndpointSlice.class, network::slice);
+        kind(kinds, Service.class, network::service);
+        kind(kinds, Event.class, new EventCompaction(values)::event);
+        kind(kinds, StatefulSet.class, new StatefulSetCompaction(values, specs, storage)::statefulSet);
+        kind(kinds, Node.class, nodes::node);
+        kind(kinds, StorageClass.class, nodes::storageClass);
+        byKind = Map.copyOf(kinds);
+    }
+
+    private static <T extends HasMetadata> void kind(Map<Class<?>, Consumer<HasMetadata>> kinds, Class<T> type,
+            Consumer<T> compaction) {
+        kinds.put(type, object -> compaction.accept(type.cast(object)));
     }
 
     /** The shared instance of a string equal to {@code text} (for keys built from the objects' names). */
@@ -52,24 +64,9 @@ public final class ObjectCompaction {
 
     /** Compacts any kind the watch cache holds; other kinds are left as they are. */
     public <T extends HasMetadata> T compact(T object) {
-        if (object instanceof Pod pod) {
-            pods.pod(pod);
-        } else if (object instanceof PersistentVolumeClaim claim) {
-            storage.claim(claim);
-        } else if (object instanceof PersistentVolume volume) {
-            storage.volume(volume);
-        } else if (object instanceof EndpointSlice slice) {
-            network.slice(slice);
-        } else if (object instanceof Event event) {
-            events.event(event);
-        } else if (object instanceof Service service) {
-            network.service(service);
-        } else if (object instanceof StatefulSet sts) {
-            statefulSets.statefulSet(sts);
-        } else if (object instanceof Node node) {
-            nodes.node(node);
-        } else if (object instanceof StorageClass storageClass) {
-            nodes.storageClass(storageClass);
+        Consumer<HasMetadata> compaction = object == null ? null : byKind.get(object.getClass());
+        if (compaction != null) {
+            compaction.accept(object);
         }
         return object;
     }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -131,11 +132,7 @@ final class PodSpecCompaction {
         if (security == null) {
             return;
         }
-        if (security.getSeccompProfile() != null) {
-            security.getSeccompProfile().setType(values.text(security.getSeccompProfile().getType()));
-            security.getSeccompProfile().setAdditionalProperties(
-                    values.extras(security.getSeccompProfile().getAdditionalProperties()));
-        }
+        seccomp(security.getSeccompProfile());
         if (security.getCapabilities() != null) {
             security.getCapabilities().setAdd(values.texts(security.getCapabilities().getAdd()));
             security.getCapabilities().setDrop(values.texts(security.getCapabilities().getDrop()));
@@ -149,14 +146,17 @@ final class PodSpecCompaction {
         if (security == null) {
             return;
         }
-        if (security.getSeccompProfile() != null) {
-            security.getSeccompProfile().setType(values.text(security.getSeccompProfile().getType()));
-            security.getSeccompProfile().setAdditionalProperties(
-                    values.extras(security.getSeccompProfile().getAdditionalProperties()));
-        }
+        seccomp(security.getSeccompProfile());
         security.setSupplementalGroups(values.list(security.getSupplementalGroups(), unwalked -> { }));
         security.setSysctls(values.list(security.getSysctls(), unwalked -> { }));
         security.setAdditionalProperties(values.extras(security.getAdditionalProperties()));
+    }
+
+    private void seccomp(SeccompProfile profile) {
+        if (profile != null) {
+            profile.setType(values.text(profile.getType()));
+            profile.setAdditionalProperties(values.extras(profile.getAdditionalProperties()));
+        }
     }
 
     private void probe(Probe probe) {

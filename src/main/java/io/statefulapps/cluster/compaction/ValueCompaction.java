@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The compaction of values every kind has: strings, lists, maps, quantities and metadata. Each
@@ -24,6 +25,9 @@ final class ValueCompaction {
     private final BoundedInterner<FrozenMap<?>> maps;
     private final BoundedInterner<FrozenMap<?>> amounts;
     private final BoundedInterner<List<String>> textLists;
+    // made once: a method reference made per map would cost an allocation on every watch event
+    private final UnaryOperator<String> textOf = this::text;
+    private final UnaryOperator<Quantity> quantityOf = this::quantity;
 
     ValueCompaction(int slotsPowerOfTwo) {
         strings = new BoundedInterner<>(slotsPowerOfTwo, String::equals);
@@ -42,8 +46,7 @@ final class ValueCompaction {
         if (items == null) {
             return null;
         }
-        int size = items.size();
-        if (size == 0) {
+        if (items.isEmpty()) {
             return Collections.emptyList();
         }
         items.forEach(item -> {
@@ -51,7 +54,7 @@ final class ValueCompaction {
                 each.accept(item);
             }
         });
-        return size == 1 ? Collections.singletonList(items.get(0)) : new FrozenList<>(items.toArray());
+        return frozen(items.toArray());
     }
 
     /** A list of strings, each shared, and one instance for all equal lists (access modes, IP families…). */
@@ -66,26 +69,18 @@ final class ValueCompaction {
         for (int i = 0; i < shared.length; i++) {
             shared[i] = text(items.get(i));
         }
-        @SuppressWarnings("unchecked")
-        List<String> list = shared.length == 1 ? Collections.singletonList((String) shared[0])
-                : (List<String>) (List<?>) new FrozenList<>(shared);
-        return textLists.intern(list);
+        return textLists.intern(frozen(shared));
+    }
+
+    /** One or more elements in an immutable list of their number. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> frozen(Object[] elements) {
+        return elements.length == 1 ? Collections.singletonList((T) elements[0]) : new FrozenList<>(elements);
     }
 
     /** Labels, annotations, selectors: frozen, and one instance for all equal maps (in the same order). */
     Map<String, String> labels(Map<String, String> map) {
-        if (map == null) {
-            return null;
-        }
-        if (map.isEmpty()) {
-            return Collections.emptyMap();
-        }
-        if (map.containsKey(null)) {
-            return map;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, String> shared = (Map<String, String>) maps.intern(FrozenMap.copyOf(map, this::text, this::text));
-        return shared;
+        return frozen(map, textOf, maps);
     }
 
     /**
@@ -93,6 +88,11 @@ final class ValueCompaction {
      * written the same way ("1Gi" equals "1024Mi" for a {@code Quantity}, but reads differently).
      */
     Map<String, Quantity> quantities(Map<String, Quantity> map) {
+        return frozen(map, quantityOf, amounts);
+    }
+
+    /** The map frozen with its keys shared and its values compacted, and the instance {@code shared} holds of it. */
+    private <V> Map<String, V> frozen(Map<String, V> map, UnaryOperator<V> values, BoundedInterner<FrozenMap<?>> shared) {
         if (map == null) {
             return null;
         }
@@ -103,9 +103,8 @@ final class ValueCompaction {
             return map;
         }
         @SuppressWarnings("unchecked")
-        Map<String, Quantity> shared = (Map<String, Quantity>) amounts.intern(
-                FrozenMap.copyOf(map, this::text, this::quantity));
-        return shared;
+        Map<String, V> held = (Map<String, V>) shared.intern(FrozenMap.copyOf(map, textOf, values));
+        return held;
     }
 
     Quantity quantity(Quantity quantity) {

@@ -98,15 +98,8 @@ public final class ApiException extends RuntimeException {
 
     /** 422 Invalid, message "Kind.group "name" is invalid: field: Reason: detail, ...". */
     static ApiException invalid(ResourceType type, String name, List<Cause> causes) {
-        StringBuilder msg = new StringBuilder(type.qualifiedKind()).append(" \"").append(name)
-                .append("\" is invalid: ");
-        for (int i = 0; i < causes.size(); i++) {
-            msg.append(i == 0 ? "" : ", ").append(causes.get(i).field()).append(": ")
-                    .append(causes.get(i).message());
-        }
-        String text = causes.size() > 1 ? msg.toString().replaceFirst("is invalid: ", "is invalid: [") + "]"
-                : msg.toString();
-        return new ApiException(422, "Invalid", text, name, type.group(), type.kind(), causes);
+        return new ApiException(422, "Invalid", FailureStatus.invalidMessage(type.qualifiedKind(), name, causes), name,
+                type.group(), type.kind(), causes);
     }
 
     public int code() {
@@ -126,10 +119,6 @@ public final class ApiException extends RuntimeException {
     }
 
     public ObjectNode toStatus() {
-        ObjectNode status = JsonText.object();
-        status.put("kind", "Status").put("apiVersion", "v1");
-        status.putObject("metadata");
-        status.put("status", "Failure").put("message", getMessage()).put("reason", reason);
         ObjectNode details = JsonText.object();
         if (name != null) {
             details.put("name", name);
@@ -142,24 +131,11 @@ public final class ApiException extends RuntimeException {
         }
         if (!causes.isEmpty()) {
             ArrayNode list = details.putArray("causes");
-            for (Cause c : causes) {
-                ObjectNode cause = list.addObject();
-                if (c.reason() != null) {
-                    cause.put("reason", c.reason());
-                }
-                cause.put("message", c.message());
-                if (c.field() != null) {
-                    cause.put("field", c.field());
-                }
-            }
+            causes.forEach(cause -> FailureStatus.addCause(list, cause));
         }
         if (retryAfterSeconds > 0) {
             details.put("retryAfterSeconds", retryAfterSeconds);
         }
-        if (!details.isEmpty()) {
-            status.set("details", details);
-        }
-        status.put("code", code);
-        return status;
+        return FailureStatus.of(code, reason, getMessage(), details.isEmpty() ? null : details);
     }
 }

@@ -15,6 +15,7 @@ final class ContainerRuns {
 
     private static final String[] STATUS_LISTS = {"containerStatuses", "initContainerStatuses",
         "ephemeralContainerStatuses"};
+    private static final String[] INIT_STATUS_LIST = {"initContainerStatuses"};
     private static final String[] SPEC_LISTS = {"containers", "initContainers", "ephemeralContainers"};
 
     private ContainerRuns() {
@@ -42,34 +43,27 @@ final class ContainerRuns {
     }
 
     static JsonNode status(ObjectNode pod, String container) {
-        for (String list : STATUS_LISTS) {
-            for (JsonNode s : pod.path("status").path(list)) {
-                if (container.equals(s.path("name").asText())) {
-                    return s;
+        return named(pod.path("status"), STATUS_LISTS, container);
+    }
+
+    static JsonNode spec(ObjectNode pod, String container) {
+        return named(pod.path("spec"), SPEC_LISTS, container);
+    }
+
+    /** The entry called {@code container} in the first of {@code lists} of {@code section} that has one. */
+    private static JsonNode named(JsonNode section, String[] lists, String container) {
+        for (String list : lists) {
+            for (JsonNode entry : section.path(list)) {
+                if (container.equals(entry.path("name").asText())) {
+                    return entry;
                 }
             }
         }
         return null;
     }
 
-    static JsonNode spec(ObjectNode pod, String container) {
-        for (String list : SPEC_LISTS) {
-            for (JsonNode c : pod.path("spec").path(list)) {
-                if (container.equals(c.path("name").asText())) {
-                    return c;
-                }
-            }
-        }
-        throw new IllegalStateException("container " + container + " vanished from the spec");
-    }
-
     static boolean isInit(ObjectNode pod, String container) {
-        for (JsonNode s : pod.path("status").path("initContainerStatuses")) {
-            if (container.equals(s.path("name").asText())) {
-                return true;
-            }
-        }
-        return false;
+        return named(pod.path("status"), INIT_STATUS_LIST, container) != null;
     }
 
     /**

@@ -7,10 +7,9 @@ import io.vertx.core.http.HttpServerResponse;
  * A watch over plain HTTP, as kubectl and curl read it: a chunked 200 response carrying one JSON
  * event per line, open until the watch ends or the client leaves.
  */
-final class HttpWatchSink implements WatchSink {
+final class HttpWatchSink extends ConnectionWatchSink {
 
     private final HttpServerResponse response;
-    private final StreamEnd end = new StreamEnd();
 
     /** Prepares the chunked response; {@link #opened()} sends its headers. */
     HttpWatchSink(HttpServerResponse response) {
@@ -35,36 +34,12 @@ final class HttpWatchSink implements WatchSink {
     }
 
     @Override
-    public void send(byte[] event) {
-        if (end.ended()) {
-            return;
-        }
-        try {
-            response.write(Buffer.buffer(event.length + 1).appendBytes(event).appendByte((byte) '\n'));
-        } catch (IllegalStateException e) {
-            // the connection went while we wrote
-            end.end();
-        }
+    void write(byte[] event) {
+        response.write(Buffer.buffer(event.length + 1).appendBytes(event).appendByte((byte) '\n'));
     }
 
     @Override
-    public void close() {
-        if (end.end()) {
-            try {
-                response.end();
-            } catch (IllegalStateException e) {
-                // already closed by the client
-            }
-        }
-    }
-
-    @Override
-    public boolean isOpen() {
-        return !end.ended();
-    }
-
-    @Override
-    public void onClose(Runnable action) {
-        end.onEnd(action);
+    void finish() {
+        response.end();
     }
 }

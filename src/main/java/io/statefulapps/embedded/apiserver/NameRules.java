@@ -43,13 +43,9 @@ final class NameRules {
     }
 
     static String dns1123Subdomain(String v) {
-        if (v.length() > 253) {
-            return "must be no more than 253 characters";
-        }
-        return SUBDOMAIN_1123_PATTERN.matcher(v).matches() ? null
-                : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.',"
-                        + " and must start and end with an alphanumeric character (e.g. 'example.com', regex used for"
-                        + " validation is '" + SUBDOMAIN_1123 + "')";
+        return matching(v, 253, SUBDOMAIN_1123_PATTERN, "a lowercase RFC 1123 subdomain must consist of lower case"
+                + " alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
+                + " (e.g. 'example.com'");
     }
 
     /** Go's path.IsValidPathSegmentName, which RBAC names must pass. */
@@ -64,22 +60,26 @@ final class NameRules {
     }
 
     static String dns1123Label(String v) {
-        if (v.length() > 63) {
-            return "must be no more than 63 characters";
-        }
-        return LABEL_1123_PATTERN.matcher(v).matches() ? null
-                : "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must"
-                        + " start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for"
-                        + " validation is '" + LABEL_1123 + "')";
+        return matching(v, 63, LABEL_1123_PATTERN, "a lowercase RFC 1123 label must consist of lower case alphanumeric"
+                + " characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or"
+                + " '123-abc'");
     }
 
     static String dns1035Label(String v) {
-        if (v.length() > 63) {
-            return "must be no more than 63 characters";
+        return matching(v, 63, LABEL_1035_PATTERN, "a DNS-1035 label must consist of lower case alphanumeric"
+                + " characters or '-', start with an alphabetic character, and end with an alphanumeric character"
+                + " (e.g. 'my-name',  or 'abc-123'");
+    }
+
+    /**
+     * Null when {@code v} is at most {@code maxLength} long and matches; else what is wrong, as
+     * apimachinery's validation words it ({@code rule} up to its examples).
+     */
+    private static String matching(String v, int maxLength, Pattern pattern, String rule) {
+        if (v.length() > maxLength) {
+            return "must be no more than " + maxLength + " characters";
         }
-        return LABEL_1035_PATTERN.matcher(v).matches() ? null
-                : "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an"
-                        + " alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123',"
-                        + " regex used for validation is '" + LABEL_1035 + "')";
+        return pattern.matcher(v).matches() ? null
+                : rule + ", regex used for validation is '" + pattern.pattern() + "')";
     }
 }

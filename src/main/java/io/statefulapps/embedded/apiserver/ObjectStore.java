@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -44,20 +45,19 @@ final class ObjectStore {
     }
 
     <T> T write(Supplier<T> work) {
-        lock.writeLock().lock();
-        try {
-            return work.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return holding(lock.writeLock(), work);
     }
 
     <T> T read(Supplier<T> work) {
-        lock.readLock().lock();
+        return holding(lock.readLock(), work);
+    }
+
+    private static <T> T holding(Lock held, Supplier<T> work) {
+        held.lock();
         try {
             return work.get();
         } finally {
-            lock.readLock().unlock();
+            held.unlock();
         }
     }
 

@@ -24,14 +24,9 @@ final class SelectableFields {
             "involvedObject.resourceVersion", "involvedObject.fieldPath", "involvedObject.fieldPath",
             "reason", "reason", "reportingComponent", "reportingComponent", "source", "source.component",
             "type", "type");
-    /** events.k8s.io/v1 Events share the core Event's selectors, read from the new field names. */
-    private static final Map<String, String> NEW_EVENT_FIELDS = fields(
-            "involvedObject.kind", "regarding.kind", "involvedObject.namespace", "regarding.namespace",
-            "involvedObject.name", "regarding.name", "involvedObject.uid", "regarding.uid",
-            "involvedObject.apiVersion", "regarding.apiVersion", "involvedObject.resourceVersion",
-            "regarding.resourceVersion", "involvedObject.fieldPath", "regarding.fieldPath",
-            "reason", "reason", "reportingComponent", "reportingController", "source", "deprecatedSource.component",
-            "type", "type");
+    /** events.k8s.io/v1 Events share the core Event's selectors, read from the fields it renamed. */
+    private static final Map<String, String> NEW_EVENT_FIELDS = renamed(EVENT_FIELDS, Map.of(
+            "involvedObject", "regarding", "reportingComponent", "reportingController", "source", "deprecatedSource"));
     /** Selector name to where its value is read, by "group/plural". */
     private static final Map<String, Map<String, String>> BY_RESOURCE = Map.of(
             "/pods", fields("spec.nodeName", "spec.nodeName", "spec.restartPolicy", "spec.restartPolicy",
@@ -94,6 +89,17 @@ final class SelectableFields {
         Map<String, List<String>> names = new LinkedHashMap<>();
         BY_RESOURCE.forEach((resource, fields) -> names.put(resource, List.copyOf(fields.keySet())));
         return Map.copyOf(names);
+    }
+
+    /** {@code fields} with the first name of each path renamed as {@code newNames} says. */
+    private static Map<String, String> renamed(Map<String, String> fields, Map<String, String> newNames) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        fields.forEach((selector, path) -> {
+            int dot = path.indexOf('.');
+            String first = dot < 0 ? path : path.substring(0, dot);
+            renamed.put(selector, newNames.getOrDefault(first, first) + path.substring(first.length()));
+        });
+        return renamed;
     }
 
     private static Map<String, String> fields(String... namesAndPaths) {

@@ -14,7 +14,7 @@
  * {@link io.statefulapps.embedded.apiserver.AuditLog}. The public types here are these seams and what
  * they see ({@code Incoming}, {@code RequestInfo}, {@code UserInfo}, {@code HttpAnswer},
  * {@code FaultDecision}, {@code WatchControl}, {@code StoredObjects}, {@code ApiServerContext},
- * {@code BootstrapObject}, {@code ApiException}, {@code ServingCertificate}); the subpackages {@code protobuf}, {@code rbac} and
+ * {@code BootstrapObject}, {@code ApiException} and the {@code FailureStatus} it answers with, {@code ServingCertificate}); the subpackages {@code protobuf}, {@code rbac} and
  * {@code faults} implement them and are wired in by {@code EmbeddedApiServer}.
  *
  * <p><b>The handlers.</b> Discovery, OpenAPI v3 and health ({@code NonResourcePaths}); lists

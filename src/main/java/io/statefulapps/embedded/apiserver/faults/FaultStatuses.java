@@ -2,6 +2,9 @@ package io.statefulapps.embedded.apiserver.faults;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statefulapps.embedded.apiserver.ApiException;
+import io.statefulapps.embedded.apiserver.FailureStatus;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,58 +51,31 @@ final class FaultStatuses {
     }
 
     static ObjectNode expired(String requestedVersion, String currentVersion) {
-        return status("too old resource version: " + requestedVersion + " (" + currentVersion + ")", "Expired",
-                null, 410);
+        return FailureStatus.of(410, "Expired",
+                "too old resource version: " + requestedVersion + " (" + currentVersion + ")", null);
     }
 
     private static FaultOutcome.Fail invalid(FaultTarget target, String why) {
         String kind = target.kind().isEmpty() ? target.resource() : target.kind();
-        String qualifiedKind = target.apiGroup().isEmpty() ? kind : kind + "." + target.apiGroup();
-        String message = "Invalid value: \"" + target.name() + "\": " + why;
-        ObjectNode details = JsonNodeFactory.instance.objectNode();
-        if (!target.name().isEmpty()) {
-            details.put("name", target.name());
-        }
-        if (!target.apiGroup().isEmpty()) {
-            details.put("group", target.apiGroup());
-        }
-        details.put("kind", kind);
-        details.putArray("causes").addObject().put("reason", "FieldValueInvalid").put("message", message)
-                .put("field", "metadata.name");
-        return fail(422, qualifiedKind + " \"" + target.name() + "\" is invalid: metadata.name: " + message,
-                "Invalid", details, Map.of());
+        ApiException.Cause cause = new ApiException.Cause("FieldValueInvalid", "metadata.name",
+                "Invalid value: \"" + target.name() + "\": " + why);
+        return fail(422, FailureStatus.invalid(target.apiGroup(), kind, target.name(), List.of(cause)), Map.of());
     }
 
     private static ObjectNode details(FaultTarget target) {
-        ObjectNode details = JsonNodeFactory.instance.objectNode();
-        if (!target.name().isEmpty()) {
-            details.put("name", target.name());
-        }
-        if (!target.apiGroup().isEmpty()) {
-            details.put("group", target.apiGroup());
-        }
-        details.put("kind", target.resource());
-        return details;
+        return FailureStatus.details(target.name(), target.apiGroup(), target.resource());
     }
 
     private static FaultOutcome.Fail fail(int code, String message, String reason, ObjectNode details,
             Map<String, String> headers) {
+        return fail(code, FailureStatus.of(code, reason, message, details), headers);
+    }
+
+    private static FaultOutcome.Fail fail(int code, ObjectNode status, Map<String, String> headers) {
         // An injected failure ends its connection, as an overloaded server shedding load does: a client's
         // retry then starts on a fresh connection instead of racing the end of the refused one.
         Map<String, String> all = new java.util.LinkedHashMap<>(headers);
         all.put("Connection", "close");
-        return new FaultOutcome.Fail(code, status(message, reason, details, code), Map.copyOf(all));
-    }
-
-    private static ObjectNode status(String message, String reason, ObjectNode details, int code) {
-        ObjectNode status = JsonNodeFactory.instance.objectNode();
-        status.put("kind", "Status").put("apiVersion", "v1");
-        status.putObject("metadata");
-        status.put("status", "Failure").put("message", message).put("reason", reason);
-        if (details != null) {
-            status.set("details", details);
-        }
-        status.put("code", code);
-        return status;
+        return new FaultOutcome.Fail(code, status, Map.copyOf(all));
     }
 }

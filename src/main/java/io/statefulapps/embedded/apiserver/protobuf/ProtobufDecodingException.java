@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A body that is not a Kubernetes protobuf object the API server can read. {@link #getMessage()} is
@@ -13,6 +14,13 @@ import java.util.HexFormat;
 public final class ProtobufDecodingException extends RuntimeException {
 
     private static final int SUMMARY_BYTES = 30;
+    private static final List<WireWording> WIRE_WORDINGS = List.of(
+            new WireWording("input ended unexpectedly", "unexpected EOF"),
+            new WireWording("negative size", "proto: negative length found during unmarshaling"),
+            new WireWording("malformed varint", "proto: integer overflow"),
+            new WireWording("invalid tag (zero)", "proto: illegal tag 0"),
+            new WireWording("invalid wire type", "proto: illegal wireType"),
+            new WireWording("end-group tag did not match", "proto: wiretype end group for non-group"));
 
     private final String apiVersion;
     private final String kind;
@@ -76,24 +84,15 @@ public final class ProtobufDecodingException extends RuntimeException {
     /** Java's wire errors in the words of Go's generated unmarshalers, which the API server answers. */
     static String wireError(InvalidProtocolBufferException e) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("input ended unexpectedly")) {
-            return "unexpected EOF";
-        }
-        if (message.contains("negative size")) {
-            return "proto: negative length found during unmarshaling";
-        }
-        if (message.contains("malformed varint")) {
-            return "proto: integer overflow";
-        }
-        if (message.contains("invalid tag (zero)")) {
-            return "proto: illegal tag 0";
-        }
-        if (message.contains("invalid wire type")) {
-            return "proto: illegal wireType";
-        }
-        if (message.contains("end-group tag did not match")) {
-            return "proto: wiretype end group for non-group";
+        for (WireWording wording : WIRE_WORDINGS) {
+            if (message.contains(wording.javaPart())) {
+                return wording.goMessage();
+            }
         }
         return "proto: " + message;
+    }
+
+    /** A part of protobuf-java's message for a wire error, and the message Go gives for the same error. */
+    private record WireWording(String javaPart, String goMessage) {
     }
 }

@@ -1,14 +1,14 @@
 package io.statefulapps.embedded.apiserver.rbac;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statefulapps.embedded.apiserver.ApiException;
+import io.statefulapps.embedded.apiserver.FailureStatus;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code Status} objects of the refusals this package makes, field for field as
- * kube-apiserver's {@code apierrors} build them (kind, apiVersion, metadata, status, message,
- * reason, details, code).
+ * The {@code Status} objects of the refusals this package makes, worded as kube-apiserver's
+ * {@code apierrors} word them; {@link FailureStatus} builds them.
  */
 final class StatusBodies {
 
@@ -20,7 +20,7 @@ final class StatusBodies {
     }
 
     static ObjectNode unauthorized() {
-        return failure("Unauthorized", "Unauthorized", null, 401);
+        return FailureStatus.of(401, "Unauthorized", "Unauthorized", null);
     }
 
     /** {@code <group resource> ["<name>"] is forbidden: <why>}, or {@code forbidden: <why>}. */
@@ -34,38 +34,30 @@ final class StatusBodies {
         } else {
             message = qualified + " \"" + name + "\" is forbidden: " + why;
         }
-        return failure(message, "Forbidden", details(name, group, resource), 403);
+        return FailureStatus.of(403, "Forbidden", message, FailureStatus.details(name, group, resource));
     }
 
     static ObjectNode badRequest(String message) {
-        return failure(message, "BadRequest", null, 400);
+        return FailureStatus.of(400, "BadRequest", message, null);
     }
 
     static ObjectNode unsupportedMediaType(String message) {
-        return failure(message, "UnsupportedMediaType", null, 415);
+        return FailureStatus.of(415, "UnsupportedMediaType", message, null);
     }
 
     static ObjectNode notFound(String group, String resource, String name) {
         String qualified = group.isEmpty() ? resource : resource + "." + group;
-        return failure(qualified + " \"" + name + "\" not found", "NotFound", details(name, group, resource), 404);
+        return FailureStatus.of(404, "NotFound", qualified + " \"" + name + "\" not found",
+                FailureStatus.details(name, group, resource));
     }
 
     /** 422 Invalid: {@code Kind.group "name" is invalid: field: message} (bracketed when several). */
     static ObjectNode invalid(String group, String kind, String name, List<Cause> causes) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < causes.size(); i++) {
-            text.append(i == 0 ? "" : ", ").append(causes.get(i).field()).append(": ")
-                    .append(causes.get(i).message());
-        }
-        String all = causes.size() > 1 ? "[" + text + "]" : text.toString();
-        String qualifiedKind = group.isEmpty() ? kind : kind + "." + group;
-        ObjectNode details = details(name, group, kind);
-        ArrayNode list = details.putArray("causes");
+        List<ApiException.Cause> invalid = new ArrayList<>(causes.size());
         for (Cause cause : causes) {
-            list.addObject().put("reason", "FieldValueInvalid").put("message", cause.message())
-                    .put("field", cause.field());
+            invalid.add(new ApiException.Cause("FieldValueInvalid", cause.field(), cause.message()));
         }
-        return failure(qualifiedKind + " \"" + name + "\" is invalid: " + all, "Invalid", details, 422);
+        return FailureStatus.invalid(group, kind, name, invalid);
     }
 
     /** Go's {@code field.Invalid} wording: {@code Invalid value: 60: detail}, strings quoted. */
@@ -76,31 +68,5 @@ final class StatusBodies {
 
     static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static ObjectNode details(String name, String group, String kind) {
-        ObjectNode details = JsonNodeFactory.instance.objectNode();
-        if (!name.isEmpty()) {
-            details.put("name", name);
-        }
-        if (!group.isEmpty()) {
-            details.put("group", group);
-        }
-        if (!kind.isEmpty()) {
-            details.put("kind", kind);
-        }
-        return details;
-    }
-
-    private static ObjectNode failure(String message, String reason, ObjectNode details, int code) {
-        ObjectNode status = JsonNodeFactory.instance.objectNode();
-        status.put("kind", "Status").put("apiVersion", "v1");
-        status.putObject("metadata");
-        status.put("status", "Failure").put("message", message).put("reason", reason);
-        if (details != null) {
-            status.set("details", details);
-        }
-        status.put("code", code);
-        return status;
     }
 }
