@@ -23,21 +23,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
-import org.jboss.logging.Logger;
 
 /**
  * Every app's health report, computed ahead of the reads: when an informer event concerns the app
@@ -48,10 +41,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReportStore {
 
-    private static final Logger LOG = Logger.getLogger(ReportStore.class);
-    private static final int MAX_WORKERS = 4;
-    private static final long SYNC_POLL_NANOS = 20_000_000L;
-
     private final WatchCache cache;
     private final HealthConfig config;
     private final Clock clock;
@@ -60,15 +49,9 @@ public class ReportStore {
     private final ConcurrentSkipListMap<AppKey, StoredReport> reports = new ConcurrentSkipListMap<>();
     private final ReportChanges changes;
     private final ReportCompaction compaction = new ReportCompaction();
-    private final Set<AppKey> queued = ConcurrentHashMap.newKeySet();
-    // One queue per worker, an app always on the same one: an app's reports are computed in order,
-    // different apps in parallel.
-    private final List<LinkedBlockingQueue<AppKey>> queues;
-    // Apps queued or being computed: caught up when none is left once the cache has synced.
-    private final AtomicInteger pending = new AtomicInteger();
+    private final ReportWorkers workers;
     private volatile boolean caughtUp;
     private volatile Instant brokenSince;
-    private List<Thread> workers;
     private ScheduledExecutorService rechecks;
 
     public ReportStore(WatchCache cache, HealthConfig config, StreamConfig streams, Clock clock, ObjectMapper mapper) {
@@ -77,8 +60,7 @@ public class ReportStore {
         this.config = config;
         this.clock = clock;
         this.mapper = mapper;
-        int count = Math.max(1, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
-        this.queues = IntStream.range(0, count).mapToObj(i -> new LinkedBlockingQueue<AppKey>()).toList();
+        this.workers = new ReportWorkers(this::recompute, cache::synced);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -86,24 +68,17 @@ public class ReportStore {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (workers != null) {
-            workers.forEach(Thread::interrupt);
-        }
+        workers.stop();
         if (rechecks != null) {
             rechecks.shutdownNow();
         }
     }
 
     synchronized void start() {
-        if (workers != null) {
+        if (rechecks != null) {
             return;
         }
-        workers = IntStream.range(0, queues.size()).mapToObj(i -> {
-            Thread worker = new Thread(() -> work(queues.get(i)), "health-reports-" + i);
-            worker.setDaemon(true);
-            worker.start();
-            return worker;
-        }).toList();
+        workers.start();
         cache.addAppListener(new AppChangeRouter.Listener() {
             @Override
             public void changed(AppKey app) {
@@ -168,7 +143,7 @@ public class ReportStore {
 
     /** Every informer synced and every app known then computed once: reads answer from here now. */
     public boolean caughtUp() {
-        if (!caughtUp && cache.synced() && pending.get() == 0) {
+        if (!caughtUp && cache.synced() && workers.idle()) {
             caughtUp = true;
         }
         return caughtUp;
@@ -209,10 +184,7 @@ public class ReportStore {
     }
 
     private void enqueue(AppKey app) {
-        if (queued.add(app)) {
-            pending.incrementAndGet();
-            queues.get(Math.floorMod(app.hashCode(), queues.size())).add(app);
-        }
+        workers.enqueue(app);
     }
 
     private void recheckUnsettled() {
@@ -235,35 +207,6 @@ public class ReportStore {
                 enqueue(app);
             }
         });
-    }
-
-    /**
-     * Computes the reports of the apps of one queue. Nothing is computed before every informer has
-     * listed once: a report of a half-filled cache would only be replaced (and streamed, and kept
-     * in the history) moments later; the apps wait in the queue and are computed once each.
-     */
-    private void work(LinkedBlockingQueue<AppKey> queue) {
-        while (!Thread.currentThread().isInterrupted()) {
-            AppKey app;
-            try {
-                app = queue.take();
-                while (!cache.synced()) {
-                    TimeUnit.NANOSECONDS.sleep(SYNC_POLL_NANOS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            queued.remove(app);
-            try {
-                recompute(app);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "The health report of %s could not be computed; it is tried again at its next change",
-                        app);
-            } finally {
-                pending.decrementAndGet();
-            }
-        }
     }
 
     private void recompute(AppKey app) {
