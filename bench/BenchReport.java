@@ -65,6 +65,7 @@ public class BenchReport {
             out.append(String.format("Health benchmark %s: %s cores, %s, %s; wrk %s connections, %s s warm-up, %s s measured, %s s timeout%n",
                     get("run.started"), get("machine.cpus"), get("machine.java"), get("machine.wrk"),
                     get("run.connections"), get("run.warmup_s"), get("run.duration_s"), get("run.timeout_s")));
+            out.append(String.format("JVM options: %s%n", get("run.java_opts").replace(',', ' ')));
             List<String> sizes = flat.keySet().stream().filter(k -> k.matches("n\\d+\\.apps"))
                     .map(k -> k.substring(0, k.indexOf('.'))).distinct().toList();
             for (String n : sizes) {
@@ -101,9 +102,11 @@ public class BenchReport {
             line(out, "time to ready with the apps", String.format("%s s (second replica, listening at %s s); %s s with no apps (listening at %s s)",
                     get(n + ".ready.replica_with_apps_s"), get(n + ".ready.replica_with_apps_listening_s"),
                     get(n + ".ready.replica_empty_s"), get(n + ".ready.replica_empty_listening_s")));
-            line(out, "heap per app", String.format("%s KiB service only (second replica: %s MiB live, %s MiB with no apps); %s KiB with the simulated cluster",
+            line(out, "heap per app", String.format("%s KiB service only (second replica: %s MiB live, %s MiB before the N apps); %s KiB with the simulated cluster",
                     get(n + ".memory.replica_heap_per_app_kib"), get(n + ".memory.replica_heap_mib"),
-                    get(n + ".memory.replica_heap_empty_mib"), get(n + ".memory.process_heap_per_app_kib")));
+                    get(n + ".memory.replica_heap_fixed_apps_mib"), get(n + ".memory.process_heap_per_app_kib")));
+            line(out, "heap of the first 10 apps", String.format("%s KiB (mostly one-time: deserializers, reflection accessors; %s MiB with no apps)",
+                    get(n + ".memory.fixed_apps_kib"), get(n + ".memory.replica_heap_empty_mib")));
             if (flat.containsKey(n + ".unrelated.objects")) {
                 line(out, "unrelated objects", String.format("%s KiB heap growth of the second replica after %s Services, pods and Warning events of no app (%s failed to create)",
                         get(n + ".memory.unrelated_growth_kib"), get(n + ".unrelated.objects"), get(n + ".unrelated.failed")));

@@ -21,7 +21,7 @@ source bench/lib.sh
 # All in one function: bash reads it whole before running it, so editing this file during a run is safe.
 main() {
 
-    ATTACH="" ATTACH_PID="" ATTACH_KUBECONFIG="" NAMESPACE=demo OUT="" SMOKE=false SIZES=()
+    ATTACH="" ATTACH_PID="" ATTACH_KUBECONFIG="" NAMESPACE=demo FIXED_NAMESPACE=default FIXED_APPS=10 OUT="" SMOKE=false SIZES=()
     while [ $# -gt 0 ]; do
         case "$1" in
             --smoke) SMOKE=true ;;
@@ -37,6 +37,10 @@ main() {
     done
     [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 1000)
     PORT=${BENCH_PORT:-18089}
+    # The JVM options the JVM image (src/main/docker/Dockerfile.jvm: ubi9/openjdk-17-runtime's
+    # run-java.sh) starts the service with, for the service, its replica and the ceiling alike;
+    # BENCH_JAVA_OPTS replaces them (empty: the JVM's own defaults, G1 on this machine).
+    JAVA_OPTS=${BENCH_JAVA_OPTS--XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90}
     if $SMOKE; then WARMUP=${BENCH_WARMUP:-1} DURATION=${BENCH_DURATION:-2} REPS=${BENCH_KUBECTL_REPS:-2}
     else WARMUP=${BENCH_WARMUP:-10} DURATION=${BENCH_DURATION:-20} REPS=${BENCH_KUBECTL_REPS:-20}; fi
     CONNECTIONS=${BENCH_CONNECTIONS:-32} THREADS=${BENCH_THREADS:-2}
@@ -70,7 +74,7 @@ main() {
         t0=$(now_ns)
         # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
         env "$@" STATEFUL_APPS_CLUSTER="$mode" QUARKUS_HTTP_PORT="$port" \
-            java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$LOGS/$name.log" 2>&1 &
+            java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$LOGS/$name.log" 2>&1 &
         SERVICE_PID=$!
         STARTED+=("$SERVICE_PID")
         wait_ready "http://localhost:$port/q/health/ready" "$SERVICE_PID" 600
@@ -109,6 +113,7 @@ main() {
     record run.duration_s "$DURATION"
     record run.timeout_s "$TIMEOUT"
     record run.namespace "$NAMESPACE"
+    record run.java_opts "$(echo "${JAVA_OPTS:-none}" | tr ' ' ',')"
     record machine.cpus "$(nproc)"
     record machine.load_at_start "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
     record machine.java "$(java -version 2>&1 | head -1 | tr -d '"' | tr ' ' '-')"
@@ -130,8 +135,19 @@ main() {
             start_replica "replica-empty-$N"
             record "$n.ready.replica_empty_s" "$READY_S"
             record "$n.ready.replica_empty_listening_s" "$STARTED_S"
+            replica_heap_none=$(live_heap_bytes "$SERVICE_PID" "$LOGS/replica-histogram-none.txt")
+            record "$n.memory.replica_heap_empty_mib" "$(calc "$replica_heap_none / 1048576")"
+            stop "$SERVICE_PID"
+            # Ten apps in another namespace, there for both heap figures: the first objects of each
+            # kind make Jackson build its deserializers and the JDK generate its reflection accessors
+            # (after 15 calls of a setter), a one-time cost that is no app's. It is shown apart; per
+            # app is the slope from these ten apps to N more.
+            client create "$BASE" "$FIXED_NAMESPACE" "$FIXED_APPS" 0 1 > /dev/null
+            client settle "$BASE" "$FIXED_NAMESPACE" "$FIXED_APPS" 120 > /dev/null
+            start_service "replica-fixed-$N" $((PORT + 1)) external KUBECONFIG="$KUBECONFIG_FILE" STATEFUL_APPS_AUTH_ENABLED=false
             replica_heap0=$(live_heap_bytes "$SERVICE_PID" "$LOGS/replica-histogram-0.txt")
-            record "$n.memory.replica_heap_empty_mib" "$(calc "$replica_heap0 / 1048576")"
+            record "$n.memory.replica_heap_fixed_apps_mib" "$(calc "$replica_heap0 / 1048576")"
+            record "$n.memory.fixed_apps_kib" "$(calc "($replica_heap0 - $replica_heap_none) / 1024")"
             stop "$SERVICE_PID"
         fi
         [ -z "$PID" ] || heap0=$(live_heap_bytes "$PID")
@@ -190,7 +206,7 @@ main() {
             stop "$PID"
             echo "   ceiling" >&2
             t0=$(now_ns)
-            QUARKUS_HTTP_PORT=$((PORT + 2)) java ${BENCH_JAVA_OPTS:-} -jar bench/ceiling/target/quarkus-app/quarkus-run.jar \
+            QUARKUS_HTTP_PORT=$((PORT + 2)) java $JAVA_OPTS -jar bench/ceiling/target/quarkus-app/quarkus-run.jar \
                 > "$LOGS/ceiling-$N.log" 2>&1 &
             CEILING=$!
             STARTED+=("$CEILING")
