@@ -105,6 +105,12 @@ main() {
         record "$1.memory.unrelated_growth_kib" "$(calc "($heap - $3) / 1024")"
     }
 
+    # process_memory PREFIX: heap per app and RSS of the first process (service + simulated cluster)
+    process_memory() {
+        record "$1.memory.process_heap_per_app_kib" "$(calc "($(live_heap_bytes "$PID") - $heap0) / $N / 1024")"
+        record "$1.memory.process_rss_mib" "$(rss_mib "$PID")"
+    }
+
     record run.started "$STAMP"
     record run.mode "$($SMOKE && echo smoke || echo full)"
     record run.connections "$CONNECTIONS"
@@ -166,12 +172,11 @@ main() {
             record "$n.memory.replica_heap_mib" "$(calc "$replica_heap1 / 1048576")"
             record "$n.memory.replica_heap_per_app_kib" "$(calc "($replica_heap1 - $replica_heap0) / $N / 1024")"
             record "$n.memory.replica_rss_mib" "$(rss_mib "$SERVICE_PID")"
+            process_memory "$n"   # before the unrelated objects: the simulated cluster holds them, the service does not
             unrelated_objects "$n" "$SERVICE_PID" "$replica_heap1"
             stop "$SERVICE_PID"
-        fi
-        if [ -n "$PID" ]; then
-            record "$n.memory.process_heap_per_app_kib" "$(calc "($(live_heap_bytes "$PID") - $heap0) / $N / 1024")"
-            record "$n.memory.process_rss_mib" "$(rss_mib "$PID")"
+        elif [ -n "$PID" ]; then
+            process_memory "$n"
         fi
 
         client etags "$BASE" "$NAMESPACE" "$N" "$LOGS/etags-$N.txt" | record_from "$n.etags"
