@@ -44,7 +44,7 @@ final class ContainerAssessor {
 
         // An OOM kill explains a crash loop better than the loop itself, so it wins over CrashLoopBackOff.
         ContainerStateTerminated oom = terminated != null && "OOMKilled".equals(terminated.getReason()) ? terminated
-                : last != null && "OOMKilled".equals(last.getReason()) && finishedWithin(last, context.settings(), context.now())
+                : last != null && "OOMKilled".equals(last.getReason()) && finishedWithin(last, context)
                         ? last : null;
         if (oom != null) {
             String loop = waiting != null && "CrashLoopBackOff".equals(waiting.getReason()) ? ", now in CrashLoopBackOff" : "";
@@ -117,10 +117,10 @@ final class ContainerAssessor {
         return notReady != null ? notReady : MetadataReads.created(pod);
     }
 
-    private static boolean finishedWithin(ContainerStateTerminated terminated, HealthSettings settings, Instant now) {
+    private static boolean finishedWithin(ContainerStateTerminated terminated, AssessmentContext context) {
         Instant finished = Timestamps.parse(terminated.getFinishedAt());
         // Without a finish time we cannot tell how old it is; an OOM kill is worth reporting anyway.
-        return finished == null || !finished.plus(settings.recentTermination()).isBefore(now);
+        return finished == null || !context.passed(finished.plus(context.settings().recentTermination()));
     }
 
     private static int restartCount(ContainerStatus status) {

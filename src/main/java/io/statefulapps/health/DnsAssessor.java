@@ -44,7 +44,7 @@ final class DnsAssessor {
                 EndpointSliceReads.endpointsOf(MetadataReads.name(headless), snapshot.endpointSlices()));
         List<String> unpublished = new ArrayList<>();
         for (Pod pod : pods.sorted()) {
-            PodRecord record = record(pod, headless, endpoints, snapshot, context.settings());
+            PodRecord record = record(pod, headless, endpoints, context);
             records.add(record.report());
             findings.addAll(record.findings());
             // Only pods that are merely starting: a crash-looping pod's missing record is not news.
@@ -81,8 +81,9 @@ final class DnsAssessor {
         return findings;
     }
 
-    private static PodRecord record(Pod pod, Service headless, HostnameIndex endpoints, ClusterSnapshot snapshot,
-            HealthSettings settings) {
+    private static PodRecord record(Pod pod, Service headless, HostnameIndex endpoints, AssessmentContext context) {
+        ClusterSnapshot snapshot = context.snapshot();
+        HealthSettings settings = context.settings();
         String podName = MetadataReads.name(pod);
         String headlessName = MetadataReads.name(headless);
         String fqdn = podName + "." + headlessName + "." + snapshot.namespace() + ".svc." + settings.clusterDomain();
@@ -106,8 +107,7 @@ final class DnsAssessor {
         } else if (!published.isEmpty() && (!published.contains(podIP) || published.size() > 1)) {
             findings.add(mismatch(podName, fqdn, podIP, published, headlessName, snapshot.namespace()));
         } else if (podReady && !served) {
-            findings.add(missing(pod, fqdn, headlessName, endpoints.podsWithoutHostname().contains(podName), snapshot,
-                    settings));
+            findings.add(missing(pod, fqdn, headlessName, endpoints.podsWithoutHostname().contains(podName), context));
         } else if (!podReady) {
             status = HealthStatus.Progressing;
             awaitsReadiness = !served;
@@ -127,15 +127,15 @@ final class DnsAssessor {
     }
 
     private static Finding missing(Pod pod, String fqdn, String headlessName, boolean withoutHostname,
-            ClusterSnapshot snapshot, HealthSettings settings) {
+            AssessmentContext context) {
         String object = "Pod/" + MetadataReads.name(pod);
         String message = withoutHostname
                 ? "the pod's endpoint carries no hostname, so " + fqdn + " does not resolve (pod subdomain "
                         + (pod.getSpec() == null ? null : pod.getSpec().getSubdomain()) + " is not " + headlessName + ")"
                 : "no DNS record for " + fqdn + " although the pod is ready";
-        String hint = "compare the pod with the headless Service's endpoints: " + sliceHint(headlessName, snapshot.namespace());
+        String hint = "compare the pod with the headless Service's endpoints: " + sliceHint(headlessName, context.namespace());
         Instant readySince = PodReads.conditionChanged(pod, "Ready");
-        boolean justBecameReady = readySince != null && !snapshot.now().isAfter(readySince.plus(settings.creationGrace()));
+        boolean justBecameReady = readySince != null && !context.passed(readySince.plus(context.settings().creationGrace()));
         // the EndpointSlice controller needs a moment after the pod turns ready
         Finding finding = justBecameReady
                 ? Finding.withSeverityAndVerdict(Severity.Info, HealthStatus.Progressing, Reason.DnsRecordMissing, object,

@@ -27,9 +27,20 @@ public final class HealthAssessor {
             PartAssessment<List<ServiceReport>> services, List<Finding> findings) {
     }
 
+    /** The report alone, for callers that do not schedule recomputation; see {@link #assessment}. */
     public static HealthReport assess(ClusterSnapshot snapshot, HealthSettings settings) {
+        return assessment(snapshot, settings).report();
+    }
+
+    /**
+     * The report and when time alone may next change it. Every deadline and elapsed-time text is
+     * decided through the assessment's {@link DueTimes}, so the earliest one not reached yet is
+     * known once the rules have run. A not-synced snapshot has no time rule: it changes only when
+     * the caches sync.
+     */
+    public static HealthAssessment assessment(ClusterSnapshot snapshot, HealthSettings settings) {
         if (!snapshot.cacheSynced()) {
-            return notSynced(snapshot);
+            return new HealthAssessment(notSynced(snapshot), null);
         }
         AssessmentContext context = AssessmentContext.of(snapshot, settings);
         StatefulSet sts = snapshot.statefulSet();
@@ -43,10 +54,11 @@ public final class HealthAssessor {
         List<EventReport> events = EventSelector.select(snapshot.events(),
                 involvedObjects(snapshot, pods, parts.volumes().part()), settings.maxEvents());
         String summary = Summary.of(overall, parts.statefulSet(), parts.pods().part(), problems);
-        return new HealthReport(snapshot.app(), snapshot.namespace(), overall, since(overall, findings, sts, pods),
-                summary, snapshot.now(), dataAge(snapshot), Fingerprint.of(overall, problems), parts.statefulSet(),
-                parts.pods().part(), parts.volumes().part(), parts.dns().part(), parts.services().part(),
-                CauseOrder.causes(findings, overall), problems, events);
+        HealthReport report = new HealthReport(snapshot.app(), snapshot.namespace(), overall,
+                since(overall, findings, sts, pods), summary, snapshot.now(), dataAge(snapshot),
+                Fingerprint.of(overall, problems), parts.statefulSet(), parts.pods().part(), parts.volumes().part(),
+                parts.dns().part(), parts.services().part(), CauseOrder.causes(findings, overall), problems, events);
+        return new HealthAssessment(report, context.dueTimes().earliest());
     }
 
     /** Findings in the order found: trio, StatefulSet, pods by ordinal, volumes, DNS, Services. */

@@ -26,14 +26,13 @@ final class PendingPodAssessor {
         String object = "Pod/" + name;
         Kubectl kubectl = context.kubectl();
         Instant created = MetadataReads.created(pod);
-        boolean young = created == null || !context.now().isAfter(created.plus(context.settings().pendingDeadline()));
         PodCondition scheduled = PodReads.condition(pod, "PodScheduled");
         List<PodSchedulingGate> gates = pod.getSpec() == null ? null : pod.getSpec().getSchedulingGates();
         if ((gates != null && !gates.isEmpty()) || (scheduled != null && "SchedulingGated".equals(scheduled.getReason()))) {
-            return SchedulingGates.finding(pod, gates, young, kubectl).since(created);
+            return SchedulingGates.finding(pod, gates, young(pod, context), kubectl).since(created);
         }
         if (scheduled != null && "False".equals(scheduled.getStatus()) && "Unschedulable".equals(scheduled.getReason())) {
-            return unschedulable(pod, scheduled, young, kubectl);
+            return unschedulable(pod, scheduled, context);
         }
         Event sandbox = startEvent(pod, SANDBOX_FAILED, context);
         if (sandbox != null) {
@@ -47,7 +46,7 @@ final class PendingPodAssessor {
             return Finding.of(Reason.VolumeMountFailed, object, mount.getMessage(),
                     VolumeMountHint.of(pod, mount.getMessage(), context)).since(EventTimes.firstSeen(mount));
         }
-        if (young) {
+        if (young(pod, context)) {
             return Finding.of(Reason.PodPending, object, "pod is starting (Pending)", kubectl.describe("pod", name))
                     .since(created);
         }
@@ -56,12 +55,22 @@ final class PendingPodAssessor {
                 "look at its events (FailedMount, FailedAttachVolume): " + kubectl.describe("pod", name)).since(created);
     }
 
-    private static Finding unschedulable(Pod pod, PodCondition scheduled, boolean young, Kubectl kubectl) {
+    /**
+     * Within {@code pendingDeadline} of its creation (or of unknown age). Asked only by the rules
+     * that read it, so that a pod whose verdict does not depend on its age leaves no due time.
+     */
+    private static boolean young(Pod pod, AssessmentContext context) {
+        Instant created = MetadataReads.created(pod);
+        return created == null || !context.passed(created.plus(context.settings().pendingDeadline()));
+    }
+
+    private static Finding unschedulable(Pod pod, PodCondition scheduled, AssessmentContext context) {
+        Kubectl kubectl = context.kubectl();
         String name = MetadataReads.name(pod);
         String message = scheduled.getMessage() == null ? "no node fits the pod" : scheduled.getMessage();
         Instant since = Timestamps.oldest(MetadataReads.created(pod), Timestamps.parse(scheduled.getLastTransitionTime()));
         // Waiting for its PVC to be provisioned is a normal first step, not a placement failure.
-        if (young && message.contains("unbound") && message.contains("PersistentVolumeClaim")) {
+        if (message.contains("unbound") && message.contains("PersistentVolumeClaim") && young(pod, context)) {
             return Finding.of(Reason.PodPending, "Pod/" + name, "waiting for its volume: " + message,
                     kubectl.get("pvc") + "; " + kubectl.describe("pod", name)).since(MetadataReads.created(pod));
         }

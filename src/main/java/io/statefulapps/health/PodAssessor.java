@@ -87,7 +87,7 @@ final class PodAssessor {
         String name = MetadataReads.name(pod);
         String object = "Pod/" + name;
         Instant deadline = due == null ? null : due.plus(context.settings().terminatingDeadline());
-        if (deadline != null && context.now().isAfter(deadline)) {
+        if (deadline != null && context.passed(deadline)) {
             List<String> finalizers = pod.getMetadata().getFinalizers();
             String why = finalizers == null || finalizers.isEmpty() ? "" : " (finalizers: " + String.join(", ", finalizers) + ")";
             return Finding.of(Reason.TerminatingTooLong, object,

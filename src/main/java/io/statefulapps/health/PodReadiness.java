@@ -25,20 +25,34 @@ final class PodReadiness {
         String name = MetadataReads.name(pod);
         String object = "Pod/" + name;
         Kubectl kubectl = context.kubectl();
-        Instant now = context.now();
         Duration allowed = readinessAllowance(pod).plus(context.settings().notReadyMargin());
         Instant since = notReadySince(pod);
         String probe = probeFailure(pod, context);
-        if (since != null && now.isAfter(since.plus(allowed))) {
-            long minutes = Duration.between(since, now).toMinutes();
+        if (since != null && context.passed(since.plus(allowed))) {
             return Finding.of(Reason.NotReadyTooLong, object,
-                    "running but not ready for " + (minutes > 0 ? minutes + "m" : Duration.between(since, now).toSeconds() + "s")
-                            + "; its probes allow " + allowed.toSeconds() + "s" + probe,
+                    "running but not ready for " + elapsed(since, context) + "; its probes allow " + allowed.toSeconds()
+                            + "s" + probe,
                     "the readiness probe keeps failing: " + kubectl.describe("pod", name) + "; "
                             + kubectl.logs(name, null, false)).since(since.plus(allowed));
         }
         return Finding.of(Reason.PodNotReady, object, "running, waiting for its readiness probe" + probe,
                 kubectl.describe("pod", name)).since(since);
+    }
+
+    /**
+     * "42s" under a minute, "3m" from then on (whole units, rounded down). The text changes when
+     * the next whole unit is reached, which is a due time of the report.
+     */
+    private static String elapsed(Instant since, AssessmentContext context) {
+        Duration elapsed = Duration.between(since, context.now());
+        long minutes = elapsed.toMinutes();
+        if (minutes > 0) {
+            context.dueAt(since.plus(Duration.ofMinutes(minutes + 1)));
+            return minutes + "m";
+        }
+        long seconds = elapsed.toSeconds();
+        context.dueAt(since.plusSeconds(seconds + 1));
+        return seconds + "s";
     }
 
     /**

@@ -51,7 +51,6 @@ final class ServiceAssessor {
 
     private static PartAssessment<ServiceReport> assess(String role, Service service, AssessmentContext context) {
         ClusterSnapshot snapshot = context.snapshot();
-        HealthSettings settings = context.settings();
         String name = MetadataReads.name(service);
         String object = "Service/" + name;
         Kubectl kubectl = context.kubectl();
@@ -77,10 +76,10 @@ final class ServiceAssessor {
                     "compare the selector with the pod labels: " + kubectl.get("pods --show-labels") + "; "
                             + kubectl.describe("service", name)));
         } else if (newestReady != null && readyEndpoints == 0) {
-            findings.add(noReadyEndpoints(object, name, newestReady, snapshot.now(), settings, kubectl));
+            findings.add(noReadyEndpoints(object, name, newestReady, context));
         }
         TargetPortAssessor.assess(service, snapshot.pods(), kubectl).ifPresent(findings::add);
-        loadBalancer(service, object, snapshot.now(), settings, kubectl).ifPresent(findings::add);
+        loadBalancer(service, object, context).ifPresent(findings::add);
         HealthStatus status = Finding.worst(findings, HealthStatus.Healthy);
         List<String> ingress = ingress(service);
         ServiceReport report = new ServiceReport(role, name, status, type(service), spec == null ? null : spec.getClusterIP(),
@@ -96,13 +95,14 @@ final class ServiceAssessor {
         return selector != null && !selector.isEmpty() && LabelSelectors.matches(selector, MetadataReads.labels(pod));
     }
 
-    private static Finding noReadyEndpoints(String object, String name, Instant newestReady, Instant now,
-            HealthSettings settings, Kubectl kubectl) {
+    private static Finding noReadyEndpoints(String object, String name, Instant newestReady,
+            AssessmentContext context) {
+        Kubectl kubectl = context.kubectl();
         String message = "pods are ready but the Service has no ready endpoints";
         String hint = "check targetPort against the container ports and the EndpointSlices: "
                 + kubectl.get("endpointslices -l " + WellKnownLabels.SERVICE_NAME + "=" + name);
         // the EndpointSlice controller needs a moment after a pod turns ready
-        boolean endpointControllerLag = !now.isAfter(newestReady.plus(settings.creationGrace()));
+        boolean endpointControllerLag = !context.passed(newestReady.plus(context.settings().creationGrace()));
         return endpointControllerLag
                 ? Finding.withSeverityAndVerdict(Severity.Info, HealthStatus.Progressing, Reason.NoReadyEndpoints, object,
                         message, hint)
@@ -110,17 +110,18 @@ final class ServiceAssessor {
     }
 
     /** A LoadBalancer without an address: Progressing until the deadline, then Degraded. */
-    private static Optional<Finding> loadBalancer(Service service, String object, Instant now, HealthSettings settings,
-            Kubectl kubectl) {
+    private static Optional<Finding> loadBalancer(Service service, String object, AssessmentContext context) {
+        Kubectl kubectl = context.kubectl();
         if (!"LoadBalancer".equals(type(service)) || !ingress(service).isEmpty()) {
             return Optional.empty();
         }
         Instant created = MetadataReads.created(service);
         String hint = "a load-balancer controller (cloud-controller-manager, MetalLB, ...) may be missing or failing: "
                 + kubectl.describe("service", MetadataReads.name(service));
-        if (created != null && now.isAfter(created.plus(settings.loadBalancerDeadline()))) {
+        Instant deadline = created == null ? null : created.plus(context.settings().loadBalancerDeadline());
+        if (deadline != null && context.passed(deadline)) {
             return Optional.of(Finding.of(Reason.LoadBalancerPending, object, "no load-balancer address since " + created,
-                    hint).since(created.plus(settings.loadBalancerDeadline())));
+                    hint).since(deadline));
         }
         return Optional.of(Finding.of(Reason.LoadBalancerProvisioning, object, "waiting for the load balancer's address",
                 hint).since(created));

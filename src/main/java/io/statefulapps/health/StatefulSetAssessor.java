@@ -29,7 +29,7 @@ final class StatefulSetAssessor {
             rollout = RolloutState.Progressing;
         } else if (facts.inProgress()) {
             PodCreateFailure.assess(sts, facts, pods, context).ifPresent(findings::add);
-            Finding progress = inProgress(facts, context.now(), context.settings(), kubectl);
+            Finding progress = inProgress(facts, context);
             findings.add(progress);
             rollout = progress.problem().reason() == Reason.RolloutStalled ? RolloutState.Stalled : RolloutState.Progressing;
         } else if (facts.replicas() == 0) {
@@ -49,15 +49,17 @@ final class StatefulSetAssessor {
     }
 
     /** RolloutInProgress, or RolloutStalled once nothing moved for the rollout deadline. */
-    private static Finding inProgress(RolloutFacts facts, Instant now, HealthSettings settings, Kubectl kubectl) {
+    private static Finding inProgress(RolloutFacts facts, AssessmentContext context) {
+        Kubectl kubectl = context.kubectl();
         Instant last = facts.lastProgress();
-        if (last != null && now.isAfter(last.plus(settings.rolloutDeadline()))) {
+        Instant deadline = last == null ? null : last.plus(context.settings().rolloutDeadline());
+        if (deadline != null && context.passed(deadline)) {
             List<String> holding = facts.holders().blockingPodNames();
             return Finding.of(Reason.RolloutStalled, facts.object(),
                     "no progress since " + last + " " + facts.progressText(),
                     holding.isEmpty() ? kubectl.describe("statefulset", facts.name())
                             : "look at the pod that holds it: " + kubectl.describe("pod", holding.get(0)))
-                    .since(last.plus(settings.rolloutDeadline()));
+                    .since(deadline);
         }
         boolean sameRevision = facts.updateRevision() == null || !facts.revisionsDiffer();
         String what = sameRevision ? "waiting for pods to be ready" : "rolling out revision " + facts.updateRevision();

@@ -24,7 +24,7 @@ final class TrioPresence {
                 snapshot.clientService()}) {
             youngest = Timestamps.newest(youngest, MetadataReads.created(present));
         }
-        boolean justCreated = youngest != null && !snapshot.now().isAfter(youngest.plus(context.settings().creationGrace()));
+        boolean justCreated = youngest != null && !context.passed(youngest.plus(context.settings().creationGrace()));
         TrioNames names = snapshot.names();
         List<Finding> findings = new ArrayList<>();
         if (snapshot.statefulSet() == null) {

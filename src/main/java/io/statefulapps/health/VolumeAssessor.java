@@ -112,7 +112,7 @@ final class VolumeAssessor {
                 + context.kubectl().describe("pod", slot.podName());
         Instant podCreated = MetadataReads.created(slot.pod());
         // The PVC informer may lag the pod informer for a moment; the controller creates the PVC first.
-        return podCreated != null && !context.now().isAfter(podCreated.plus(context.settings().creationGrace()))
+        return podCreated != null && !context.passed(podCreated.plus(context.settings().creationGrace()))
                 ? Finding.withSeverityAndVerdict(Severity.Info, HealthStatus.Progressing, Reason.ClaimMissing,
                         slot.object(), message, hint)
                 : Finding.of(Reason.ClaimMissing, slot.object(), message, hint);
@@ -141,10 +141,10 @@ final class VolumeAssessor {
                     "StorageClass " + storageClass.name() + " provisions the volume once the pod is scheduled",
                     "if the pod stays Pending, look at it: " + kubectl.describe("pod", slot.podName())).since(created);
         }
-        if (created != null && context.now().isAfter(created.plus(context.settings().pendingDeadline()))) {
+        Instant deadline = created == null ? null : created.plus(context.settings().pendingDeadline());
+        if (deadline != null && context.passed(deadline)) {
             return Finding.of(Reason.ClaimPendingTooLong, object, "the claim has been Pending since " + created,
-                    kubectl.describe("pvc", claimName) + "; " + Kubectl.clusterGet("pv"))
-                    .since(created.plus(context.settings().pendingDeadline()));
+                    kubectl.describe("pvc", claimName) + "; " + Kubectl.clusterGet("pv")).since(deadline);
         }
         return Finding.of(Reason.ClaimPending, object, "the claim is waiting for its volume",
                 kubectl.describe("pvc", claimName)).since(created);

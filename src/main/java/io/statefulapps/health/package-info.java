@@ -34,6 +34,10 @@
  * <li>Causes the cluster only tells in events (a refused pod creation, a volume that does not
  *     mount, a sandbox that cannot be created, a probe's failure, a missing pull secret) are read
  *     from the Warning events of that very object.</li>
+ * <li>Time alone changes some reports (a deadline passes, "not ready for 3m" ticks), so
+ *     {@link io.statefulapps.health.HealthAssessor#assessment} also says when the report next may
+ *     change: every comparison with {@code now} goes through the assessment's {@code DueTimes}
+ *     ({@code context.passed(threshold)}, {@code context.dueAt(instant)}), never around it.</li>
  * <li>Inputs are the cache's own objects: nothing here mutates them (a test checks every table row).</li>
  * </ul>
  *
