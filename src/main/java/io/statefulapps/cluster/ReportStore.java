@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.statefulapps.cluster.compaction.ReportCompaction;
 import io.statefulapps.config.HealthConfig;
 import io.statefulapps.config.StreamConfig;
+import io.statefulapps.health.HealthAssessment;
 import io.statefulapps.health.HealthAssessor;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthSince;
@@ -34,12 +35,15 @@ import java.util.function.Predicate;
 
 /**
  * Every app's health report, computed ahead of the reads: when an informer event concerns the app
- * (see {@link AppChangeRouter}), and again every {@code recheck-interval} while the verdict is not
- * settled, because time alone can change it then (a deadline such as {@code pending-deadline}
- * passing). A read is a map lookup; it costs the Kubernetes API nothing and the CPU one copy.
+ * (see {@link AppChangeRouter}), and again when a time rule falls due (a deadline such as
+ * {@code pending-deadline} passing: the assessment says when, see {@link ReportDues}). Unsettled
+ * reports are also computed again once a minute, a safety net that costs little. A read is a map
+ * lookup; it costs the Kubernetes API nothing and the CPU one copy.
  */
 @ApplicationScoped
 public class ReportStore {
+
+    private static final Duration SAFETY_NET = Duration.ofMinutes(1);
 
     private final WatchCache cache;
     private final HealthConfig config;
@@ -52,7 +56,10 @@ public class ReportStore {
     private final ReportWorkers workers;
     private volatile boolean caughtUp;
     private volatile Instant brokenSince;
-    private ScheduledExecutorService rechecks;
+    private final ScheduledExecutorService rechecks;
+    private final ReportDues dues;
+    private volatile boolean started;
+    private volatile Instant lastSweep;
 
     public ReportStore(WatchCache cache, HealthConfig config, StreamConfig streams, Clock clock, ObjectMapper mapper) {
         this.changes = new ReportChanges(streams.history());
@@ -61,6 +68,13 @@ public class ReportStore {
         this.clock = clock;
         this.mapper = mapper;
         this.workers = new ReportWorkers(this::recompute, cache::synced);
+        this.rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "health-report-rechecks");
+            t.setDaemon(true);
+            return t;
+        });
+        this.dues = new ReportDues((delay, task) -> rechecks.schedule(task, delay, TimeUnit.MILLISECONDS), clock,
+                this::enqueue);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -69,15 +83,15 @@ public class ReportStore {
 
     void onStop(@Observes ShutdownEvent event) {
         workers.stop();
-        if (rechecks != null) {
-            rechecks.shutdownNow();
-        }
+        rechecks.shutdownNow();
     }
 
     synchronized void start() {
-        if (rechecks != null) {
+        if (started) {
             return;
         }
+        started = true;
+        lastSweep = clock.instant();
         workers.start();
         cache.addAppListener(new AppChangeRouter.Listener() {
             @Override
@@ -91,11 +105,6 @@ public class ReportStore {
             }
         });
         long period = Math.max(100, config.recheckInterval().toMillis());
-        rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "health-report-rechecks");
-            t.setDaemon(true);
-            return t;
-        });
         rechecks.scheduleWithFixedDelay(this::recheckUnsettled, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -122,13 +131,17 @@ public class ReportStore {
     public StoredReport reportOf(CachedApp app) {
         AppKey key = new AppKey(app.live().namespace(), app.live().name());
         StoredReport stored = reports.get(key);
-        return stored != null ? stored : store(key, assess(app));
+        return stored != null ? stored : storeAndSchedule(key, assessment(app));
     }
 
     /** Assessed now from what the caller holds, not stored: for answers right after a write. */
     public HealthReport assess(CachedApp app) {
+        return assessment(app).report();
+    }
+
+    private HealthAssessment assessment(CachedApp app) {
         Instant now = clock.instant();
-        return HealthAssessor.assess(SnapshotFactory.snapshot(app, staleFor(now), now), config.settings());
+        return HealthAssessor.assessment(SnapshotFactory.snapshot(app, staleFor(now), now), config.settings());
     }
 
     /** How long the watches have been broken, once that is longer than {@code stale-after}; else null. */
@@ -201,12 +214,15 @@ public class ReportStore {
             reports.keySet().forEach(this::enqueue);
             return;
         }
-        reports.forEach((app, stored) -> {
-            HealthStatus status = stored.report().status();
-            if (status != HealthStatus.Healthy && status != HealthStatus.Suspended) {
-                enqueue(app);
-            }
-        });
+        if (Duration.between(lastSweep, now).compareTo(SAFETY_NET) >= 0) {
+            lastSweep = now;
+            reports.forEach((app, stored) -> {
+                HealthStatus status = stored.report().status();
+                if (status != HealthStatus.Healthy && status != HealthStatus.Suspended) {
+                    enqueue(app);
+                }
+            });
+        }
     }
 
     private void recompute(AppKey app) {
@@ -217,7 +233,13 @@ public class ReportStore {
             }
             return;
         }
-        store(app, assess(cached.get()));
+        storeAndSchedule(app, assessment(cached.get()));
+    }
+
+    private StoredReport storeAndSchedule(AppKey app, HealthAssessment assessed) {
+        StoredReport stored = store(app, assessed.report());
+        dues.schedule(app, assessed.nextChangeAt());
+        return stored;
     }
 
     private StoredReport store(AppKey app, HealthReport assessed) {

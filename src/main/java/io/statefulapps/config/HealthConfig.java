@@ -43,8 +43,9 @@ public interface HealthConfig {
     int maxTextLines();
 
     /**
-     * How often a report whose verdict is not settled (neither Healthy nor Suspended) is computed
-     * again although nothing changed, because time alone changes it (a deadline passing).
+     * How often the store checks whether the watches are broken (then every report says how old its
+     * data is). Time rules do not wait for it: a report is computed again when the assessment says
+     * a deadline falls due; unsettled reports are also computed once a minute as a safety net.
      */
     @WithDefault("2s")
     Duration recheckInterval();
