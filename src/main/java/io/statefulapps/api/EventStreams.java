@@ -114,7 +114,7 @@ public class EventStreams {
                     .build();
         }
         return sse.newEventBuilder().id(change.id()).name("health").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(String.class, new String(change.report().json(), StandardCharsets.UTF_8)).build();
+                .data(String.class, new String(change.json(), StandardCharsets.UTF_8)).build();
     }
 
     private void keepAlive() {

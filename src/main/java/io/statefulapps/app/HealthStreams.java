@@ -70,7 +70,7 @@ public class HealthStreams {
         List<ReportChange> now = new ArrayList<>();
         Map<AppKey, StoredReport> source = known != null ? known : reports.all();
         source.entrySet().stream().filter(e -> scope.test(e.getKey())).sorted(Map.Entry.comparingByKey())
-                .forEach(e -> now.add(new ReportChange(id, 0, e.getValue().computedAt(), e.getKey(), e.getValue())));
+                .forEach(e -> now.add(new ReportChange(id, 0, e.getValue().computedAt(), e.getKey(), e.getValue().json())));
         return now;
     }
 

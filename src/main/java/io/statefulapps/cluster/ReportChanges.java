@@ -42,7 +42,7 @@ final class ReportChanges {
 
     synchronized void publish(AppKey app, StoredReport report, Instant at) {
         sequence++;
-        ReportChange change = new ReportChange(replica + "-" + sequence + "-" + at.toEpochMilli(), sequence, at, app,
+        ReportChange change = ReportChange.of(replica + "-" + sequence + "-" + at.toEpochMilli(), sequence, at, app,
                 report);
         history.addLast(change);
         while (history.size() > historySize) {
