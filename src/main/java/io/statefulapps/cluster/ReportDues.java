@@ -37,8 +37,14 @@ final class ReportDues {
         if (at == null) {
             return;
         }
-        Instant kept = scheduled.merge(app, at, (held, offered) -> offered.isBefore(held) ? offered : held);
-        if (!kept.equals(at)) {
+        // Only a due earlier than the one held (or the first) starts a task: an app recomputed for
+        // each of its events would otherwise queue one task per event for the same due time.
+        boolean[] earlier = new boolean[1];
+        scheduled.compute(app, (key, held) -> {
+            earlier[0] = held == null || at.isBefore(held);
+            return earlier[0] ? at : held;
+        });
+        if (!earlier[0]) {
             return;
         }
         // Whole milliseconds, rounded up: a task that ran before the due time would find nothing

@@ -43,6 +43,14 @@ class ReportDuesTest {
     }
 
     @Test
+    void theSameDueOfferedAgainStartsNoSecondTask() {
+        dues.schedule(APP, NOW.plusSeconds(60));
+        dues.schedule(APP, NOW.plusSeconds(60));
+
+        assertEquals(1, tasks.size(), "an app recomputed for each event keeps one task per due time");
+    }
+
+    @Test
     void nothingDueSchedulesNothing() {
         dues.schedule(APP, null);
 
