@@ -65,8 +65,10 @@ final class StatefulSetPodControl {
         String setKey = ClusterInformers.keyOf(sts);
         expectations.expectCreation(setKey, ClusterInformers.keyOf(pod), clock.instant());
         ClusterWriter.Written<Pod> written = writer.create(pod);
-        if (!written.ok() && written.error().getCode() != 409) {
-            // refused: nothing will show (a 409 means it is there already and our cache is behind)
+        if (!written.ok()) {
+            // Refused: nothing of ours will show. A 409 means the pod is there already, and its event
+            // may have come before the expectation was raised (an adoption racing this look): waiting
+            // for it would block the set for the expectations' whole timeout.
             expectations.lowerCreation(setKey, ClusterInformers.keyOf(pod));
         }
         if (written.ok()) {

@@ -268,4 +268,20 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         assertEquals(uid0, pod("adopt-0").getMetadata().getUid(), "the same pod, not a new one");
         assertEquals(uid1, pod("adopt-1").getMetadata().getUid());
     }
+
+    @Test
+    void aPodNameTakenByAStrangerIsTriedAgainUntilItIsFree() {
+        // a pod the set does not select holds the name its pod 0 needs: the create answers 409
+        client.pods().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withName("taken-0").addToLabels("app", "stranger").endMetadata()
+                .withNewSpec().addNewContainer().withName("main").withImage("nginx:1.27").endContainer().endSpec()
+                .build()).create();
+        StatefulSet sts = create(statefulSet("taken", 1, "nginx:1.27"));
+        runUntil("the claim made, so pod 0's create tried", () -> client.persistentVolumeClaims()
+                .inNamespace("default").withName("data-taken-0").get() != null);
+        client.pods().inNamespace("default").withName("taken-0").withGracePeriod(0).delete();
+        // the refused create left nothing awaited: the set's next look creates its pod (not after 5 minutes)
+        runUntil("pod 0 the set's own and ready", () -> ready(pod("taken-0"))
+                && ControllerReferences.isControlledBy(pod("taken-0"), sts));
+    }
 }
