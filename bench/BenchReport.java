@@ -65,7 +65,8 @@ public class BenchReport {
             out.append(String.format("Health benchmark %s: %s cores, %s, %s; wrk %s connections, %s s warm-up, %s s measured, %s s timeout%n",
                     get("run.started"), get("machine.cpus"), get("machine.java"), get("machine.wrk"),
                     get("run.connections"), get("run.warmup_s"), get("run.duration_s"), get("run.timeout_s")));
-            out.append(String.format("JVM options: %s%n", get("run.java_opts").replace(',', ' ')));
+            out.append(String.format("JVM options: %s; the service's heap (second replica, ceiling): %s%n",
+                    get("run.java_opts").replace(',', ' '), get("run.heap_opts").replace(',', ' ')));
             List<String> sizes = flat.keySet().stream().filter(k -> k.matches("n\\d+\\.apps"))
                     .map(k -> k.substring(0, k.indexOf('.'))).distinct().toList();
             for (String n : sizes) {
@@ -99,10 +100,11 @@ public class BenchReport {
                     get(n + ".create.p50_ms"), get(n + ".create.p99_ms"), get(n + ".create.max_ms"),
                     get(n + ".create.timed"), get(n + ".create.failed")));
             line(out, "time to ready, empty cluster", get(n + ".ready.empty_s") + " s (service + embedded cluster)");
-            line(out, "time to ready with the apps", String.format("%s s (second replica, listening at %s s); %s s with no apps (listening at %s s)",
-                    get(n + ".ready.replica_with_apps_s"), get(n + ".ready.replica_with_apps_listening_s"),
+            line(out, "time to ready with the apps", String.format("%s s, median of %s (second replica: %s s, listening at %s s); %s s with no apps (listening at %s s)",
+                    get(n + ".ready.replica_with_apps_s"), get("run.replica_starts"), get(n + ".ready.replica_with_apps_all_s"),
+                    get(n + ".ready.replica_with_apps_listening_s"),
                     get(n + ".ready.replica_empty_s"), get(n + ".ready.replica_empty_listening_s")));
-            line(out, "heap per app", String.format("%s KiB service only (second replica: %s MiB live, %s MiB before the N apps); %s KiB with the simulated cluster",
+            line(out, "heap per app", String.format("%s KiB service only (second replica, medians of the starts: %s MiB live, %s MiB before the N apps); %s KiB with the simulated cluster",
                     get(n + ".memory.replica_heap_per_app_kib"), get(n + ".memory.replica_heap_mib"),
                     get(n + ".memory.replica_heap_fixed_apps_mib"), get(n + ".memory.process_heap_per_app_kib")));
             line(out, "heap of the first 10 apps", String.format("%s KiB (mostly one-time: deserializers, reflection accessors; %s MiB with no apps)",

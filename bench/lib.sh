@@ -16,6 +16,9 @@ value() { awk -v k="$1" '$1 == k { v = $2 } END { print v }' "$RESULTS"; }
 # calc EXPRESSION: arithmetic with two decimals (awk, empty when a term is missing or divides by 0)
 calc() { awk "BEGIN { r = $1; printf \"%.2f\", r }" 2>/dev/null || true; }
 
+# median VALUE...: the middle value (the mean of the two middle ones for an even count)
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
 now_ns() { date +%s%N; }
 
 seconds_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }

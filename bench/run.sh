@@ -11,7 +11,8 @@
 # --attach drives a service that is already running (the smoke test's): no service, replica or
 # ceiling is started. --smoke: 1 s warm-up, 2 s runs. Environment: BENCH_PORT (18089; the second
 # replica uses +1, the ceiling +2), BENCH_WARMUP / BENCH_DURATION (10 / 20 s), BENCH_CONNECTIONS (32),
-# BENCH_THREADS (2), BENCH_TIMEOUT (wrk's, 30 s), BENCH_SETTLE_TIMEOUT (600 s), BENCH_KUBECTL_REPS (20), BENCH_JAVA_OPTS,
+# BENCH_THREADS (2), BENCH_TIMEOUT (wrk's, 30 s), BENCH_SETTLE_TIMEOUT (600 s), BENCH_KUBECTL_REPS (20), BENCH_JAVA_OPTS, BENCH_HEAP_OPTS,
+# BENCH_REPLICA_STARTS (3: time to ready and heap are the medians of that many starts of the second replica),
 # BENCH_JFR=1 (a flight recording of the service during the health JSON run, in the run's folder),
 # BENCH_UNRELATED (5000: Services, pods and Warning events of other teams added to show they cost no heap).
 set -euo pipefail
@@ -30,7 +31,7 @@ main() {
             --kubeconfig) ATTACH_KUBECONFIG=$2; shift ;;
             --namespace) NAMESPACE=$2; shift ;;
             --out) OUT=$2; shift ;;
-            -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+            -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
             *) SIZES+=("$1") ;;
         esac
         shift
@@ -41,9 +42,14 @@ main() {
     # run-java.sh) starts the service with, for the service, its replica and the ceiling alike;
     # BENCH_JAVA_OPTS replaces them (empty: the JVM's own defaults, G1 on this machine).
     JAVA_OPTS=${BENCH_JAVA_OPTS--XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90}
+    # The heap the deployment gives the service (deploy/base/deployment.yaml: a 1 GiB limit,
+    # run-java.sh's MaxRAMPercentage 80 and the deployment's InitialRAMPercentage 50), for the
+    # second replica and the ceiling; the first process also holds the simulated cluster, no limit.
+    HEAP_OPTS=${BENCH_HEAP_OPTS--Xms512m -Xmx819m}
     if $SMOKE; then WARMUP=${BENCH_WARMUP:-1} DURATION=${BENCH_DURATION:-2} REPS=${BENCH_KUBECTL_REPS:-2}
     else WARMUP=${BENCH_WARMUP:-10} DURATION=${BENCH_DURATION:-20} REPS=${BENCH_KUBECTL_REPS:-20}; fi
     CONNECTIONS=${BENCH_CONNECTIONS:-32} THREADS=${BENCH_THREADS:-2}
+    STARTS=${BENCH_REPLICA_STARTS:-3}
     # wrk leaves answers slower than its timeout out of the latencies (2 s by default): a slow list must show
     TIMEOUT=${BENCH_TIMEOUT:-30}
     SETTLE_TIMEOUT=${BENCH_SETTLE_TIMEOUT:-$($SMOKE && echo 60 || echo 600)}
@@ -69,12 +75,13 @@ main() {
 
     # start_service NAME PORT MODE [ENV...]: starts the packaged service, sets SERVICE_PID and READY_S
     start_service() {
-        local name=$1 port=$2 mode=$3 t0
+        local name=$1 port=$2 mode=$3 t0 heap=""
         shift 3
+        [ "$mode" = embedded ] || heap=$HEAP_OPTS
         t0=$(now_ns)
         # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
         env "$@" STATEFUL_APPS_CLUSTER="$mode" QUARKUS_HTTP_PORT="$port" \
-            java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$LOGS/$name.log" 2>&1 &
+            java $JAVA_OPTS $heap -jar target/quarkus-app/quarkus-run.jar > "$LOGS/$name.log" 2>&1 &
         SERVICE_PID=$!
         STARTED+=("$SERVICE_PID")
         wait_ready "http://localhost:$port/q/health/ready" "$SERVICE_PID" 600
@@ -87,6 +94,22 @@ main() {
     # so its readiness (caches synced, every report computed) and heap are the service's alone.
     start_replica() {
         start_service "$1" $((PORT + 1)) external KUBECONFIG="$KUBECONFIG_FILE" STATEFUL_APPS_AUTH_ENABLED=false
+    }
+
+    # sampled_replica NAME HISTOGRAM: starts the second replica STARTS times, the last one left
+    # running; sets READY_S, STARTED_S and HEAP to the medians and READY_ALL to every time. One
+    # process's live heap differs from the next one's by up to 300 KiB (what Jackson and the JDK
+    # build lazily), 3 KiB per app at 100 apps: the median of three takes that out.
+    sampled_replica() {
+        local name=$1 histogram=$2 i readies=() starts=() heaps=()
+        for i in $(seq 1 "$STARTS"); do
+            start_replica "$name-$i"
+            readies+=("$READY_S") starts+=("$STARTED_S")
+            heaps+=("$(live_heap_bytes "$SERVICE_PID" "$histogram-$i.txt")")
+            [ "$i" = "$STARTS" ] || stop "$SERVICE_PID"
+        done
+        READY_S=$(median "${readies[@]}") STARTED_S=$(median "${starts[@]}") HEAP=$(median "${heaps[@]}")
+        READY_ALL=$(IFS=/; echo "${readies[*]}")
     }
 
     # unrelated_objects PREFIX PID HEAP: adds what the service must not hold (Services, pods and Warning
@@ -115,11 +138,13 @@ main() {
     record run.mode "$($SMOKE && echo smoke || echo full)"
     record run.connections "$CONNECTIONS"
     record run.threads "$THREADS"
+    record run.replica_starts "$STARTS"
     record run.warmup_s "$WARMUP"
     record run.duration_s "$DURATION"
     record run.timeout_s "$TIMEOUT"
     record run.namespace "$NAMESPACE"
     record run.java_opts "$(echo "${JAVA_OPTS:-none}" | tr ' ' ',')"
+    record run.heap_opts "$(echo "${HEAP_OPTS:-none}" | tr ' ' ',')"
     record machine.cpus "$(nproc)"
     record machine.load_at_start "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
     record machine.java "$(java -version 2>&1 | head -1 | tr -d '"' | tr ' ' '-')"
@@ -150,8 +175,8 @@ main() {
             # app is the slope from these ten apps to N more.
             client create "$BASE" "$FIXED_NAMESPACE" "$FIXED_APPS" 0 1 > /dev/null
             client settle "$BASE" "$FIXED_NAMESPACE" "$FIXED_APPS" 120 > /dev/null
-            start_service "replica-fixed-$N" $((PORT + 1)) external KUBECONFIG="$KUBECONFIG_FILE" STATEFUL_APPS_AUTH_ENABLED=false
-            replica_heap0=$(live_heap_bytes "$SERVICE_PID" "$LOGS/replica-histogram-0.txt")
+            sampled_replica "replica-fixed-$N" "$LOGS/replica-histogram-$N-fixed"
+            replica_heap0=$HEAP
             record "$n.memory.replica_heap_fixed_apps_mib" "$(calc "$replica_heap0 / 1048576")"
             record "$n.memory.fixed_apps_kib" "$(calc "($replica_heap0 - $replica_heap_none) / 1024")"
             stop "$SERVICE_PID"
@@ -165,10 +190,11 @@ main() {
         client settle "$BASE" "$NAMESPACE" "$N" "$SETTLE_TIMEOUT" | record_from "$n.settle"
 
         if [ -z "$ATTACH" ]; then
-            start_replica "replica-$N"
+            sampled_replica "replica-$N" "$LOGS/replica-histogram-$N"
             record "$n.ready.replica_with_apps_s" "$READY_S"
+            record "$n.ready.replica_with_apps_all_s" "$READY_ALL"
             record "$n.ready.replica_with_apps_listening_s" "$STARTED_S"
-            replica_heap1=$(live_heap_bytes "$SERVICE_PID" "$LOGS/replica-histogram-$N.txt")
+            replica_heap1=$HEAP
             record "$n.memory.replica_heap_mib" "$(calc "$replica_heap1 / 1048576")"
             record "$n.memory.replica_heap_per_app_kib" "$(calc "($replica_heap1 - $replica_heap0) / $N / 1024")"
             record "$n.memory.replica_rss_mib" "$(rss_mib "$SERVICE_PID")"
@@ -216,7 +242,7 @@ main() {
             stop "$PID"
             echo "   ceiling" >&2
             t0=$(now_ns)
-            QUARKUS_HTTP_PORT=$((PORT + 2)) java $JAVA_OPTS -jar bench/ceiling/target/quarkus-app/quarkus-run.jar \
+            QUARKUS_HTTP_PORT=$((PORT + 2)) java $JAVA_OPTS $HEAP_OPTS -jar bench/ceiling/target/quarkus-app/quarkus-run.jar \
                 > "$LOGS/ceiling-$N.log" 2>&1 &
             CEILING=$!
             STARTED+=("$CEILING")
