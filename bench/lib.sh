@@ -51,6 +51,17 @@ live_heap_bytes() {
     jcmd "$1" GC.class_histogram 2> /dev/null | tee "${2:-/dev/null}" | awk '/^Total/ { print $3 }'
 }
 
+# busy_cpu PREFIX PID SECONDS: the CPU PID uses over SECONDS (user + system), in % of one core
+busy_cpu() {
+    local hz a b
+    hz=$(getconf CLK_TCK)
+    a=$(awk '{ print $14 + $15 }' "/proc/$2/stat")
+    sleep "$3"
+    b=$(awk '{ print $14 + $15 }' "/proc/$2/stat")
+    record "$1.cpu_pct" "$(calc "($b - $a) * 100 / $hz / $3")"
+    record "$1.seconds" "$3"
+}
+
 rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 # api_calls BASE [watch|other]: the service's Kubernetes API requests so far, all of them, only

@@ -188,6 +188,9 @@ main() {
         client create "$BASE" "$NAMESPACE" "$N" 100 4 | record_from "$n.create"
         echo "   waiting for them to settle" >&2
         client settle "$BASE" "$NAMESPACE" "$N" "$SETTLE_TIMEOUT" | record_from "$n.settle"
+        # Settled, nothing asked: the simulated cluster and the service should be all but idle (what
+        # still changes is the faulty pods' image pulls, retried with a back-off of up to 5 minutes).
+        [ -z "$PID" ] || busy_cpu "$n.idle" "$PID" 20
 
         if [ -z "$ATTACH" ]; then
             sampled_replica "replica-$N" "$LOGS/replica-histogram-$N"
