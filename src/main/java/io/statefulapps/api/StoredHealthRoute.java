@@ -6,8 +6,6 @@ import io.statefulapps.access.ApiEndpoint;
 import io.statefulapps.access.CallerChecks;
 import io.statefulapps.app.AppViews;
 import io.statefulapps.cluster.StoredReport;
-import io.statefulapps.config.HealthConfig;
-import io.statefulapps.health.HealthTextRenderer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -44,12 +42,10 @@ class StoredHealthRoute {
 
     private final AppViews views;
     private final CallerChecks callers;
-    private final int maxTextLines;
 
-    StoredHealthRoute(AppViews views, CallerChecks callers, HealthConfig healthConfig) {
+    StoredHealthRoute(AppViews views, CallerChecks callers) {
         this.views = views;
         this.callers = callers;
-        this.maxTextLines = healthConfig.maxTextLines();
     }
 
     void install(@Observes Router router) {
@@ -102,11 +98,11 @@ class StoredHealthRoute {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         if (text) {
-            // As the resource answers it: rendered from the stored report, no validators.
+            // As the resource answers it (no validators), from the text stored with the report.
             response.putHeader(REQUEST_ID, RequestIds.idFor(request.getHeader(RequestIds.HEADER)))
                     .putHeader(HttpHeaders.VARY, VARY)
                     .putHeader(HttpHeaders.CONTENT_TYPE, TEXT)
-                    .end(HealthTextRenderer.render(stored.report(), maxTextLines));
+                    .end(Buffer.buffer(Unpooled.wrappedBuffer(stored.text())));
             return;
         }
         response.putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE)

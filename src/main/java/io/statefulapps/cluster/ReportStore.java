@@ -12,11 +12,13 @@ import io.statefulapps.health.HealthAssessor;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthSince;
 import io.statefulapps.health.HealthStatus;
+import io.statefulapps.health.HealthTextRenderer;
 import io.statefulapps.live.AppKey;
 import io.statefulapps.live.CachedApp;
 import io.statefulapps.live.SnapshotFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -263,11 +265,11 @@ public class ReportStore {
         return stored;
     }
 
-
     private StoredReport serialize(HealthReport report) {
         try {
             byte[] json = mapper.writeValueAsBytes(report);
-            return new StoredReport(report, json, etagOf(json), report.observedAt() != null
+            byte[] text = HealthTextRenderer.render(report, config.maxTextLines()).getBytes(StandardCharsets.UTF_8);
+            return new StoredReport(report, json, text, etagOf(json), report.observedAt() != null
                     ? report.observedAt() : Instant.now(clock));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A health report could not be written as JSON", e);
