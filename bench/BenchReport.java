@@ -62,9 +62,10 @@ public class BenchReport {
 
         String render() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format("Health benchmark %s: %s cores, %s, %s; wrk %s connections, %s s warm-up, %s s measured, %s s timeout%n",
+            out.append(String.format("Health benchmark %s: %s cores, %s, %s; wrk %s connections, %s s warm-up, %s x %s s measured (the median round's figures), %s s timeout%n",
                     get("run.started"), get("machine.cpus"), get("machine.java"), get("machine.wrk"),
-                    get("run.connections"), get("run.warmup_s"), get("run.duration_s"), get("run.timeout_s")));
+                    get("run.connections"), get("run.warmup_s"), flat.getOrDefault("run.rounds", "1"), get("run.duration_s"),
+                    get("run.timeout_s")));
             out.append(String.format("JVM options: %s; the service's heap (second replica, ceiling): %s%n",
                     get("run.java_opts").replace(',', ' '), get("run.heap_opts").replace(',', ' ')));
             List<String> sizes = flat.keySet().stream().filter(k -> k.matches("n\\d+\\.apps"))
@@ -92,6 +93,9 @@ public class BenchReport {
                             get(p + "status_other"), get(p + "timeouts"), get(p + "load1")));
                 }
             }
+            rounds(out, n, "health_json", "health JSON rounds");
+            rounds(out, n, "revalidate", "304 rounds");
+            rounds(out, n, "ceiling", "ceiling rounds");
             line(out, "health JSON / ceiling (req/s)", get(n + ".ratio.health_json_to_ceiling"));
             line(out, "304 / ceiling (req/s)", get(n + ".ratio.revalidate_to_ceiling"));
             line(out, "Kubernetes API calls during load", String.format("%s (of which watch renewals: %s)",
@@ -121,6 +125,14 @@ public class BenchReport {
                     get(n + ".kubectl.checklist_ms"), get(n + ".kubectl.ratio_to_health_get"),
                     get(n + ".health_single.mean_ms"), get(n + ".kubectl.ratio_to_health_get_p50"),
                     get(n + ".health_single.p50_ms")));
+        }
+
+        /** Every round's req/s and p99 of one load, when it ran more than one. */
+        private void rounds(StringBuilder out, String n, String load, String label) {
+            String p = n + "." + load + ".";
+            if (flat.containsKey(p + "rounds_rps")) {
+                line(out, label, String.format("req/s %s; p99 %s ms", get(p + "rounds_rps"), get(p + "rounds_p99_ms")));
+            }
         }
 
         private static void line(StringBuilder out, String label, String value) {

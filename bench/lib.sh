@@ -75,13 +75,58 @@ api_calls() {
 
 api_call_lines() { curl -sf "$1/q/metrics" | grep '^stateful_apps_kubernetes_api_requests_total' | sort; }
 
-# drive PREFIX URL MODE APPS [ETAG_FILE]: wrk warm-up (discarded), then the measured run, recorded
+# drive PREFIX URL MODE APPS [ETAG_FILE]: wrk warm-up (discarded), then ROUNDS measured runs of
+# DURATION s each, recorded as one: the median round's req/s, mean and percentiles (a round in which
+# the host stalled the machine moves no figure on its own), the sums of the counts, the largest max,
+# and every round's req/s and p99 as PREFIX.rounds_rps / PREFIX.rounds_p99_ms
 drive() {
-    local prefix=$1 url=$2 mode=$3 apps=$4 etags=${5:-}
+    local prefix=$1 url=$2 mode=$3 apps=$4 etags=${5:-} round rounds
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${TIMEOUT}s" -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" > /dev/null
     record "$prefix.load1" "$(load1)"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" \
-        | tee -a "$LOGS/wrk.log" | record_from "$prefix"
+    rounds=$(mktemp -d)
+    for round in $(seq 1 "${ROUNDS:-1}"); do
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" \
+            | tee -a "$LOGS/wrk.log" > "$rounds/$round"
+    done
+    combine_rounds "$rounds"/* | record_from "$prefix"
+    rm -rf "$rounds"
+}
+
+# combine_rounds FILE...: "bench.key value" lines of several wrk rounds in, one set out (see drive)
+combine_rounds() {
+    awk '
+        $1 ~ /^bench\./ {
+            key = substr($1, 7)
+            if (!(key in n)) order[++keys] = key
+            values[key, ++n[key]] = $2
+        }
+        function median(key,    i, j, t, a, m) {
+            m = n[key]
+            for (i = 1; i <= m; i++) a[i] = values[key, i] + 0
+            for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+            return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+        }
+        function joined(key,    i, s) {
+            for (i = 1; i <= n[key]; i++) s = s (i > 1 ? "/" : "") values[key, i]
+            return s
+        }
+        END {
+            for (k = 1; k <= keys; k++) {
+                key = order[k]
+                if (key ~ /^(requests|seconds|socket_errors|timeouts|status_)/) {
+                    total = 0
+                    for (i = 1; i <= n[key]; i++) total += values[key, i]
+                    print "bench." key, total
+                } else if (key == "max_ms") {
+                    largest = 0
+                    for (i = 1; i <= n[key]; i++) if (values[key, i] + 0 > largest) largest = values[key, i] + 0
+                    print "bench." key, largest
+                } else {
+                    print "bench." key, median(key)
+                }
+            }
+            if (n["rps"] > 1) { print "bench.rounds_rps", joined("rps"); print "bench.rounds_p99_ms", joined("p99_ms") }
+        }' "$@"
 }
 
 # kubectl_checklist PREFIX KUBECONFIG APP REPS: the tutorial's five gets for one app, mean of REPS runs each

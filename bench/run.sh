@@ -10,7 +10,8 @@
 #
 # --attach drives a service that is already running (the smoke test's): no service, replica or
 # ceiling is started. --smoke: 1 s warm-up, 2 s runs. Environment: BENCH_PORT (18089; the second
-# replica uses +1, the ceiling +2), BENCH_WARMUP / BENCH_DURATION (10 / 20 s), BENCH_CONNECTIONS (32),
+# replica uses +1, the ceiling +2), BENCH_WARMUP / BENCH_DURATION (10 / 10 s) / BENCH_ROUNDS (3 measured
+# runs after one warm-up; figures are the median round's), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (2), BENCH_TIMEOUT (wrk's, 30 s), BENCH_SETTLE_TIMEOUT (600 s), BENCH_KUBECTL_REPS (20), BENCH_JAVA_OPTS, BENCH_HEAP_OPTS,
 # BENCH_REPLICA_STARTS (3: time to ready and heap are the medians of that many starts of the second replica),
 # BENCH_JFR=1 (a flight recording of the service during the health JSON run, in the run's folder),
@@ -31,7 +32,7 @@ main() {
             --kubeconfig) ATTACH_KUBECONFIG=$2; shift ;;
             --namespace) NAMESPACE=$2; shift ;;
             --out) OUT=$2; shift ;;
-            -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+            -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
             *) SIZES+=("$1") ;;
         esac
         shift
@@ -46,8 +47,8 @@ main() {
     # run-java.sh's MaxRAMPercentage 80 and the deployment's InitialRAMPercentage 50), for the
     # second replica and the ceiling; the first process also holds the simulated cluster, no limit.
     HEAP_OPTS=${BENCH_HEAP_OPTS--Xms512m -Xmx819m}
-    if $SMOKE; then WARMUP=${BENCH_WARMUP:-1} DURATION=${BENCH_DURATION:-2} REPS=${BENCH_KUBECTL_REPS:-2}
-    else WARMUP=${BENCH_WARMUP:-10} DURATION=${BENCH_DURATION:-20} REPS=${BENCH_KUBECTL_REPS:-20}; fi
+    if $SMOKE; then WARMUP=${BENCH_WARMUP:-1} DURATION=${BENCH_DURATION:-2} ROUNDS=${BENCH_ROUNDS:-1} REPS=${BENCH_KUBECTL_REPS:-2}
+    else WARMUP=${BENCH_WARMUP:-10} DURATION=${BENCH_DURATION:-10} ROUNDS=${BENCH_ROUNDS:-3} REPS=${BENCH_KUBECTL_REPS:-20}; fi
     CONNECTIONS=${BENCH_CONNECTIONS:-32} THREADS=${BENCH_THREADS:-2}
     STARTS=${BENCH_REPLICA_STARTS:-3}
     # wrk leaves answers slower than its timeout out of the latencies (2 s by default): a slow list must show
@@ -141,6 +142,7 @@ main() {
     record run.replica_starts "$STARTS"
     record run.warmup_s "$WARMUP"
     record run.duration_s "$DURATION"
+    record run.rounds "$ROUNDS"
     record run.timeout_s "$TIMEOUT"
     record run.namespace "$NAMESPACE"
     record run.java_opts "$(echo "${JAVA_OPTS:-none}" | tr ' ' ',')"
