@@ -103,8 +103,8 @@ public class BenchReport {
             line(out, "POST create p50 / p99 / max", String.format("%s / %s / %s ms (last %s creates, %s failed)",
                     get(n + ".create.p50_ms"), get(n + ".create.p99_ms"), get(n + ".create.max_ms"),
                     get(n + ".create.timed"), get(n + ".create.failed")));
-            line(out, "CPU once settled", String.format("%s %% of a core over %s s (service + simulated cluster, no requests)",
-                    get(n + ".idle.cpu_pct"), get(n + ".idle.seconds")));
+            line(out, "CPU once settled", String.format("%s %% of a core over %s s, of which JIT compiler threads %s %% (service + simulated cluster, no requests)",
+                    get(n + ".idle.cpu_pct"), get(n + ".idle.seconds"), get(n + ".idle.jit_cpu_pct")));
             line(out, "time to ready, empty cluster", get(n + ".ready.empty_s") + " s (service + embedded cluster)");
             line(out, "time to ready with the apps", String.format("%s s, median of %s (second replica: %s s, listening at %s s); %s s with no apps (listening at %s s)",
                     get(n + ".ready.replica_with_apps_s"), get("run.replica_starts"), get(n + ".ready.replica_with_apps_all_s"),

@@ -51,15 +51,29 @@ live_heap_bytes() {
     jcmd "$1" GC.class_histogram 2> /dev/null | tee "${2:-/dev/null}" | awk '/^Total/ { print $3 }'
 }
 
-# busy_cpu PREFIX PID SECONDS: the CPU PID uses over SECONDS (user + system), in % of one core
+# busy_cpu PREFIX PID SECONDS: the CPU PID uses over SECONDS (user + system), in % of one core, and
+# the share of it its JIT compiler threads used (a burst of work leaves compilations queued for tens
+# of seconds: CPU of the JVM, not of anything the service or the simulated cluster does)
 busy_cpu() {
-    local hz a b
+    local hz a b jit_a jit_b
     hz=$(getconf CLK_TCK)
-    a=$(awk '{ print $14 + $15 }' "/proc/$2/stat")
+    a=$(awk '{ print $14 + $15 }' "/proc/$2/stat") jit_a=$(jit_ticks "$2")
     sleep "$3"
-    b=$(awk '{ print $14 + $15 }' "/proc/$2/stat")
+    b=$(awk '{ print $14 + $15 }' "/proc/$2/stat") jit_b=$(jit_ticks "$2")
     record "$1.cpu_pct" "$(calc "($b - $a) * 100 / $hz / $3")"
+    record "$1.jit_cpu_pct" "$(calc "($jit_b - $jit_a) * 100 / $hz / $3")"
     record "$1.seconds" "$3"
+}
+
+# jit_ticks PID: CPU ticks of PID's compiler threads so far (threads end and start: only a trend)
+jit_ticks() {
+    local task total=0
+    for task in /proc/"$1"/task/*; do
+        case "$(cat "$task/comm" 2> /dev/null)" in
+            C1\ Compiler* | C2\ Compiler* | C?\ CompilerThre*) total=$((total + $(awk '{ print $14 + $15 }' "$task/stat" 2> /dev/null || echo 0))) ;;
+        esac
+    done
+    echo "$total"
 }
 
 rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }

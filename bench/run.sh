@@ -191,7 +191,8 @@ main() {
         echo "   waiting for them to settle" >&2
         client settle "$BASE" "$NAMESPACE" "$N" "$SETTLE_TIMEOUT" | record_from "$n.settle"
         # Settled, nothing asked: the simulated cluster and the service should be all but idle (what
-        # still changes is the faulty pods' image pulls, retried with a back-off of up to 5 minutes).
+        # still changes is the faulty pods' image pulls, retried with a back-off of up to 5 minutes;
+        # in the first 20 s the JIT may still compile what the creates made hot: shown apart).
         [ -z "$PID" ] || busy_cpu "$n.idle" "$PID" 20
 
         if [ -z "$ATTACH" ]; then
