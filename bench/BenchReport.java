@@ -80,19 +80,21 @@ public class BenchReport {
             out.append(String.format("%n== %s apps (%s with a bad image) on %s nodes; settled %s in %s s (%s Healthy, %s Degraded, %s other)%n",
                     get(n + ".apps"), get(n + ".faulty"), get(n + ".nodes"), get(n + ".settle.settled"), get(n + ".settle.seconds"),
                     get(n + ".settle.healthy"), get(n + ".settle.degraded"), get(n + ".settle.other")));
-            out.append(String.format("%-22s %9s %8s %8s %8s %8s %7s %7s %7s %8s %6s%n", "", "req/s", "p50 ms",
-                    "p90 ms", "p99 ms", "max ms", "200", "304", "other", "timeouts", "load1"));
+            out.append(String.format("%-22s %9s %8s %8s %8s %8s %8s %7s %8s %6s%n", "", "req/s", "p50 ms",
+                    "p90 ms", "p99 ms", "max ms", "<400", ">=400", "timeouts", "load1"));
             for (String[] row : new String[][] {{"health_json", "health JSON"}, {"health_text", "health text"},
                     {"revalidate", "304 revalidation"}, {"list", "list (first page)"}, {"ceiling", "ceiling"},
                     {"health_single", "health JSON, 1 conn."}}) {
                 String p = n + "." + row[0] + ".";
                 if (flat.containsKey(p + "rps")) {
-                    out.append(String.format("%-22s %9s %8s %8s %8s %8s %7s %7s %7s %8s %6s%n", row[1], get(p + "rps"),
+                    out.append(String.format("%-22s %9s %8s %8s %8s %8s %8s %7s %8s %6s%n", row[1], get(p + "rps"),
                             get(p + "p50_ms"), get(p + "p90_ms"), get(p + "p99_ms"), get(p + "max_ms"),
-                            flat.getOrDefault(p + "status_200", "0"), flat.getOrDefault(p + "status_304", "0"),
-                            get(p + "status_other"), get(p + "timeouts"), get(p + "load1")));
+                            get(p + "status_ok"), get(p + "status_other"), get(p + "timeouts"), get(p + "load1")));
                 }
             }
+            line(out, "304 revalidation's answers", String.format("%s x 304, %s x 200, %s other in the warm-up; %s bytes per answer measured",
+                    flat.getOrDefault(n + ".revalidate.warmup.status_304", "0"), flat.getOrDefault(n + ".revalidate.warmup.status_200", "0"),
+                    get(n + ".revalidate.warmup.status_other"), get(n + ".revalidate.bytes_per_response")));
             rounds(out, n, "health_json", "health JSON rounds");
             rounds(out, n, "revalidate", "304 rounds");
             rounds(out, n, "ceiling", "ceiling rounds");

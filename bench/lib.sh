@@ -89,13 +89,15 @@ api_calls() {
 
 api_call_lines() { curl -sf "$1/q/metrics" | grep '^stateful_apps_kubernetes_api_requests_total' | sort; }
 
-# drive PREFIX URL MODE APPS [ETAG_FILE]: wrk warm-up (discarded), then ROUNDS measured runs of
-# DURATION s each, recorded as one: the median round's req/s, mean and percentiles (a round in which
-# the host stalled the machine moves no figure on its own), the sums of the counts, the largest max,
-# and every round's req/s and p99 as PREFIX.rounds_rps / PREFIX.rounds_p99_ms
+# drive PREFIX URL MODE APPS [ETAG_FILE]: a wrk warm-up that counts answers by status (recorded as
+# PREFIX.warmup.status_*), then ROUNDS measured runs of DURATION s each that do not (see
+# bench/wrk/apps.lua why), recorded as one: the median round's req/s, mean and percentiles (a round
+# in which the host stalled the machine moves no figure on its own), the sums of the counts, the
+# largest max, and every round's req/s and p99 as PREFIX.rounds_rps / PREFIX.rounds_p99_ms
 drive() {
     local prefix=$1 url=$2 mode=$3 apps=$4 etags=${5:-} round rounds
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${TIMEOUT}s" -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" > /dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${TIMEOUT}s" -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" statuses \
+        | { grep '^bench\.status_' || true; } | record_from "$prefix.warmup"
     record "$prefix.load1" "$(load1)"
     rounds=$(mktemp -d)
     for round in $(seq 1 "${ROUNDS:-1}"); do
