@@ -234,8 +234,7 @@ public class ReportStore {
     private void recompute(AppKey app) {
         Optional<CachedApp> cached = cache.app(app.namespace(), app.name());
         if (cached.isEmpty()) {
-            byKey.remove(app);
-            if (reports.remove(app) != null) {
+            if (remove(app)) {
                 changes.publish(app, null, clock.instant());
             }
             return;
@@ -257,12 +256,27 @@ public class ReportStore {
             return previous;
         }
         StoredReport stored = serialize(compaction.compact(report));
-        byKey.put(app, stored);
-        reports.put(app, stored);
+        put(app, stored);
         if (previous == null || !previous.report().fingerprint().equals(report.fingerprint())) {
             changes.publish(app, stored, stored.computedAt());
         }
         return stored;
+    }
+
+    // The two maps change together: a request thread may store a just-created app's first report
+    // while its worker stores one too, and the GET and the list must then agree on the last.
+    private void put(AppKey app, StoredReport stored) {
+        synchronized (byKey) {
+            byKey.put(app, stored);
+            reports.put(app, stored);
+        }
+    }
+
+    private boolean remove(AppKey app) {
+        synchronized (byKey) {
+            byKey.remove(app);
+            return reports.remove(app) != null;
+        }
     }
 
     private StoredReport serialize(HealthReport report) {
