@@ -9,6 +9,7 @@ public record AppKey(String namespace, String name) implements Comparable<AppKey
         return byNamespace != 0 ? byNamespace : name.compareTo(other.name);
     }
 
+    /** "namespace/name": one app's key as a single String ('/' is in no Kubernetes name). */
     @Override
     public String toString() {
         return namespace + "/" + name;
