@@ -22,7 +22,7 @@ final class EventCompaction {
             event.getMetadata().setOwnerReferences(Collections.emptyList());
         }
         values.metaWithoutUid(event.getMetadata());
-        values.objectReference(event.getInvolvedObject());
+        values.involvedObject(event.getInvolvedObject());
         event.setRelated(null);
         event.setSource(null);
         event.setAction(null);

@@ -8,14 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.statefulapps.health.NodeInfo;
 import io.statefulapps.render.AppSpecFixtures;
@@ -112,6 +120,35 @@ class ObjectCompactionTest {
                 compacted.getStatus().getConditions().stream().map(c -> c.getType()).toList());
         assertEquals(asSent.getSpec().getContainers().get(0).getImage(), compacted.getSpec().getContainers().get(0).getImage());
         assertEquals(asSent.getStatus().getPodIP(), compacted.getStatus().getPodIP());
+    }
+
+    @Test
+    void referencesLoseTheirVersionAndOnlyAnEventKeepsItsObjectsUid() {
+        ObjectReference reference = new ObjectReferenceBuilder().withKind("Pod").withNamespace("demo").withName("web-0")
+                .withUid("0b6d2c5e-7a1f-4c1e-9d0e-3f2a1b4c5d6e").withResourceVersion("4711").build();
+        Event event = new EventBuilder().withNewMetadata().withName("web-0.1").withNamespace("demo").endMetadata()
+                .withInvolvedObject(new ObjectReferenceBuilder(reference).build()).withType("Warning").build();
+        EndpointSlice slice = new EndpointSliceBuilder().withNewMetadata().withName("web-abc").withNamespace("demo").endMetadata()
+                .withAddressType("IPv4").addNewEndpoint().withAddresses("10.0.0.1")
+                .withTargetRef(new ObjectReferenceBuilder(reference).build()).endEndpoint().build();
+        PersistentVolume volume = new PersistentVolumeBuilder().withNewMetadata().withName("pv-1").endMetadata()
+                .withNewSpec().withClaimRef(new ObjectReferenceBuilder(reference).withKind("PersistentVolumeClaim").build())
+                .endSpec().build();
+        ObjectCompaction compaction = new ObjectCompaction();
+
+        ObjectReference involved = compaction.compact(event).getInvolvedObject();
+        ObjectReference target = compaction.compact(slice).getEndpoints().get(0).getTargetRef();
+        ObjectReference claim = compaction.compact(volume).getSpec().getClaimRef();
+
+        assertEquals(reference.getUid(), involved.getUid());
+        assertNull(target.getUid());
+        assertNull(claim.getUid());
+        for (ObjectReference kept : List.of(involved, target, claim)) {
+            assertNull(kept.getResourceVersion());
+            assertEquals("web-0", kept.getName());
+            assertEquals("demo", kept.getNamespace());
+        }
+        assertEquals("PersistentVolumeClaim", claim.getKind());
     }
 
     @Test
