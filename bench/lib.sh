@@ -70,7 +70,7 @@ jit_ticks() {
     local task total=0
     for task in /proc/"$1"/task/*; do
         case "$(cat "$task/comm" 2> /dev/null)" in
-            C1\ Compiler* | C2\ Compiler* | C?\ CompilerThre*) total=$((total + $(awk '{ print $14 + $15 }' "$task/stat" 2> /dev/null || echo 0))) ;;
+            C[12]\ Compiler*) total=$((total + $(awk '{ print $14 + $15 }' "$task/stat" 2> /dev/null || echo 0))) ;;
         esac
     done
     echo "$total"

@@ -24,12 +24,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,13 +49,7 @@ public class ReportStore {
     private final HealthConfig config;
     private final Clock clock;
     private final ObjectMapper mapper;
-    // sorted by namespace and name, so a page of a namespace's list is a walk of its range, not a sort of all
-    private final ConcurrentSkipListMap<AppKey, StoredReport> reports = new ConcurrentSkipListMap<>();
-    // the same entries for the GETs: a skip list's lookup is ~14 hops of cache misses at 10,000 apps,
-    // which JFR showed was a quarter of the event loops' time under load. Keyed by "namespace/name"
-    // (AppKey.toString), one String to compare instead of a record and its two: at 10,000 apps the
-    // stored keys are out of the CPU's caches, and each hop is a miss.
-    private final ConcurrentHashMap<String, StoredReport> byKey = new ConcurrentHashMap<>();
+    private final StoredReports reports = new StoredReports();
     private final ReportChanges changes;
     private final ReportCompaction compaction = new ReportCompaction();
     private final ReportWorkers workers;
@@ -129,7 +120,7 @@ public class ReportStore {
 
     /** The app's stored report, if it has been computed. */
     public Optional<StoredReport> get(AppKey app) {
-        return Optional.ofNullable(byKey.get(app.toString()));
+        return Optional.ofNullable(reports.get(app));
     }
 
     /**
@@ -138,7 +129,7 @@ public class ReportStore {
      */
     public StoredReport reportOf(CachedApp app) {
         AppKey key = new AppKey(app.live().namespace(), app.live().name());
-        StoredReport stored = byKey.get(key.toString());
+        StoredReport stored = reports.get(key);
         return stored != null ? stored : storeAndSchedule(key, assessment(app));
     }
 
@@ -179,12 +170,12 @@ public class ReportStore {
         AppKey from = new AppKey(namespace, after == null ? "" : after);
         // every name of the namespace sorts before this key: names never contain \u0000
         AppKey to = new AppKey(namespace + "\u0000", "");
-        return Collections.unmodifiableMap(reports.subMap(from, after != null ? false : true, to, false));
+        return reports.range(from, after == null, to);
     }
 
     /** Every stored report, for lists and metrics. */
     public Map<AppKey, StoredReport> all() {
-        return Collections.unmodifiableMap(reports);
+        return reports.all();
     }
 
     /**
@@ -219,12 +210,12 @@ public class ReportStore {
         }
         if (wasStale || staleFor(now) != null) {
             // Every report says how old its data is, and stops saying so once the watches are back.
-            reports.keySet().forEach(this::enqueue);
+            reports.all().keySet().forEach(this::enqueue);
             return;
         }
         if (Duration.between(lastSweep, now).compareTo(SAFETY_NET) >= 0) {
             lastSweep = now;
-            reports.forEach((app, stored) -> {
+            reports.all().forEach((app, stored) -> {
                 HealthStatus status = stored.report().status();
                 if (status != HealthStatus.Healthy && status != HealthStatus.Suspended) {
                     enqueue(app);
@@ -236,7 +227,7 @@ public class ReportStore {
     private void recompute(AppKey app) {
         Optional<CachedApp> cached = cache.app(app.namespace(), app.name());
         if (cached.isEmpty()) {
-            if (remove(app)) {
+            if (reports.remove(app)) {
                 changes.publish(app, null, clock.instant());
             }
             return;
@@ -251,34 +242,18 @@ public class ReportStore {
     }
 
     private StoredReport store(AppKey app, HealthReport assessed) {
-        StoredReport previous = byKey.get(app.toString());
+        StoredReport previous = reports.get(app);
         HealthReport report = HealthSince.carry(previous == null ? null : previous.report(), assessed);
         if (previous != null && previous.report().equals(report.withObservedAt(previous.report().observedAt()))) {
             // Nothing a caller sees changed: the same bytes and ETag keep serving 304s.
             return previous;
         }
         StoredReport stored = serialize(compaction.compact(report));
-        put(app, stored);
+        reports.put(app, stored);
         if (previous == null || !previous.report().fingerprint().equals(report.fingerprint())) {
             changes.publish(app, stored, stored.computedAt());
         }
         return stored;
-    }
-
-    // The two maps change together: a request thread may store a just-created app's first report
-    // while its worker stores one too, and the GET and the list must then agree on the last.
-    private void put(AppKey app, StoredReport stored) {
-        synchronized (byKey) {
-            byKey.put(app.toString(), stored);
-            reports.put(app, stored);
-        }
-    }
-
-    private boolean remove(AppKey app) {
-        synchronized (byKey) {
-            byKey.remove(app.toString());
-            return reports.remove(app) != null;
-        }
     }
 
     private StoredReport serialize(HealthReport report) {
