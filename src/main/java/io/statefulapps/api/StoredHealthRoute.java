@@ -32,8 +32,6 @@ import java.util.Optional;
 @ApplicationScoped
 class StoredHealthRoute {
 
-    static final String PATH = "/api/v1/namespaces/:namespace/apps/:name/health";
-
     private static final CharSequence JSON = HttpHeaders.createOptimized(MediaType.APPLICATION_JSON);
     private static final CharSequence TEXT = HttpHeaders.createOptimized(MediaType.TEXT_PLAIN + ";charset=UTF-8");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized(AppHealthResource.CACHE_CONTROL);
@@ -49,15 +47,23 @@ class StoredHealthRoute {
     }
 
     void install(@Observes Router router) {
-        router.get(PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::serve);
+        // A prefix route (a string compare), the rest of the path read by AppHealthPath; named as
+        // the resource's template, which is what the HTTP metrics count it under.
+        router.get(AppHealthPath.PREFIX + "*").setName(AppHealthPath.ROUTE_TEMPLATE)
+                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::serve);
     }
 
     void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String namespace = context.pathParam("namespace");
-        String name = context.pathParam("name");
-        Optional<MediaType> choice = plainChoice(context);
-        Optional<StoredReport> ready = choice.isPresent() ? views.readyHealth(namespace, name) : Optional.empty();
+        Optional<AppHealthPath> path = AppHealthPath.parse(request.path());
+        Optional<MediaType> choice = path.isPresent() ? plainChoice(context) : Optional.empty();
+        if (choice.isEmpty()) {
+            context.next();
+            return;
+        }
+        String namespace = path.get().namespace();
+        String name = path.get().name();
+        Optional<StoredReport> ready = views.readyHealth(namespace, name);
         if (ready.isEmpty()) {
             context.next();
             return;
