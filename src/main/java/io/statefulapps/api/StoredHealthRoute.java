@@ -47,10 +47,8 @@ class StoredHealthRoute {
     }
 
     void install(@Observes Router router) {
-        // A prefix route (a string compare), the rest of the path read by AppHealthPath; named as
-        // the resource's template, which is what the HTTP metrics count it under.
-        router.get(AppHealthPath.PREFIX + "*").setName(AppHealthPath.ROUTE_TEMPLATE)
-                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::serve);
+        // A prefix route (a string compare), the rest of the path read by AppHealthPath.
+        router.get(AppHealthPath.PREFIX + "*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::serve);
     }
 
     void serve(RoutingContext context) {
@@ -102,6 +100,9 @@ class StoredHealthRoute {
 
     private void answer(RoutingContext context, StoredReport stored, boolean text) {
         HttpServerRequest request = context.request();
+        // What the HTTP metrics count the answer under, as for the resource's answers; only here,
+        // so a request under the prefix that is passed on is not counted as a health GET.
+        request.routed(AppHealthPath.ROUTE_TEMPLATE);
         HttpServerResponse response = context.response();
         if (text) {
             // As the resource answers it (no validators), from the text stored with the report.

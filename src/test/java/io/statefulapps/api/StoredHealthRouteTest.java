@@ -119,4 +119,26 @@ class StoredHealthRouteTest {
         assertTrue(scrape.contains("uri=\"/api/v1/namespaces/{namespace}/apps/{name}/health\""), "template counted");
         assertFalse(scrape.contains("/apps/" + NAME + "/health"), "no series per app");
     }
+
+    @Test
+    void aPathUnderTheRoutesPrefixThatIsNoHealthGetIsNotCountedAsOne() {
+        String healthNotFound = "status=\"404\"";
+        double before = requestCount(TEMPLATE_URI, healthNotFound);
+        for (int i = 0; i < 3; i++) {
+            given().get("/api/v1/namespaces/{ns}/gadgets/{name}/health", NS, NAME).then().statusCode(404);
+        }
+        assertEquals(before, requestCount(TEMPLATE_URI, healthNotFound));
+        given().get(APP, NS, "no-such-app").then().statusCode(404);
+        assertEquals(before + 1, requestCount(TEMPLATE_URI, healthNotFound), "the resource's 404 is one");
+    }
+
+    private static final String TEMPLATE_URI = "uri=\"/api/v1/namespaces/{namespace}/apps/{name}/health\"";
+
+    /** The GETs counted in the series whose labels contain every one given. */
+    private static double requestCount(String... labels) {
+        return given().get("/q/metrics").asString().lines()
+                .filter(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("method=\"GET\""))
+                .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
 }
