@@ -11,11 +11,13 @@ import java.util.Optional;
  */
 record AppHealthPath(String namespace, String name) {
 
-    /** The path as a Vert.x route template: the HTTP metrics count the GETs under it, as {@code {namespace}} etc. */
-    static final String ROUTE_TEMPLATE = "/api/v1/namespaces/:namespace/apps/:name/health";
     static final String PREFIX = "/api/v1/namespaces/";
     private static final String APPS = "/apps/";
     private static final String HEALTH = "/health";
+    /** The path as {@link AppHealthResource} declares it, so the resource and the route read one path. */
+    static final String TEMPLATE = PREFIX + "{namespace}" + APPS + "{name}" + HEALTH;
+    /** The same as a Vert.x route template: the HTTP metrics count the route's answers under it, as {@link #TEMPLATE}. */
+    static final String ROUTE_TEMPLATE = PREFIX + ":namespace" + APPS + ":name" + HEALTH;
 
     static Optional<AppHealthPath> parse(String path) {
         if (path == null || !path.startsWith(PREFIX) || !path.endsWith(HEALTH)) {

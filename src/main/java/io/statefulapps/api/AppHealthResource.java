@@ -29,7 +29,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  * ETag so that polling callers revalidate for nothing ({@code If-None-Match} → 304), or the chat
  * text ({@code Accept: text/plain}).
  */
-@Path("/api/v1/namespaces/{namespace}/apps/{name}/health")
+@Path(AppHealthPath.TEMPLATE)
 public class AppHealthResource {
 
     /**

@@ -3,6 +3,7 @@ package io.statefulapps.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +19,14 @@ class AppHealthPathTest {
             "/api/v1/namespaces/apps/apps/health/health, apps, health"})
     void theNamespaceAndNameAreTheSegmentsBetween(String path, String namespace, String name) {
         assertEquals(Optional.of(new AppHealthPath(namespace, name)), AppHealthPath.parse(path));
+    }
+
+    @Test
+    void theResourcesTemplateIsTheShapeTheRouteReads() {
+        assertEquals("/api/v1/namespaces/{namespace}/apps/{name}/health", AppHealthPath.TEMPLATE);
+        assertEquals(Optional.of(new AppHealthPath("{namespace}", "{name}")), AppHealthPath.parse(AppHealthPath.TEMPLATE));
+        assertEquals(Optional.of(new AppHealthPath(":namespace", ":name")),
+                AppHealthPath.parse(AppHealthPath.ROUTE_TEMPLATE));
     }
 
     @ParameterizedTest
