@@ -73,7 +73,42 @@ public class BenchReport {
             for (String n : sizes) {
                 block(out, n);
             }
+            acrossSizes(out, sizes);
             return out.toString();
+        }
+
+        /**
+         * Each N's figures against the smallest N's of this run: what the scale targets compare. The
+         * N's run tens of minutes apart, so the host's drift is in these; the spread line of each
+         * block is the same comparison on one process with its rounds alternated.
+         */
+        private void acrossSizes(StringBuilder out, List<String> sizes) {
+            if (sizes.size() < 2) {
+                return;
+            }
+            String base = sizes.get(0);
+            out.append(String.format("%n== against %s apps (this run; the N's ran minutes apart)%n", get(base + ".apps")));
+            for (String n : sizes.subList(1, sizes.size())) {
+                for (String[] load : new String[][] {{"health_json", "health JSON"}, {"health_text", "health text"},
+                        {"revalidate", "304 revalidation"}}) {
+                    String now = n + "." + load[0] + ".";
+                    String then = base + "." + load[0] + ".";
+                    line(out, String.format("%s at %s apps", load[1], get(n + ".apps")),
+                            String.format("req/s %s, p99 %s", change(now + "rps", then + "rps"),
+                                    change(now + "p99_ms", then + "p99_ms")));
+                }
+            }
+        }
+
+        /** The relative change from the value at {@code then} to the one at {@code now}, e.g. "-12.3 %". */
+        private String change(String now, String then) {
+            try {
+                double a = Double.parseDouble(get(now));
+                double b = Double.parseDouble(get(then));
+                return b == 0 ? "-" : String.format("%+.1f %%", (a / b - 1) * 100);
+            } catch (NumberFormatException e) {
+                return "-";
+            }
         }
 
         private void block(StringBuilder out, String n) {
@@ -98,6 +133,13 @@ public class BenchReport {
             rounds(out, n, "health_json", "health JSON rounds");
             rounds(out, n, "revalidate", "304 rounds");
             rounds(out, n, "ceiling", "ceiling rounds");
+            if (flat.containsKey(n + ".spread.all.rps")) {
+                line(out, "JSON over all apps / over few", String.format(
+                        "%s (same replica, alternated: %s apps %s req/s, p99 %s ms; first %s apps %s req/s, p99 %s ms)",
+                        get(n + ".ratio.spread_json"), get(n + ".apps"), perRound(n + ".spread.all.", "rps"),
+                        perRound(n + ".spread.all.", "p99_ms"), get(n + ".spread.few_apps"), perRound(n + ".spread.few.", "rps"),
+                        perRound(n + ".spread.few.", "p99_ms")));
+            }
             line(out, "health JSON / ceiling (req/s)", get(n + ".ratio.health_json_to_ceiling"));
             line(out, "304 / ceiling (req/s)", get(n + ".ratio.revalidate_to_ceiling"));
             line(out, "Kubernetes API calls during load", String.format("%s (of which watch renewals: %s)",
@@ -127,6 +169,11 @@ public class BenchReport {
                     get(n + ".kubectl.checklist_ms"), get(n + ".kubectl.ratio_to_health_get"),
                     get(n + ".health_single.mean_ms"), get(n + ".kubectl.ratio_to_health_get_p50"),
                     get(n + ".health_single.p50_ms")));
+        }
+
+        /** Every round's figure of a load ("a/b/c"), or its one figure when it ran one round. */
+        private String perRound(String load, String figure) {
+            return flat.getOrDefault(load + "rounds_" + figure, get(load + figure));
         }
 
         /** Every round's req/s and p99 of one load, when it ran more than one. */

@@ -108,6 +108,27 @@ drive() {
     rm -rf "$rounds"
 }
 
+# drive_spread PREFIX URL MODE APPS FEW: the same load spread over APPS apps and over the first FEW of
+# them, on the same process, round by round in turn (A B A B ...), recorded as PREFIX.all and
+# PREFIX.few as drive records a load. Runs a few minutes apart on this shared VM differ by more
+# than the spread costs; alternated rounds on one process leave the host's drift out of the ratio.
+drive_spread() {
+    local prefix=$1 url=$2 mode=$3 apps=$4 few=$5 round rounds
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${TIMEOUT}s" -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" > /dev/null
+    rounds=$(mktemp -d)
+    mkdir "$rounds/all" "$rounds/few"
+    for round in $(seq 1 "${ROUNDS:-1}"); do
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" \
+            | tee -a "$LOGS/wrk.log" > "$rounds/all/$round"
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency -s bench/wrk/apps.lua "$url" -- "$mode" "$few" "$NAMESPACE" \
+            | tee -a "$LOGS/wrk.log" > "$rounds/few/$round"
+    done
+    combine_rounds "$rounds"/all/* | record_from "$prefix.all"
+    combine_rounds "$rounds"/few/* | record_from "$prefix.few"
+    record "$prefix.few_apps" "$few"
+    rm -rf "$rounds"
+}
+
 # combine_rounds FILE...: "bench.key value" lines of several wrk rounds in, one set out (see drive)
 combine_rounds() {
     awk '

@@ -15,7 +15,8 @@
 # BENCH_THREADS (2), BENCH_TIMEOUT (wrk's, 30 s), BENCH_SETTLE_TIMEOUT (600 s), BENCH_KUBECTL_REPS (20), BENCH_JAVA_OPTS, BENCH_HEAP_OPTS,
 # BENCH_REPLICA_STARTS (3: time to ready and heap are the medians of that many starts of the second replica),
 # BENCH_JFR=1 (a flight recording of the service during the health JSON run, in the run's folder),
-# BENCH_UNRELATED (5000: Services, pods and Warning events of other teams added to show they cost no heap).
+# BENCH_UNRELATED (5000: Services, pods and Warning events of other teams added to show they cost no heap),
+# BENCH_SPREAD (100: health JSON over all N apps is alternated with the same load over this many of them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -32,7 +33,7 @@ main() {
             --kubeconfig) ATTACH_KUBECONFIG=$2; shift ;;
             --namespace) NAMESPACE=$2; shift ;;
             --out) OUT=$2; shift ;;
-            -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
+            -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
             *) SIZES+=("$1") ;;
         esac
         shift
@@ -51,6 +52,7 @@ main() {
     else WARMUP=${BENCH_WARMUP:-10} DURATION=${BENCH_DURATION:-10} ROUNDS=${BENCH_ROUNDS:-3} REPS=${BENCH_KUBECTL_REPS:-20}; fi
     CONNECTIONS=${BENCH_CONNECTIONS:-32} THREADS=${BENCH_THREADS:-2}
     STARTS=${BENCH_REPLICA_STARTS:-3}
+    SPREAD=${BENCH_SPREAD:-100}
     # wrk leaves answers slower than its timeout out of the latencies (2 s by default): a slow list must show
     TIMEOUT=${BENCH_TIMEOUT:-30}
     SETTLE_TIMEOUT=${BENCH_SETTLE_TIMEOUT:-$($SMOKE && echo 60 || echo 600)}
@@ -227,6 +229,12 @@ main() {
         drive "$n.health_text" "$TARGET" text "$N"
         drive "$n.revalidate" "$TARGET" revalidate "$N" "$LOGS/etags-$N.txt"
         drive "$n.list" "$TARGET" list "$N"
+        # The same JSON load over all N apps and over the first SPREAD of them (100; half at 100 apps
+        # or fewer), alternated on this process: what spreading reads over more apps costs, apart
+        # from the host's drift between the N's (their runs are tens of minutes apart).
+        few=$((N > SPREAD ? SPREAD : N / 2))
+        drive_spread "$n.spread" "$TARGET" json "$N" "$few"
+        record "$n.ratio.spread_json" "$(calc "$(value "$n.spread.all.rps") / $(value "$n.spread.few.rps")")"
         record "$n.api_calls_during_load" $(($(api_calls "$TARGET") - calls0))
         record "$n.api_watch_renewals_during_load" $(($(api_calls "$TARGET" watch) - watches0))
         api_call_lines "$TARGET" > "$LOGS/api-calls-after-$N.txt"

@@ -77,6 +77,15 @@ class BenchSmokeTest {
             assertEquals(0, r.path("warmup").path("status_other").asInt(-1), () -> load + "'s warm-up answered other than 200/304: " + r);
             assertEquals(0, r.path("socket_errors").asInt(-1), () -> load + ": " + r);
         }
+        // The spread load: all 20 apps and the first 10, alternated on the same process.
+        assertEquals(10, n.path("spread").path("few_apps").asInt(), () -> n.path("spread").toString());
+        for (String part : List.of("all", "few")) {
+            JsonNode r = n.path("spread").path(part);
+            assertTrue(r.path("rps").asDouble() > 0, () -> "spread." + part + ": " + r);
+            assertEquals(0, r.path("status_other").asInt(-1), () -> "spread." + part + ": " + r);
+        }
+        assertEquals(n.path("spread").path("all").path("rps").asDouble() / n.path("spread").path("few").path("rps").asDouble(),
+                n.path("ratio").path("spread_json").asDouble(), 0.01, () -> n.path("ratio").toString());
         JsonNode revalidated = n.path("revalidate").path("warmup");
         assertTrue(revalidated.path("status_304").asInt() > 0, () -> "no 304: " + n.path("revalidate"));
         // A faulty app's report may still change (ErrImagePull to ImagePullBackOff) right after settling.
