@@ -233,8 +233,10 @@ main() {
         # or fewer), alternated on this process: what spreading reads over more apps costs, apart
         # from the host's drift between the N's (their runs are tens of minutes apart).
         few=$((N > SPREAD ? SPREAD : N / 2))
-        drive_spread "$n.spread" "$TARGET" json "$N" "$few"
-        record "$n.ratio.spread_json" "$(calc "$(value "$n.spread.all.rps") / $(value "$n.spread.few.rps")")"
+        if [ "$few" -ge 1 ]; then
+            drive_spread "$n.spread" "$TARGET" json "$N" "$few"
+            record "$n.ratio.spread_json" "$(calc "$(value "$n.spread.all.rps") / $(value "$n.spread.few.rps")")"
+        fi
         record "$n.api_calls_during_load" $(($(api_calls "$TARGET") - calls0))
         record "$n.api_watch_renewals_during_load" $(($(api_calls "$TARGET" watch) - watches0))
         api_call_lines "$TARGET" > "$LOGS/api-calls-after-$N.txt"
