@@ -89,6 +89,13 @@ api_calls() {
 
 api_call_lines() { curl -sf "$1/q/metrics" | grep '^stateful_apps_kubernetes_api_requests_total' | sort; }
 
+# measured_round URL MODE APPS [ETAG_FILE]: one measured wrk run of DURATION s ("bench.key value"
+# lines out, kept in the run's wrk.log too)
+measured_round() {
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency -s bench/wrk/apps.lua "$1" -- "$2" "$3" "$NAMESPACE" "${4:-}" \
+        | tee -a "$LOGS/wrk.log"
+}
+
 # drive PREFIX URL MODE APPS [ETAG_FILE]: a wrk warm-up that counts answers by status (recorded as
 # PREFIX.warmup.status_*), then ROUNDS measured runs of DURATION s each that do not (see
 # bench/wrk/apps.lua why), recorded as one: the median round's req/s, mean and percentiles (a round
@@ -101,8 +108,7 @@ drive() {
     record "$prefix.load1" "$(load1)"
     rounds=$(mktemp -d)
     for round in $(seq 1 "${ROUNDS:-1}"); do
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" "$etags" \
-            | tee -a "$LOGS/wrk.log" > "$rounds/$round"
+        measured_round "$url" "$mode" "$apps" "$etags" > "$rounds/$round"
     done
     combine_rounds "$rounds"/* | record_from "$prefix"
     rm -rf "$rounds"
@@ -118,10 +124,8 @@ drive_spread() {
     rounds=$(mktemp -d)
     mkdir "$rounds/all" "$rounds/few"
     for round in $(seq 1 "${ROUNDS:-1}"); do
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" \
-            | tee -a "$LOGS/wrk.log" > "$rounds/all/$round"
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT}s" --latency -s bench/wrk/apps.lua "$url" -- "$mode" "$few" "$NAMESPACE" \
-            | tee -a "$LOGS/wrk.log" > "$rounds/few/$round"
+        measured_round "$url" "$mode" "$apps" > "$rounds/all/$round"
+        measured_round "$url" "$mode" "$few" > "$rounds/few/$round"
     done
     combine_rounds "$rounds"/all/* | record_from "$prefix.all"
     combine_rounds "$rounds"/few/* | record_from "$prefix.few"
