@@ -86,10 +86,6 @@ public final class HealthTextRenderer {
 
     /** Kubelet and provisioner messages can span lines; a chat line must not. */
     private static String oneLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.length() > MAX_LINE_LENGTH ? flat.substring(0, MAX_LINE_LENGTH - 1) + "\u2026" : flat;
+        return OneLine.of(text, MAX_LINE_LENGTH);
     }
 }

@@ -43,7 +43,6 @@ final class TerminationText {
         if (text == null || text.isBlank()) {
             return "";
         }
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return "; termination message: " + (flat.length() > MAX_MESSAGE ? flat.substring(0, MAX_MESSAGE - 1) + "\u2026" : flat);
+        return "; termination message: " + OneLine.of(text, MAX_MESSAGE);
     }
 }
