@@ -1,6 +1,7 @@
 package io.statefulapps.cluster.compaction;
 
 import java.util.function.BiPredicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Shares equal immutable values (strings, frozen label maps) through a fixed table: a value
@@ -15,21 +16,32 @@ import java.util.function.BiPredicate;
 final class BoundedInterner<T> {
 
     private final Object[] slots;
+    // The hash of what each slot holds: a value whose hash differs is told apart without loading
+    // the held object from memory (most values met once, uids and IPs, would cost a cache miss each).
+    private final int[] hashes;
     private final int mask;
     private final BiPredicate<T, T> same;
+    private final ToIntFunction<T> hash;
 
     /**
-     * @param slotsPowerOfTwo the table has {@code 2^slotsPowerOfTwo} slots (4 bytes each)
+     * @param slotsPowerOfTwo the table has {@code 2^slotsPowerOfTwo} slots (8 bytes each)
      * @param same            when a held value may stand for a new one (stricter than equals for maps,
      *                        whose order callers see)
      */
     BoundedInterner(int slotsPowerOfTwo, BiPredicate<T, T> same) {
+        this(slotsPowerOfTwo, same, Object::hashCode);
+    }
+
+    /** @param hash equal for values {@code same} holds equal (and cheap: it is taken of every value) */
+    BoundedInterner(int slotsPowerOfTwo, BiPredicate<T, T> same, ToIntFunction<T> hash) {
         if (slotsPowerOfTwo < 4 || slotsPowerOfTwo > 24) {
             throw new IllegalArgumentException("2^" + slotsPowerOfTwo + " slots is out of range 2^4..2^24");
         }
         this.slots = new Object[1 << slotsPowerOfTwo];
+        this.hashes = new int[slots.length];
         this.mask = slots.length - 1;
         this.same = same;
+        this.hash = hash;
     }
 
     /** The shared instance that may stand for {@code value} (which must be immutable), or {@code value} itself. */
@@ -38,13 +50,18 @@ final class BoundedInterner<T> {
         if (value == null) {
             return null;
         }
-        int hash = value.hashCode();
-        int slot = (hash ^ (hash >>> 16)) & mask;
-        T held = (T) slots[slot];
-        if (held != null && same.test(held, value)) {
-            return held;
+        int h = hash.applyAsInt(value);
+        int slot = (h ^ (h >>> 16)) & mask;
+        // Racing threads may pair a slot's value with another value's hash: the hash only decides
+        // whether to compare, and same() decides, so a mismatch only costs a missed share.
+        if (hashes[slot] == h) {
+            T held = (T) slots[slot];
+            if (held != null && same.test(held, value)) {
+                return held;
+            }
         }
         slots[slot] = value;
+        hashes[slot] = h;
         return value;
     }
 }

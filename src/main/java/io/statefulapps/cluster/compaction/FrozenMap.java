@@ -23,11 +23,13 @@ import java.util.function.UnaryOperator;
 final class FrozenMap<V> extends AbstractMap<String, V> {
 
     private final Object[] keysAndValues;
-    private final int hash;
+    // Map.hashCode(), taken when first asked for (String's idiom: a race computes it twice, the same).
+    // Not ahead: a Quantity's hashCode parses its amount into a BigDecimal, and the amounts are
+    // shared by their text (see textHash), so their maps' hashCode is rarely needed at all.
+    private int hash;
 
-    private FrozenMap(Object[] keysAndValues, int hash) {
+    private FrozenMap(Object[] keysAndValues) {
         this.keysAndValues = keysAndValues;
-        this.hash = hash;
     }
 
     /**
@@ -38,15 +40,11 @@ final class FrozenMap<V> extends AbstractMap<String, V> {
     static <V> FrozenMap<V> copyOf(Map<String, V> map, UnaryOperator<String> keys, UnaryOperator<V> values) {
         Object[] array = new Object[map.size() * 2];
         int i = 0;
-        int hash = 0;
         for (Map.Entry<String, V> entry : map.entrySet()) {
-            String key = keys.apply(entry.getKey());
-            V value = entry.getValue() == null ? null : values.apply(entry.getValue());
-            array[i++] = key;
-            array[i++] = value;
-            hash += key.hashCode() ^ (value == null ? 0 : value.hashCode());
+            array[i++] = keys.apply(entry.getKey());
+            array[i++] = entry.getValue() == null ? null : values.apply(entry.getValue());
         }
-        return new FrozenMap<>(array, hash);
+        return new FrozenMap<>(array);
     }
 
     @Override
@@ -80,7 +78,14 @@ final class FrozenMap<V> extends AbstractMap<String, V> {
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                h += keysAndValues[i].hashCode() ^ Objects.hashCode(keysAndValues[i + 1]);
+            }
+            hash = h;
+        }
+        return h;
     }
 
     @Override
@@ -90,19 +95,39 @@ final class FrozenMap<V> extends AbstractMap<String, V> {
 
     /** The same entries in the same order: one may stand for the other wherever order shows. */
     static boolean sameInOrder(FrozenMap<?> one, FrozenMap<?> other) {
-        return one.hash == other.hash && Arrays.equals(one.keysAndValues, other.keysAndValues);
+        return one.hashCode() == other.hashCode() && Arrays.equals(one.keysAndValues, other.keysAndValues);
     }
 
-    /** For maps that {@link #sameInOrder}: whether each amount is also written the same way. */
-    static boolean sameText(FrozenMap<?> one, FrozenMap<?> other) {
-        for (int i = 1; i < one.keysAndValues.length; i += 2) {
-            if (one.keysAndValues[i] instanceof Quantity mine && other.keysAndValues[i] instanceof Quantity theirs
-                    && !(Objects.equals(mine.getAmount(), theirs.getAmount())
-                            && Objects.equals(mine.getFormat(), theirs.getFormat()))) {
+    /**
+     * The same keys in the same order, and values written the same way: an amount ({@link Quantity})
+     * by its text ("1Gi" and "1024Mi" are equal amounts but read differently), others by equals.
+     */
+    static boolean sameTextInOrder(FrozenMap<?> one, FrozenMap<?> other) {
+        if (one.keysAndValues.length != other.keysAndValues.length) {
+            return false;
+        }
+        for (int i = 0; i < one.keysAndValues.length; i++) {
+            Object mine = one.keysAndValues[i];
+            Object theirs = other.keysAndValues[i];
+            boolean same = mine instanceof Quantity q && theirs instanceof Quantity r
+                    ? Objects.equals(q.getAmount(), r.getAmount()) && Objects.equals(q.getFormat(), r.getFormat())
+                    : Objects.equals(mine, theirs);
+            if (!same) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A hash of what {@link #sameTextInOrder} compares: amounts by their text, without parsing them. */
+    static int textHash(FrozenMap<?> map) {
+        int h = 1;
+        for (Object keyOrValue : map.keysAndValues) {
+            int element = keyOrValue instanceof Quantity q ? 31 * Objects.hashCode(q.getAmount()) + Objects.hashCode(q.getFormat())
+                    : Objects.hashCode(keyOrValue);
+            h = 31 * h + element;
+        }
+        return h;
     }
 
     @Override

@@ -33,8 +33,7 @@ final class ValueCompaction {
         strings = new BoundedInterner<>(slotsPowerOfTwo, String::equals);
         maps = new BoundedInterner<>(slotsPowerOfTwo - 2, FrozenMap::sameInOrder);
         textLists = new BoundedInterner<>(slotsPowerOfTwo - 4, List::equals);
-        amounts = new BoundedInterner<>(slotsPowerOfTwo - 6, (held, added) -> FrozenMap.sameInOrder(held, added)
-                && FrozenMap.sameText(held, added));
+        amounts = new BoundedInterner<>(slotsPowerOfTwo - 6, FrozenMap::sameTextInOrder, FrozenMap::textHash);
     }
 
     String text(String text) {
