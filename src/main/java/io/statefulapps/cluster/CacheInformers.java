@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
@@ -44,7 +43,6 @@ final class CacheInformers {
     private static final Logger LOG = Logger.getLogger(CacheInformers.class);
     private static final long FAILURE_LOG_INTERVAL_NANOS = 60_000_000_000L;
     private static final long OWNERS_POLL_MILLIS = 100;
-    private static final long DECODERS_WAIT_SECONDS = 30;
 
     private final ObjectCompaction compaction = new ObjectCompaction();
     final KeyIndex<StatefulSet> statefulSetsByApp = new KeyIndex<>(this::appOf);
@@ -112,55 +110,24 @@ final class CacheInformers {
      * is kept, and those that are not ours are let go once ours have listed (their lists run side by
      * side instead of one after the other, which halves the time to ready with many apps).
      *
-     * <p>Returns once every kind's JSON decoder is built (see {@link #buildDecoder}), the lists
+     * <p>Returns once every kind's JSON decoder is built (see {@link KindDecoders}), the lists
      * still running.
      */
     void start() {
-        CountDownLatch decoders = new CountDownLatch(all.size());
+        KindDecoders decoders = new KindDecoders(serialization, all.size());
         // Each list from its own thread: Vert.x gives every thread outside it one event loop for all
         // its requests, and Fabric8 parses a list's answer on that loop, so lists started from one
         // thread were parsed one after the other on one core while the other stayed idle.
         all.forEach(informer -> {
             Thread starter = new Thread(() -> {
-                try {
-                    buildDecoder(informer.getApiTypeClass());
-                } finally {
-                    decoders.countDown();
-                }
+                decoders.build(informer.getApiTypeClass());
                 startLogged(informer);
             }, "watch-start-" + informer.getApiTypeClass().getSimpleName());
             starter.setDaemon(true);
             starter.start();
         });
-        awaitDecoders(decoders);
+        decoders.awaitAll();
         letGoOfOthersOnceOwnersListed();
-    }
-
-    /**
-     * Has Jackson build the decoder of a kind (and load the model classes it needs) now, while the
-     * application starts, rather than when the kind's first page arrives. After startup, Quarkus's
-     * class loader keeps only four jars open and closes one to open another, so the hundreds of
-     * model classes a first page needs made it re-open (and re-read the index of) a model jar again
-     * and again: with 10,000 apps, 8.7 % of the list parsing threads' time (up to 2 s of CPU).
-     */
-    private void buildDecoder(Class<?> kind) {
-        try {
-            serialization.unmarshal("{}", kind);
-        } catch (RuntimeException e) {
-            // Only time is lost: the first page builds the decoder instead.
-            LOG.debugf(e, "No decoder built ahead for %s", kind.getSimpleName());
-        }
-    }
-
-    private static void awaitDecoders(CountDownLatch decoders) {
-        try {
-            if (!decoders.await(DECODERS_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warnf("The watch cache's JSON decoders took over %d s to build; starting without waiting",
-                        DECODERS_WAIT_SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The objects volumes and events may concern (claims; the trio, pods and claims) have listed once. */

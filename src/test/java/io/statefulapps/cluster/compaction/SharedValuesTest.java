@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 /** What the compaction shares and what it keeps apart (amounts by their text, other maps by order). */
 class SharedValuesTest {
 
+    // JUnit makes one test instance per test: each starts with empty tables.
+    private final ValueCompaction values = new ValueCompaction(12);
+
     private static Map<String, Quantity> amounts(String... keysAndAmounts) {
         Map<String, Quantity> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndAmounts.length; i += 2) {
@@ -23,7 +26,6 @@ class SharedValuesTest {
 
     @Test
     void amountsWrittenAlikeAreOneInstance() {
-        ValueCompaction values = new ValueCompaction(12);
         Map<String, Quantity> first = values.quantities(amounts("storage", "1Gi"));
         Map<String, Quantity> second = values.quantities(amounts("storage", "1Gi"));
         assertSame(first, second);
@@ -32,7 +34,6 @@ class SharedValuesTest {
 
     @Test
     void equalAmountsWrittenDifferentlyKeepTheirOwnText() {
-        ValueCompaction values = new ValueCompaction(12);
         Map<String, Quantity> gibi = values.quantities(amounts("storage", "1Gi"));
         Map<String, Quantity> mebi = values.quantities(amounts("storage", "1024Mi"));
         assertNotSame(gibi, mebi);
@@ -43,7 +44,6 @@ class SharedValuesTest {
 
     @Test
     void aFrozenMapHashesAsTheMapItCopies() {
-        ValueCompaction values = new ValueCompaction(12);
         Map<String, String> labels = new LinkedHashMap<>(Map.of("app", "db", "tier", "data"));
         Map<String, Quantity> requests = amounts("cpu", "500m", "memory", "1Gi");
         assertEquals(labels.hashCode(), values.labels(labels).hashCode());
@@ -53,7 +53,6 @@ class SharedValuesTest {
 
     @Test
     void labelMapsInAnotherOrderAreNotShared() {
-        ValueCompaction values = new ValueCompaction(12);
         Map<String, String> ab = new LinkedHashMap<>();
         ab.put("a", "1");
         ab.put("b", "2");
