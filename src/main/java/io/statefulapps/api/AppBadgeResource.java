@@ -43,7 +43,7 @@ public class AppBadgeResource {
         // The report's tag, marked as the SVG representation (a strong tag names one representation).
         String etag = stored.etag().substring(0, stored.etag().length() - 1) + "-svg\"";
         Response.ResponseBuilder answer = EntityTags.matchesAny(ifNoneMatch, etag) ? Response.notModified()
-                : Response.ok(HealthBadge.of(name, stored.report().status()), SVG + ";charset=UTF-8");
+                : Response.ok(HealthBadge.of(name, stored.digest().status()), SVG + ";charset=UTF-8");
         return answer.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, AppHealthResource.CACHE_CONTROL)
                 .build();
     }

@@ -6,7 +6,6 @@ import io.statefulapps.app.AppViews;
 import io.statefulapps.app.HealthStreams;
 import io.statefulapps.cluster.StoredReport;
 import io.statefulapps.config.HealthConfig;
-import io.statefulapps.health.HealthTextRenderer;
 import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
 import jakarta.ws.rs.GET;
@@ -83,8 +82,8 @@ public class AppHealthResource {
         }
         StoredReport stored = views.storedHealth(namespace, name);
         if (MediaNegotiation.prefersText(headers)) {
-            return Response.ok(HealthTextRenderer.render(stored.report(), cap != null ? cap : maxTextLines),
-                    MediaType.TEXT_PLAIN + ";charset=UTF-8").header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+            Object text = cap == null || cap == maxTextLines ? stored.text() : views.healthText(stored, cap);
+            return Response.ok(text, MediaType.TEXT_PLAIN + ";charset=UTF-8").header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
         Response.ResponseBuilder answer = EntityTags.matchesAny(ifNoneMatch, stored.etag())
                 ? Response.notModified()

@@ -2,7 +2,7 @@ package io.statefulapps.app;
 
 import io.statefulapps.cluster.ReportStore;
 import io.statefulapps.cluster.StoredReport;
-import io.statefulapps.health.HealthReport;
+import io.statefulapps.health.ReportDigest;
 import io.statefulapps.live.AppKey;
 import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
@@ -37,15 +37,15 @@ public class AppCatalog {
                 break;
             }
             String name = entry.getKey().name();
-            items.add(summary(name, namespace, entry.getValue().report()));
+            items.add(summary(name, namespace, entry.getValue().digest()));
             last = name;
         }
         return new AppList(items, more && last != null ? ContinueToken.after(last) : null);
     }
 
-    static AppSummary summary(String name, String namespace, HealthReport report) {
+    static AppSummary summary(String name, String namespace, ReportDigest report) {
         return new AppSummary(name, namespace, report.status(), report.desiredPods(), report.readyPods(),
-                report.summary(), AppSummary.reasonsOf(report));
+                report.summary(), report.reasonsToAct());
     }
 
     static int pageSize(Integer limit) {

@@ -1,9 +1,8 @@
 package io.statefulapps.app;
 
-import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthStatus;
-import io.statefulapps.health.HealthProblem;
 import io.statefulapps.health.Reason;
+import io.statefulapps.health.ReportDigest;
 import io.statefulapps.problem.ProblemException;
 import io.statefulapps.problem.ProblemType;
 import java.util.Arrays;
@@ -38,11 +37,11 @@ public record AppFilter(Set<HealthStatus> statuses, Set<Reason> reasons) {
         return new AppFilter(statuses, reasons);
     }
 
-    public boolean keeps(HealthReport report) {
+    public boolean keeps(ReportDigest report) {
         if (!statuses.contains(report.status())) {
             return false;
         }
-        return reasons == null || report.problems().stream().map(HealthProblem::reason).anyMatch(reasons::contains);
+        return reasons == null || report.problems().stream().map(ReportDigest.ProblemMark::reason).anyMatch(reasons::contains);
     }
 
     private static List<String> values(List<String> parameters) {

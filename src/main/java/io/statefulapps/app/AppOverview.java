@@ -2,7 +2,7 @@ package io.statefulapps.app;
 
 import io.statefulapps.cluster.ReportStore;
 import io.statefulapps.cluster.StoredReport;
-import io.statefulapps.health.HealthReport;
+import io.statefulapps.health.ReportDigest;
 import io.statefulapps.live.AppKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public class AppOverview {
         String last = null;
         boolean more = false;
         for (Map.Entry<AppKey, StoredReport> entry : visible.entrySet()) {
-            HealthReport report = entry.getValue().report();
+            ReportDigest report = entry.getValue().digest();
             if (!filter.keeps(report)) {
                 continue;
             }

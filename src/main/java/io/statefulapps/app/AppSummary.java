@@ -1,11 +1,8 @@
 package io.statefulapps.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthStatus;
-import io.statefulapps.health.HealthProblem;
 import io.statefulapps.health.Reason;
-import io.statefulapps.health.Severity;
 import java.util.List;
 
 /**
@@ -16,9 +13,4 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AppSummary(String name, String namespace, HealthStatus status, int replicas, int readyReplicas,
         String summary, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reason> reasons) {
-
-    static List<Reason> reasonsOf(HealthReport report) {
-        return report.problems().stream().filter(p -> p.severity() != Severity.Info).map(HealthProblem::reason)
-                .distinct().toList();
-    }
 }

@@ -4,8 +4,9 @@ import io.statefulapps.cluster.AppLookup;
 import io.statefulapps.cluster.ReportStore;
 import io.statefulapps.cluster.StoredReport;
 import io.statefulapps.cluster.WatchCache;
-import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthStatus;
+import io.statefulapps.health.HealthTextRenderer;
+import io.statefulapps.health.ReportDigest;
 import io.statefulapps.live.AppKey;
 import io.statefulapps.live.CachedApp;
 import io.statefulapps.live.LiveApp;
@@ -77,6 +78,11 @@ public class AppViews {
         return trioReader.read(app.trio());
     }
 
+    /** A stored report as text of at most {@code lines} lines (the store keeps it as text of the configured number). */
+    public String healthText(StoredReport stored, int lines) {
+        return HealthTextRenderer.render(reports.readBack(stored), lines);
+    }
+
     /** The three objects as the app's spec (read back from the cluster) renders them now. */
     public Trio manifests(String namespace, String name) {
         return renderer.render(namespace, specOf(require(namespace, name).live()));
@@ -84,15 +90,15 @@ public class AppViews {
 
     /** The app as GET shows it, its status from the stored report. */
     public AppView view(CachedApp app) {
-        return view(app, reports.reportOf(app).report());
+        return view(app, reports.reportOf(app).digest());
     }
 
     /** The app right after a write: its status assessed now from what the write left, not stored. */
     public AppView viewAfterWrite(CachedApp app) {
-        return view(app, reports.assess(app));
+        return view(app, ReportDigest.of(reports.assess(app)));
     }
 
-    private AppView view(CachedApp app, HealthReport health) {
+    private AppView view(CachedApp app, ReportDigest health) {
         LiveApp trio = app.live();
         AppSpec spec = trio.complete() ? specOf(trio) : null;
         return new AppView(trio.name(), trio.namespace(), spec, status(health, trio));
@@ -104,7 +110,7 @@ public class AppViews {
         return new AppView(spec.name(), namespace, spec, new AppStatus(health, replicas, 0, null, null));
     }
 
-    static AppStatus status(HealthReport report, LiveApp trio) {
+    static AppStatus status(ReportDigest report, LiveApp trio) {
         List<String> missing = trio.missing();
         return new AppStatus(report.status(), report.desiredPods(), report.readyPods(), report.summary(),
                 missing.isEmpty() ? null : missing);

@@ -1,10 +1,8 @@
 package io.statefulapps.cluster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.statefulapps.cluster.compaction.ReportCompaction;
 import io.statefulapps.config.HealthConfig;
 import io.statefulapps.config.StreamConfig;
 import io.statefulapps.health.HealthAssessment;
@@ -12,19 +10,15 @@ import io.statefulapps.health.HealthAssessor;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthSince;
 import io.statefulapps.health.HealthStatus;
-import io.statefulapps.health.HealthTextRenderer;
+import io.statefulapps.health.ReportDigest;
 import io.statefulapps.live.AppKey;
 import io.statefulapps.live.CachedApp;
 import io.statefulapps.live.SnapshotFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -48,10 +42,9 @@ public class ReportStore {
     private final WatchCache cache;
     private final HealthConfig config;
     private final Clock clock;
-    private final ObjectMapper mapper;
     private final StoredReports reports = new StoredReports();
     private final ReportChanges changes;
-    private final ReportCompaction compaction = new ReportCompaction();
+    private final ReportWriter writer;
     private final ReportWorkers workers;
     private volatile boolean caughtUp;
     private volatile Instant brokenSince;
@@ -65,7 +58,7 @@ public class ReportStore {
         this.cache = cache;
         this.config = config;
         this.clock = clock;
-        this.mapper = mapper;
+        this.writer = new ReportWriter(mapper, config.maxTextLines(), clock);
         this.workers = new ReportWorkers(this::recompute, cache::synced);
         this.rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "health-report-rechecks");
@@ -216,7 +209,7 @@ public class ReportStore {
         if (Duration.between(lastSweep, now).compareTo(SAFETY_NET) >= 0) {
             lastSweep = now;
             reports.all().forEach((app, stored) -> {
-                HealthStatus status = stored.report().status();
+                HealthStatus status = stored.digest().status();
                 if (status != HealthStatus.Healthy && status != HealthStatus.Suspended) {
                     enqueue(app);
                 }
@@ -243,37 +236,22 @@ public class ReportStore {
 
     private StoredReport store(AppKey app, HealthReport assessed) {
         StoredReport previous = reports.get(app);
-        HealthReport report = HealthSince.carry(previous == null ? null : previous.report(), assessed);
-        if (previous != null && previous.report().equals(report.withObservedAt(previous.report().observedAt()))) {
+        HealthReport report = HealthSince.carry(previous == null ? null : previous.digest(), assessed);
+        ReportDigest digest = writer.digest(report);
+        if (previous != null && writer.unchanged(previous, report, digest)) {
             // Nothing a caller sees changed: the same bytes and ETag keep serving 304s.
             return previous;
         }
-        StoredReport stored = serialize(compaction.compact(report));
+        StoredReport stored = writer.stored(report, digest);
         reports.put(app, stored);
-        if (previous == null || !previous.report().fingerprint().equals(report.fingerprint())) {
+        if (previous == null || !previous.digest().fingerprint().equals(report.fingerprint())) {
             changes.publish(app, stored, stored.computedAt());
         }
         return stored;
     }
 
-    private StoredReport serialize(HealthReport report) {
-        try {
-            byte[] json = mapper.writeValueAsBytes(report);
-            byte[] text = HealthTextRenderer.render(report, config.maxTextLines()).getBytes(StandardCharsets.UTF_8);
-            return new StoredReport(report, json, text, etagOf(json), report.observedAt() != null
-                    ? report.observedAt() : Instant.now(clock));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A health report could not be written as JSON", e);
-        }
+    /** The whole report a stored one was written from, read back from its JSON. */
+    public HealthReport readBack(StoredReport stored) {
+        return writer.readBack(stored);
     }
-
-    static String etagOf(byte[] json) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
-            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
 }

@@ -1,16 +1,18 @@
 package io.statefulapps.cluster;
 
-import io.statefulapps.health.HealthReport;
+import io.statefulapps.health.ReportDigest;
 import java.time.Instant;
 
 /**
- * An app's health report as computed when its objects last changed, kept with its JSON and its
- * chat text (so a read only copies bytes) and its strong entity tag.
+ * An app's health report as computed when its objects last changed: its JSON and its chat text (so
+ * a read only copies bytes), its strong entity tag, and the digest lists, badges, metrics and the
+ * next report need. The report itself is not kept: {@link ReportStore#readBack} reads it from the
+ * JSON where it is needed whole.
  *
  * @param json the report as the API writes it; never changed once stored
  * @param text the report as text of at most {@code max-text-lines} lines, UTF-8; never changed once stored
  * @param etag strong, quoted: a hash of {@code json}
  * @param computedAt when the report was computed (the {@code Last-Modified} of the answer)
  */
-public record StoredReport(HealthReport report, byte[] json, byte[] text, String etag, Instant computedAt) {
+public record StoredReport(ReportDigest digest, byte[] json, byte[] text, String etag, Instant computedAt) {
 }

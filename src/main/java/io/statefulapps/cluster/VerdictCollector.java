@@ -2,9 +2,9 @@ package io.statefulapps.cluster;
 
 import io.prometheus.client.Collector;
 import io.prometheus.client.GaugeMetricFamily;
-import io.statefulapps.health.HealthProblem;
 import io.statefulapps.health.HealthStatus;
 import io.statefulapps.health.Reason;
+import io.statefulapps.health.ReportDigest;
 import io.statefulapps.live.AppKey;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,10 +35,10 @@ final class VerdictCollector extends Collector {
         Map<HealthStatus, Integer> byStatus = new EnumMap<>(HealthStatus.class);
         Map<Reason, Integer> byReason = new EnumMap<>(Reason.class);
         reports.get().forEach((app, stored) -> {
-            HealthStatus status = stored.report().status();
+            HealthStatus status = stored.digest().status();
             appHealth.addMetric(List.of(app.name(), app.namespace(), status.name()), 1);
             byStatus.merge(status, 1, Integer::sum);
-            for (HealthProblem problem : stored.report().problems()) {
+            for (ReportDigest.ProblemMark problem : stored.digest().problems()) {
                 byReason.merge(problem.reason(), 1, Integer::sum);
             }
         });

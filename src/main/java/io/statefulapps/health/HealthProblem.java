@@ -34,6 +34,10 @@ public record HealthProblem(
 
     /** What stays the same while the situation does: the reason and the object, not the words. */
     String identity() {
+        return identity(reason, object);
+    }
+
+    static String identity(Reason reason, String object) {
         return reason + " " + object;
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Since when: carries {@code since} from the previous report of an app into a newly computed one,
- * so that the times survive recomputation. Pure; the shell keeps the previous report.
+ * so that the times survive recomputation. Pure; the shell keeps the previous report's digest.
  *
  * <ul>
  * <li>Same verdict as before: the report keeps the previous {@code since}; another verdict: it
@@ -25,15 +25,15 @@ public final class HealthSince {
     }
 
     /**
-     * @param previous the last report of the same app, {@code null} when there is none
+     * @param previous what is kept of the last report of the same app, {@code null} when there is none
      * @param current  the report just computed by {@link HealthAssessor#assess}
      * @return {@code current} with every {@code since} filled in
      */
-    public static HealthReport carry(HealthReport previous, HealthReport current) {
+    public static HealthReport carry(ReportDigest previous, HealthReport current) {
         Instant now = current.observedAt();
         Map<String, Instant> seen = new HashMap<>();
         if (previous != null) {
-            for (HealthProblem p : previous.problems()) {
+            for (ReportDigest.ProblemMark p : previous.problems()) {
                 if (p.since() != null) {
                     seen.putIfAbsent(p.identity(), p.since());
                 }
@@ -54,7 +54,7 @@ public final class HealthSince {
         return current.withSince(verdictSince(previous, current), problems, causes);
     }
 
-    private static Instant verdictSince(HealthReport previous, HealthReport current) {
+    private static Instant verdictSince(ReportDigest previous, HealthReport current) {
         Instant now = current.observedAt();
         if (previous == null) {
             return orNow(current.since(), now);

@@ -47,7 +47,8 @@ import io.statefulapps.spec.VolumeSpec;
  * <ul>
  * <li>{@link AppSpec} and its parts: read and written by {@code spec.SpecParser}'s own mapper;</li>
  * <li>{@link Problem} with {@link FieldError}: written by {@code api.ProblemResponses};</li>
- * <li>{@link HealthReport}, {@link AppView}, {@link DryRunResult}: entities of a {@code Response};</li>
+ * <li>{@link HealthReport}, {@link AppView}, {@link DryRunResult}: entities of a {@code Response};
+ *     {@link HealthReport} is also read back from its stored JSON ({@code cluster.ReportStore#readBack});</li>
  * <li>{@link AppList}, {@link DeleteResult}: declared return types, listed anyway so that this list
  *     alone says what the API serializes.</li>
  * </ul>

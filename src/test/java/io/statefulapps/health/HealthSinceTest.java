@@ -54,8 +54,8 @@ class HealthSinceTest {
     @Test
     void sameVerdictAndSameProblemsKeepTheirSince() {
         HealthReport first = HealthSince.carry(null, assess(healthyApp("eureka", 2).withEndpointIP(1, "10.0.0.99")));
-        HealthReport next = HealthSince.carry(first, assess(healthyApp("eureka", 2).withEndpointIP(1, "10.0.0.99")
-                .at(NOW.plus(Duration.ofMinutes(12)))));
+        HealthReport next = HealthSince.carry(ReportDigest.of(first), assess(healthyApp("eureka", 2)
+                .withEndpointIP(1, "10.0.0.99").at(NOW.plus(Duration.ofMinutes(12)))));
         assertEquals(NOW, next.since());
         assertEquals(NOW, problem(next, Reason.DnsRecordMismatch).since());
         assertEquals(NOW, next.causes().get(0).since(), "causes carry the same times as their problems");
@@ -66,13 +66,13 @@ class HealthSinceTest {
     void aNewVerdictOrANewProblemBeginsNow() {
         Instant later = NOW.plus(Duration.ofMinutes(5));
         HealthReport healthy = HealthSince.carry(null, assess(healthyApp("eureka", 2)));
-        HealthReport degraded = HealthSince.carry(healthy, assess(healthyApp("eureka", 2)
+        HealthReport degraded = HealthSince.carry(ReportDigest.of(healthy), assess(healthyApp("eureka", 2)
                 .withPod(1, Scenarios.crashLooping()).at(later)));
         assertEquals(later, degraded.since(), "the verdict changed between the two reports");
         assertEquals(later, problem(degraded, Reason.CrashLoopBackOff).since(),
                 "new since the last report, whatever the pod's conditions say");
 
-        HealthReport stillDegraded = HealthSince.carry(degraded, assess(healthyApp("eureka", 2)
+        HealthReport stillDegraded = HealthSince.carry(ReportDigest.of(degraded), assess(healthyApp("eureka", 2)
                 .withPod(1, Scenarios.crashLooping()).withPod(0, Scenarios.crashLooping())
                 .at(later.plus(Duration.ofMinutes(1)))));
         assertEquals(later, stillDegraded.since());

@@ -10,7 +10,7 @@
  * <p>Explicit per-kind code, no reflection (the service compiles to a native executable). The
  * compacted objects are read-only: their collections refuse changes, as the cache's contract asks.
  *
- * <p>{@code ReportCompaction} does the same for the health reports the report store keeps.
+ * <p>{@code ReportCompaction} makes the digest the report store keeps of each health report.
  *
  * <p>May import Fabric8's models, the health reports and Quarkus's annotations. Imported by {@code cluster}.
  */

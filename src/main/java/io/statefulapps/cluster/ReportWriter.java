@@ -1,0 +1,77 @@
+package io.statefulapps.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.statefulapps.cluster.compaction.ReportCompaction;
+import io.statefulapps.health.HealthReport;
+import io.statefulapps.health.HealthTextRenderer;
+import io.statefulapps.health.ReportDigest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Writes a health report as the store keeps it (JSON, text, entity tag, digest) and reads the whole
+ * report back from its JSON, which is written by the same mapper the API answers with.
+ */
+final class ReportWriter {
+
+    private final ObjectMapper mapper;
+    private final int maxTextLines;
+    private final Clock clock;
+    private final ReportCompaction compaction = new ReportCompaction();
+
+    ReportWriter(ObjectMapper mapper, int maxTextLines, Clock clock) {
+        this.mapper = mapper;
+        this.maxTextLines = maxTextLines;
+        this.clock = clock;
+    }
+
+    ReportDigest digest(HealthReport report) {
+        return compaction.digest(report);
+    }
+
+    StoredReport stored(HealthReport report, ReportDigest digest) {
+        byte[] json = json(report);
+        byte[] text = HealthTextRenderer.render(report, maxTextLines).getBytes(StandardCharsets.UTF_8);
+        return new StoredReport(digest, json, text, etagOf(json),
+                report.observedAt() != null ? report.observedAt() : Instant.now(clock));
+    }
+
+    /** Whether {@code report}, with {@code digest}, says what {@code previous} says but for when it was observed. */
+    boolean unchanged(StoredReport previous, HealthReport report, ReportDigest digest) {
+        Instant observedBefore = previous.digest().observedAt();
+        return previous.digest().equals(digest.withObservedAt(observedBefore))
+                && Arrays.equals(previous.json(), json(report.withObservedAt(observedBefore)));
+    }
+
+    HealthReport readBack(StoredReport stored) {
+        try {
+            return mapper.readValue(stored.json(), HealthReport.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored health report could not be read back from its JSON", e);
+        }
+    }
+
+    private byte[] json(HealthReport report) {
+        try {
+            return mapper.writeValueAsBytes(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A health report could not be written as JSON", e);
+        }
+    }
+
+    static String etagOf(byte[] json) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
