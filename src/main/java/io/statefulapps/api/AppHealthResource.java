@@ -83,7 +83,8 @@ public class AppHealthResource {
         StoredReport stored = views.storedHealth(namespace, name);
         if (MediaNegotiation.prefersText(headers)) {
             Object text = cap == null || cap == maxTextLines ? stored.text() : views.healthText(stored, cap);
-            return Response.ok(text, MediaType.TEXT_PLAIN + ";charset=UTF-8").header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+            return Response.ok(text, MediaType.TEXT_PLAIN + ";charset=UTF-8")
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
         Response.ResponseBuilder answer = EntityTags.matchesAny(ifNoneMatch, stored.etag())
                 ? Response.notModified()

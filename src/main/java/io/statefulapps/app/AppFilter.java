@@ -41,7 +41,8 @@ public record AppFilter(Set<HealthStatus> statuses, Set<Reason> reasons) {
         if (!statuses.contains(report.status())) {
             return false;
         }
-        return reasons == null || report.problems().stream().map(ReportDigest.ProblemMark::reason).anyMatch(reasons::contains);
+        return reasons == null
+                || report.problems().stream().map(ReportDigest.ProblemMark::reason).anyMatch(reasons::contains);
     }
 
     private static List<String> values(List<String> parameters) {

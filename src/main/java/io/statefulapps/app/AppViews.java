@@ -78,7 +78,7 @@ public class AppViews {
         return trioReader.read(app.trio());
     }
 
-    /** A stored report as text of at most {@code lines} lines (the store keeps it as text of the configured number). */
+    /** A stored report as text of at most {@code lines} lines (the stored text has the configured number). */
     public String healthText(StoredReport stored, int lines) {
         return HealthTextRenderer.render(reports.readBack(stored), lines);
     }

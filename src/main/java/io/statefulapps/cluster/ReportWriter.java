@@ -66,7 +66,7 @@ final class ReportWriter {
         }
     }
 
-    static String etagOf(byte[] json) {
+    private static String etagOf(byte[] json) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
             return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";

@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
  * What of a health report outlives it once its JSON is written: the verdict and its counts for
  * lists, badges and metrics, and each problem's identity and {@code since} for the next report
  * ({@link HealthSince#carry}). A report store keeps this next to the JSON instead of the report
- * itself, whose objects took more heap than the JSON (2.8 KiB per app against 4.4 KiB for the JSON
- * and the text); the whole report, where it is needed again, is read back from the JSON.
+ * itself, whose objects took 2.8 KiB of heap per app on top of the 4.4 KiB of its JSON and text;
+ * the whole report, where it is needed again, is read back from the JSON.
  *
  * @param desiredPods as {@link HealthReport#desiredPods()}
  * @param readyPods   as {@link HealthReport#readyPods()}

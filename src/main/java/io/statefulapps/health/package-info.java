@@ -2,7 +2,9 @@
  * Health of one stateful app: a pure function from a {@link io.statefulapps.health.ClusterSnapshot}
  * (what the watch cache holds for the app) to a {@link io.statefulapps.health.HealthReport}, its
  * chat text ({@link io.statefulapps.health.HealthTextRenderer}), and the carrying of "since when"
- * from one report of an app to the next ({@link io.statefulapps.health.HealthSince}).
+ * from one report of an app to the next ({@link io.statefulapps.health.HealthSince}), which reads
+ * the previous report's {@link io.statefulapps.health.ReportDigest} (what a store keeps of a report
+ * beside its JSON).
  *
  * <p>Shape: {@link io.statefulapps.health.HealthAssessor} composes one small assessor per kind of
  * object ({@code TrioPresence}, {@code StatefulSetAssessor} with {@code PodCreateFailure},
