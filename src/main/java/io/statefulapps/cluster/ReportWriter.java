@@ -1,11 +1,17 @@
 package io.statefulapps.cluster;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.statefulapps.cluster.compaction.ReportCompaction;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthTextRenderer;
 import io.statefulapps.health.ReportDigest;
+import io.statefulapps.health.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,12 +28,18 @@ import java.util.HexFormat;
 final class ReportWriter {
 
     private final ObjectMapper mapper;
+    private final ObjectReader reports;
     private final int maxTextLines;
     private final Clock clock;
     private final ReportCompaction compaction = new ReportCompaction();
 
     ReportWriter(ObjectMapper mapper, int maxTextLines, Clock clock) {
         this.mapper = mapper;
+        // The mapper's own Instant reader goes through DateTimeFormatter.ISO_INSTANT, which builds a
+        // formatter per value: half of a read-back's time (JFR of GET ?lines=3).
+        SimpleModule instants = new SimpleModule("report-read-back")
+                .addDeserializer(Instant.class, new InstantReader());
+        this.reports = mapper.copy().registerModule(instants).readerFor(HealthReport.class);
         this.maxTextLines = maxTextLines;
         this.clock = clock;
     }
@@ -52,7 +64,7 @@ final class ReportWriter {
 
     HealthReport readBack(StoredReport stored) {
         try {
-            return mapper.readValue(stored.json(), HealthReport.class);
+            return reports.readValue(stored.json());
         } catch (IOException e) {
             throw new IllegalStateException("A stored health report could not be read back from its JSON", e);
         }
@@ -63,6 +75,22 @@ final class ReportWriter {
             return mapper.writeValueAsBytes(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A health report could not be written as JSON", e);
+        }
+    }
+
+    /** RFC 3339 instants as this service writes them, read by {@link Timestamps#parse}. */
+    private static final class InstantReader extends StdScalarDeserializer<Instant> {
+
+        InstantReader() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            Instant instant = Timestamps.parse(text);
+            return instant != null ? instant
+                    : (Instant) context.handleWeirdStringValue(Instant.class, text, "not an RFC 3339 instant");
         }
     }
 

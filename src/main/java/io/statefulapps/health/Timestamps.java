@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** Kubernetes timestamps: RFC 3339 strings in, {@link Instant}s out, absent or unreadable as {@code null}. */
-final class Timestamps {
+/**
+ * Kubernetes timestamps: RFC 3339 strings in, {@link Instant}s out, absent or unreadable as
+ * {@code null}. Also what reads the instants of a stored report back ({@code cluster.ReportWriter}).
+ */
+public final class Timestamps {
 
     private Timestamps() {
     }
 
-    static Instant parse(String value) {
+    public static Instant parse(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
