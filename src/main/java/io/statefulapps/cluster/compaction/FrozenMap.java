@@ -123,7 +123,8 @@ final class FrozenMap<V> extends AbstractMap<String, V> {
     static int textHash(FrozenMap<?> map) {
         int h = 1;
         for (Object keyOrValue : map.keysAndValues) {
-            int element = keyOrValue instanceof Quantity q ? 31 * Objects.hashCode(q.getAmount()) + Objects.hashCode(q.getFormat())
+            int element = keyOrValue instanceof Quantity q
+                    ? 31 * Objects.hashCode(q.getAmount()) + Objects.hashCode(q.getFormat())
                     : Objects.hashCode(keyOrValue);
             h = 31 * h + element;
         }
