@@ -1,8 +1,10 @@
 package io.statefulapps.api;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,7 +12,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * The methods each path of the API allows, for the {@code Allow} header of 405 answers and for
- * OPTIONS (the framework's own OPTIONS answer lists every method of the resource class).
+ * OPTIONS (the framework's own OPTIONS answer lists every method of the resource class). A method a
+ * path does not allow is refused here with 405, before routing: the health and badge paths are
+ * also served by routes outside JAX-RS, which answered another method with 404.
  */
 public class AllowedMethods {
 
@@ -30,12 +34,32 @@ public class AllowedMethods {
         return ROUTES.stream().filter(r -> r.path().matcher(path).matches()).map(Route::allow).findFirst();
     }
 
-    @ServerRequestFilter(preMatching = true)
-    public Optional<Response> options(ContainerRequestContext request) {
-        if (!"OPTIONS".equals(request.getMethod())) {
+    /** Whether {@code allow} (as {@link #forPath} answers it) lists {@code method}. */
+    static boolean allows(String allow, String method) {
+        return Arrays.stream(allow.split(",")).map(String::trim).anyMatch(method::equals);
+    }
+
+    private final ProblemResponses responses;
+
+    public AllowedMethods(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
+    // Before the body checks: a method the path does not allow is a 405 whatever its body.
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
+    public Optional<Response> methods(ContainerRequestContext request) {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        Optional<String> allowed = forPath(path);
+        if (allowed.isEmpty()) {
             return Optional.empty();
         }
-        return forPath(request.getUriInfo().getRequestUri().getRawPath())
-                .map(allow -> Response.noContent().header(HttpHeaders.ALLOW, allow).build());
+        String allow = allowed.get();
+        if ("OPTIONS".equals(request.getMethod())) {
+            return Optional.of(Response.noContent().header(HttpHeaders.ALLOW, allow).build());
+        }
+        if (allows(allow, request.getMethod())) {
+            return Optional.empty();
+        }
+        return Optional.of(responses.toResponse(WebProblems.forStatus(405, null, path).withInstance(path), path));
     }
 }

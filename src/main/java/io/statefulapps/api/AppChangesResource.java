@@ -51,6 +51,6 @@ public class AppChangesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public DeleteResult delete(@PathParam("namespace") String namespace, @PathParam("name") String name,
             @Context UriInfo uri, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return removal.delete(namespace, name, ifMatch, QueryFlags.flag(uri, "deleteData"));
+        return removal.delete(namespace, name, ifMatch, QueryFlags.explicitFlag(uri, "deleteData"));
     }
 }

@@ -26,7 +26,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 /**
  * An app's health report: the stored JSON as it is (no serialization per read), with a strong
  * ETag so that polling callers revalidate for nothing ({@code If-None-Match} → 304), or the chat
- * text ({@code Accept: text/plain}).
+ * text ({@code Accept: text/plain}), whose "for 12m" is filled in at the read, with a weak ETag
+ * (the duration grows while the report stays the same).
  */
 @Path(AppHealthPath.TEMPLATE)
 public class AppHealthResource {
@@ -81,15 +82,19 @@ public class AppHealthResource {
                     "Query parameter 'lines' must be at least 1 (the first line alone), not " + cap + ".");
         }
         StoredReport stored = views.storedHealth(namespace, name);
+        Response.ResponseBuilder answer;
+        String etag;
         if (MediaNegotiation.prefersText(headers)) {
-            Object text = cap == null || cap == maxTextLines ? stored.text() : views.healthText(stored, cap);
-            return Response.ok(text, MediaType.TEXT_PLAIN + ";charset=UTF-8")
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+            etag = stored.textEtag();
+            Object text = cap == null || cap == maxTextLines ? views.healthText(stored) : views.healthText(stored, cap);
+            answer = EntityTags.matchesAny(ifNoneMatch, etag) ? Response.notModified()
+                    : Response.ok(text, MediaType.TEXT_PLAIN + ";charset=UTF-8");
+        } else {
+            etag = stored.etag();
+            answer = EntityTags.matchesAny(ifNoneMatch, etag) ? Response.notModified()
+                    : Response.ok(stored.json(), MediaType.APPLICATION_JSON);
         }
-        Response.ResponseBuilder answer = EntityTags.matchesAny(ifNoneMatch, stored.etag())
-                ? Response.notModified()
-                : Response.ok(stored.json(), MediaType.APPLICATION_JSON);
-        return answer.header(HttpHeaders.ETAG, stored.etag())
+        return answer.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .header(HttpHeaders.LAST_MODIFIED, HttpDates.format(stored.computedAt()))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)

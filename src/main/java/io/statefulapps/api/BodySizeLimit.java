@@ -45,7 +45,7 @@ public class BodySizeLimit {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         // Only where the method is allowed: elsewhere the answer is a 405 or 404, not a 415.
         if (sendsBody && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null
-                && AllowedMethods.forPath(path).map(allow -> allow.contains(method)).orElse(false)) {
+                && AllowedMethods.forPath(path).map(allow -> AllowedMethods.allows(allow, method)).orElse(false)) {
             return Optional.of(responses.toResponse(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "The request has no Content-Type; send application/json "
                             + "(application/merge-patch+json for PATCH).")

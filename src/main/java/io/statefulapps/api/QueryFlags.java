@@ -29,6 +29,22 @@ public final class QueryFlags {
         return parse(name, value);
     }
 
+    /**
+     * A flag that destroys something when true ({@code deleteData}): absent is false, and only a
+     * stated {@code true} (or {@code All}) makes it true. An empty value ({@code ?deleteData} or
+     * {@code ?deleteData=}, what a client sends for a flag it left unset) is refused, not read as
+     * true as the other flags read it: a mistake must not delete data.
+     */
+    public static boolean explicitFlag(jakarta.ws.rs.core.UriInfo uri, String name) {
+        java.util.List<String> values = uri.getQueryParameters().get(name);
+        if (values != null && values.size() == 1 && (values.get(0) == null || values.get(0).isBlank())) {
+            throw ProblemException.of(ProblemType.MALFORMED_REQUEST,
+                    "Query parameter '" + name + "' has no value; give 'true' or 'false' (it is not read as"
+                            + " true because it deletes data).");
+        }
+        return flag(uri, name);
+    }
+
     public static boolean parse(String name, String value) {
         if (value == null) {
             return false;

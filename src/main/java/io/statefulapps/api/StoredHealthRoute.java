@@ -104,21 +104,20 @@ class StoredHealthRoute {
         // so a request under the prefix that is passed on is not counted as a health GET.
         request.routed(AppHealthPath.ROUTE_TEMPLATE);
         HttpServerResponse response = context.response();
-        if (text) {
-            // As the resource answers it (no validators), from the text stored with the report.
-            response.putHeader(REQUEST_ID, RequestIds.idFor(request.getHeader(RequestIds.HEADER)))
-                    .putHeader(HttpHeaders.VARY, VARY)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, TEXT)
-                    .end(Buffer.buffer(Unpooled.wrappedBuffer(stored.text())));
-            return;
-        }
+        String etag = text ? stored.textEtag() : stored.etag();
         response.putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE)
                 .putHeader(HttpHeaders.VARY, VARY)
-                .putHeader(HttpHeaders.ETAG, stored.etag())
+                .putHeader(HttpHeaders.ETAG, etag)
                 .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(stored.computedAt()))
                 .putHeader(REQUEST_ID, RequestIds.idFor(request.getHeader(RequestIds.HEADER)));
-        if (EntityTags.matchesAny(request.getHeader(HttpHeaders.IF_NONE_MATCH), stored.etag())) {
+        if (EntityTags.matchesAny(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatusCode(304).end();
+            return;
+        }
+        if (text) {
+            // The text's duration is filled in now, around the bytes stored with the report.
+            response.putHeader(HttpHeaders.CONTENT_TYPE, TEXT)
+                    .end(Buffer.buffer(Unpooled.wrappedBuffer(views.healthText(stored))));
             return;
         }
         // The stored bytes are never changed once stored, so they are sent as they are, not copied.

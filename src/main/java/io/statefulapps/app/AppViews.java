@@ -18,6 +18,7 @@ import io.statefulapps.render.TrioRenderer;
 import io.statefulapps.spec.AppSpec;
 import io.statefulapps.spec.KubernetesNames;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,11 +31,13 @@ public class AppViews {
     private final WatchCache cache;
     private final TrioReader trioReader = new TrioReader();
     private final TrioRenderer renderer = new TrioRenderer();
+    private final Clock clock;
 
-    public AppViews(AppLookup lookup, ReportStore reports, WatchCache cache) {
+    public AppViews(AppLookup lookup, ReportStore reports, WatchCache cache, Clock clock) {
         this.lookup = lookup;
         this.reports = reports;
         this.cache = cache;
+        this.clock = clock;
     }
 
     /**
@@ -78,9 +81,14 @@ public class AppViews {
         return trioReader.read(app.trio());
     }
 
-    /** A stored report as text of at most {@code lines} lines (the stored text has the configured number). */
+    /** A stored report as text, as it reads now (the stored text has the configured number of lines). */
+    public byte[] healthText(StoredReport stored) {
+        return stored.text().at(clock.instant());
+    }
+
+    /** A stored report as text of at most {@code lines} lines, as it reads now. */
     public String healthText(StoredReport stored, int lines) {
-        return HealthTextRenderer.render(reports.readBack(stored), lines);
+        return HealthTextRenderer.render(reports.readBack(stored), lines, clock.instant());
     }
 
     /** The three objects as the app's spec (read back from the cluster) renders them now. */

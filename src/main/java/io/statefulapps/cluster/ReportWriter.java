@@ -13,7 +13,6 @@ import io.statefulapps.health.HealthTextRenderer;
 import io.statefulapps.health.ReportDigest;
 import io.statefulapps.health.Timestamps;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -50,7 +49,7 @@ final class ReportWriter {
 
     StoredReport stored(HealthReport report, ReportDigest digest) {
         byte[] json = json(report);
-        byte[] text = HealthTextRenderer.render(report, maxTextLines).getBytes(StandardCharsets.UTF_8);
+        StoredText text = StoredText.of(HealthTextRenderer.text(report, maxTextLines));
         return new StoredReport(digest, json, text, etagOf(json),
                 report.observedAt() != null ? report.observedAt() : Instant.now(clock));
     }

@@ -1,6 +1,7 @@
 package io.statefulapps.health;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,18 +16,32 @@ import java.util.List;
 public final class HealthTextRenderer {
 
     private static final int MAX_LINE_LENGTH = 300;
+    /** What the first line keeps free for {@code " for 12m"}: the longest duration a report can show. */
+    private static final int DURATION_ROOM = " for ".length() + 12;
 
     private HealthTextRenderer() {
     }
 
+    /** The text as it reads at {@code now} (its first line says how long the verdict has lasted then). */
+    public static String render(HealthReport report, int maxLines, Instant now) {
+        return text(report, maxLines).at(now);
+    }
+
+    /** The text as it read when the report was observed. */
+    public static String render(HealthReport report, int maxLines) {
+        return render(report, maxLines, report.observedAt() != null ? report.observedAt() : Instant.now());
+    }
+
     /**
+     * The text with its duration left to the read.
+     *
      * @param maxLines at most this many lines (at least 1: the first line alone); when problems do
      *                 not fit, the last line is {@code +k more} (k problems left out)
      */
-    public static String render(HealthReport report, int maxLines) {
+    public static ChatText text(HealthReport report, int maxLines) {
         int budget = Math.max(1, maxLines);
         List<String> lines = new ArrayList<>();
-        lines.add(firstLine(report));
+        lines.add(firstLineTail(report));
         if (report.dataAge() != null && lines.size() < budget) {
             lines.add("data is " + CompactDuration.of(Duration.ofSeconds(report.dataAge()))
                     + " old: the watch of the cluster is re-connecting");
@@ -36,7 +51,7 @@ public final class HealthTextRenderer {
             if (report.summary() != null && lines.size() < budget) {
                 lines.add(oneLine(report.summary()));
             }
-            return String.join("\n", lines);
+            return chatText(report, lines);
         }
         for (int i = 0; i < problems.size() && lines.size() < budget; i++) {
             HealthProblem p = problems.get(i);
@@ -46,34 +61,48 @@ public final class HealthTextRenderer {
             boolean withHint = p.hint() != null && lines.size() + 2 + reserve <= budget;
             if (!withHint && lines.size() + 1 + reserve > budget) {
                 lines.add(more(problems.size() - i));
-                return String.join("\n", lines);
+                return chatText(report, lines);
             }
             lines.add(problemLine(p));
             if (withHint) {
                 lines.add("  hint: " + oneLine(p.hint()));
             } else if (p.hint() != null && left > 0) {
                 lines.add(more(left)); // the problem without its hint still helps
-                return String.join("\n", lines);
+                return chatText(report, lines);
             }
         }
-        return String.join("\n", lines);
+        return chatText(report, lines);
     }
 
-    /** {@code eureka in shop: Degraded (1/2 pods ready) for 12m — CrashLoopBackOff on Pod/eureka-1 (+1 more)}. */
-    static String firstLine(HealthReport report) {
-        StringBuilder line = new StringBuilder(report.app() + " in " + report.namespace() + ": " + report.status() + " ("
-                + report.readyPods() + "/" + report.desiredPods() + " pods ready)");
-        if (report.since() != null && report.observedAt() != null && !report.since().isAfter(report.observedAt())) {
-            line.append(" for ").append(CompactDuration.of(Duration.between(report.since(), report.observedAt())));
-        }
+    /** {@code lines} start with the first line's part after the duration. */
+    private static ChatText chatText(HealthReport report, List<String> lines) {
+        return new ChatText(firstLineHead(report), knownSince(report), String.join("\n", lines));
+    }
+
+    /** {@code eureka in shop: Degraded (1/2 pods ready)}: what comes before the duration. */
+    private static String firstLineHead(HealthReport report) {
+        return OneLine.of(report.app() + " in " + report.namespace() + ": " + report.status() + " ("
+                + report.readyPods() + "/" + report.desiredPods() + " pods ready)", MAX_LINE_LENGTH - DURATION_ROOM);
+    }
+
+    /** {@code — CrashLoopBackOff on Pod/eureka-1 (+1 more)} naming the root cause, or "". */
+    private static String firstLineTail(HealthReport report) {
         List<HealthProblem> causes = report.causes() == null ? List.of() : report.causes();
-        if (!causes.isEmpty()) {
-            HealthProblem root = causes.get(0);
-            int others = report.problems().size() - 1;
-            line.append(" \u2014 ").append(root.reason()).append(" on ").append(root.object())
-                    .append(others > 0 ? " (+" + others + " more)" : "");
+        if (causes.isEmpty()) {
+            return "";
         }
-        return oneLine(line.toString());
+        HealthProblem root = causes.get(0);
+        int others = report.problems().size() - 1;
+        String tail = "\u2014 " + root.reason() + " on " + root.object() + (others > 0 ? " (+" + others + " more)" : "");
+        int room = MAX_LINE_LENGTH - DURATION_ROOM - firstLineHead(report).length() - 1;
+        return " " + OneLine.of(tail, Math.max(1, room));
+    }
+
+    /** Since when the verdict holds, when the report knows it (and it is not after the observation). */
+    private static Instant knownSince(HealthReport report) {
+        boolean known = report.since() != null && report.observedAt() != null
+                && !report.since().isAfter(report.observedAt());
+        return known ? report.since() : null;
     }
 
     private static String problemLine(HealthProblem p) {

@@ -111,7 +111,12 @@ class AppDeleteTest {
         assertEquals(1, claims("later").size());
         given().delete("/api/v1/namespaces/{ns}/apps/later", NS).then().statusCode(404)
                 .body("detail", containsString("only its data is left"));
-        JsonPath result = delete("later", "?deleteData");
+        // A flag left without a value is refused, not read as true: the claim is still there.
+        given().delete("/api/v1/namespaces/{ns}/apps/later?deleteData", NS).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("'deleteData' has no value"));
+        given().delete("/api/v1/namespaces/{ns}/apps/later?deleteData=", NS).then().statusCode(400);
+        assertEquals(1, claims("later").size());
+        JsonPath result = delete("later", "?deleteData=true");
         assertEquals(List.of("PersistentVolumeClaim"), result.getList("deleted.kind"));
         await().atMost(WAIT).until(() -> claims("later").isEmpty());
         given().delete("/api/v1/namespaces/{ns}/apps/later?deleteData=true", NS).then().statusCode(404);

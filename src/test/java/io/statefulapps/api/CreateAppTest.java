@@ -157,6 +157,16 @@ class CreateAppTest {
                 .then().statusCode(405).header("Allow", "GET, HEAD, PATCH, DELETE, OPTIONS");
         given().options("/api/v1/namespaces/{ns}/apps/x/health", NS)
                 .then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        // The health and badge paths are also served outside JAX-RS: another method is a 405 there too.
+        for (String path : new String[] {"health", "badge.svg", "manifests"}) {
+            for (String method : new String[] {"POST", "PUT", "PATCH", "DELETE"}) {
+                given().contentType("application/json").body("{}").request(method,
+                        "/api/v1/namespaces/{ns}/apps/x/" + path, NS)
+                        .then().statusCode(405).contentType("application/problem+json")
+                        .header("Allow", "GET, HEAD, OPTIONS")
+                        .body("instance", equalTo("/api/v1/namespaces/" + NS + "/apps/x/" + path));
+            }
+        }
         given().body("{}").post("/api/v1/namespaces/{ns}/apps", NS)
                 .then().statusCode(415).contentType("application/problem+json");
         given().accept("text/*").get("/api/v1/namespaces/{ns}/apps/none/health", NS).then().statusCode(404);

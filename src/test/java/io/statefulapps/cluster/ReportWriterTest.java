@@ -45,7 +45,7 @@ class ReportWriterTest {
         StoredReport stored = writer.stored(report, writer.digest(report));
 
         assertArrayEquals(JSON.writeValueAsBytes(report), stored.json());
-        assertEquals(HealthTextRenderer.render(report, 3), new String(stored.text(), StandardCharsets.UTF_8));
+        assertEquals(HealthTextRenderer.render(report, 3), new String(stored.text().at(report.observedAt()), StandardCharsets.UTF_8));
         assertTrue(stored.etag().matches("\"[0-9a-f]{32}\""), stored.etag());
         assertEquals(AT, stored.computedAt());
         assertEquals(report, writer.readBack(stored));

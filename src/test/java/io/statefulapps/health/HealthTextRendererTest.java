@@ -93,6 +93,35 @@ class HealthTextRendererTest {
     }
 
     @Test
+    void theDurationIsHowLongTheVerdictHasLastedWhenTheTextIsRead() {
+        Instant observed = Instant.parse("2026-01-01T12:00:00Z");
+        List<HealthProblem> problems = List.of(new HealthProblem(Severity.Error, "Pod/eureka-0", Reason.CrashLoopBackOff, "m", "h"));
+        HealthReport report = report(problems, observed.minus(Duration.ofMinutes(12)), null);
+        ChatText text = HealthTextRenderer.text(report, 3);
+        assertEquals(HealthTextRenderer.render(report, 3), text.at(observed));
+        assertEquals("eureka in shop: Degraded (0/0 pods ready) for 3h \u2014 CrashLoopBackOff on Pod/eureka-0",
+                text.at(observed.plus(Duration.ofHours(3))).lines().findFirst().orElseThrow());
+        // A clock behind the report's since says 0s, not a negative duration.
+        assertEquals(" for 0s", ChatText.lasted(observed, observed.minusSeconds(5)));
+        // Without a since there is no duration to fill in, whenever it is read.
+        ChatText unknown = HealthTextRenderer.text(report(problems, null, null), 3);
+        assertEquals(unknown.at(observed), unknown.at(observed.plus(Duration.ofDays(2))));
+        assertFalse(unknown.at(observed).contains(" for "), unknown.at(observed));
+    }
+
+    @Test
+    void aLongFirstLineKeepsRoomForItsDuration() {
+        String object = "Pod/" + "x".repeat(400);
+        List<HealthProblem> problems = List.of(new HealthProblem(Severity.Error, object, Reason.CrashLoopBackOff, "m", "h"));
+        Instant observed = Instant.parse("2026-01-01T12:00:00Z");
+        ChatText text = HealthTextRenderer.text(report(problems, observed.minus(Duration.ofDays(400)), null), 1);
+        String line = text.at(observed.plus(Duration.ofDays(99_999)));
+        assertTrue(line.length() <= 300, line.length() + ": " + line);
+        assertTrue(line.contains(" for 100399d \u2014 CrashLoopBackOff on Pod/xxx"), line);
+        assertTrue(line.endsWith("\u2026"), line);
+    }
+
+    @Test
     void durationsAreCompact() {
         assertEquals("0s", CompactDuration.of(Duration.ZERO));
         assertEquals("45s", CompactDuration.of(Duration.ofSeconds(45)));
