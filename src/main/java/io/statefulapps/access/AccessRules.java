@@ -13,11 +13,13 @@ import java.util.Optional;
  * the work with its own account, so this table is what keeps anyone from doing or seeing through
  * the service what their own rights would not let them.
  *
- * <p>Deliberately stricter than the minimum in three ways: rights are asked for the whole namespace
+ * <p>Deliberately stricter than the minimum in four ways: rights are asked for the whole namespace
  * (no resource names, so one cached answer serves every app of a namespace); PATCH always asks
  * for what growing a volume takes (patch the claims, delete and re-create the StatefulSet, whose
  * claim templates are immutable), because the body is not read here; a garbled
- * {@code deleteData} counts as {@code true} (the endpoint then answers 400 anyway).
+ * {@code deleteData} counts as {@code true} (the endpoint then answers 400 anyway); a POST (not a
+ * dry run) asks for {@code delete} on StatefulSets and Services too, as it may remove what an
+ * abandoned create of the app left.
  *
  * <p>Not asked: PersistentVolumes and StorageClasses (cluster-scoped). The service looks them up
  * only through the caller's own claims, and the namespace-scoped roles (view, edit, admin) never
@@ -69,6 +71,10 @@ public final class AccessRules {
                     return Optional.empty();
                 }
                 rights.add("create", APPS_GROUP, "statefulsets").add("create", CORE, "services");
+                if (!dryRun(query)) {
+                    // A POST removes what an abandoned create of the app left before it creates it again.
+                    rights.add("delete", APPS_GROUP, "statefulsets").add("delete", CORE, "services");
+                }
             }
             case "PATCH" -> {
                 if (endpoint != ApiEndpoint.APP) {
@@ -99,6 +105,13 @@ public final class AccessRules {
             }
         }
         return Optional.of(rights.checks());
+    }
+
+    /** Only a value the endpoint reads as a dry run; a garbled one is checked as a real POST. */
+    private static boolean dryRun(Map<String, List<String>> query) {
+        List<String> values = query == null ? null : query.get("dryRun");
+        return values != null && !values.isEmpty() && values.stream()
+                .allMatch(v -> v == null || List.of("", "true", "all").contains(v.trim().toLowerCase()));
     }
 
     /** Absent or {@code false} keeps the data; every other value may delete it. */

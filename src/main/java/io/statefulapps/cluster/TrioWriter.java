@@ -12,7 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,7 +28,9 @@ import org.jboss.logging.Logger;
  * <p>A replica that dies between two creates cannot roll back. What it left (objects of ours, of
  * this app, the trio incomplete) is recognised by its labels: while it is younger than
  * {@code stateful-apps.writes.abandoned-after} another request may still be creating it (409 with
- * {@code Retry-After}); older, the next POST of the app removes it and creates the app anew.
+ * {@code Retry-After}); older, the next POST of the app removes it and creates the app anew. An app
+ * whose three objects exist is never taken for leftovers, whatever names the new spec gives its
+ * Services: that POST is a 409.
  */
 @ApplicationScoped
 public class TrioWriter {
@@ -105,23 +111,48 @@ public class TrioWriter {
             return;
         }
         String app = ManagedLabels.appName(trio.statefulSet());
-        boolean leftovers = existing.size() < 3 && existing.stream()
-                .allMatch(o -> ManagedLabels.isManaged(o) && app.equals(ManagedLabels.appName(o)));
-        if (!leftovers) {
+        boolean ours = existing.stream().allMatch(o -> ManagedLabels.isManaged(o) && app.equals(ManagedLabels.appName(o)));
+        if (!ours) {
             throw conflict(namespace, existing.get(0));
         }
-        Duration age = Duration.between(oldestCreation(existing), clock.instant());
+        // Whether the app is whole is asked of the app's own objects, not of the names the new spec
+        // gives: a complete app whose Services have other names is an app, not leftovers.
+        List<HasMetadata> objects = objectsOfApp(namespace, app, existing);
+        if (AppCompleteness.isComplete(objects)) {
+            throw conflict(namespace, existing.get(0));
+        }
+        Duration age = Duration.between(oldestCreation(objects), clock.instant());
         if (!clearAbandoned || age.compareTo(abandonedAfter) < 0) {
             long wait = Math.max(1, abandonedAfter.minus(age).toSeconds() + 1);
             throw new ObjectConflictException(ObjectRef.of(existing.get(0)), true, "The app \"" + app
-                    + "\" is incomplete in namespace \"" + namespace + "\" (" + existing.size() + " of its 3 objects, "
+                    + "\" is incomplete in namespace \"" + namespace + "\" (" + objects.size() + " of its 3 objects, "
                     + "created " + age.toSeconds() + "s ago): another request may be creating it. "
                     + (clearAbandoned ? "Retry in " + wait + "s: an abandoned create is then cleaned up and done again."
                     : "A real POST cleans up an abandoned create."), (int) wait);
         }
-        LOG.warnf("Removing what an abandoned create of %s/%s left %ss ago (%s)", namespace, app, age.toSeconds(), existing.stream()
+        LOG.warnf("Removing what an abandoned create of %s/%s left %ss ago (%s)", namespace, app, age.toSeconds(), objects.stream()
                 .map(ObjectRef::of).toList());
-        removeLeftovers(namespace, existing);
+        removeLeftovers(namespace, objects);
+    }
+
+    /** The StatefulSet and the Services this service made for the app, whatever their names, and {@code found}. */
+    private List<HasMetadata> objectsOfApp(String namespace, String app, List<HasMetadata> found) {
+        try {
+            List<HasMetadata> objects = new ArrayList<>(found);
+            client.apps().statefulSets().inNamespace(namespace).withLabel(ManagedLabels.MANAGED_BY,
+                    ManagedLabels.MANAGED_BY_VALUE).withLabel(ManagedLabels.INSTANCE, app).list().getItems()
+                    .forEach(objects::add);
+            client.services().inNamespace(namespace).withLabel(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGED_BY_VALUE)
+                    .withLabel(ManagedLabels.INSTANCE, app).list().getItems().forEach(objects::add);
+            return objects.stream().filter(distinctBy(o -> o.getKind() + "/" + o.getMetadata().getName())).toList();
+        } catch (KubernetesClientException e) {
+            throw KubernetesFailures.translate("look-up of the objects of app " + app, e);
+        }
+    }
+
+    private static <T> Predicate<T> distinctBy(Function<T, String> key) {
+        Set<String> seen = new HashSet<>();
+        return o -> seen.add(key.apply(o));
     }
 
     private Instant oldestCreation(List<HasMetadata> objects) {

@@ -25,7 +25,9 @@ class AccessRulesTest {
     static Stream<Arguments> table() {
         return Stream.of(
                 Arguments.of("POST /api/v1/namespaces/shop/apps",
-                        "create apps/statefulsets, create /services"),
+                        "create apps/statefulsets, create /services, delete apps/statefulsets, delete /services"),
+                Arguments.of("POST /api/v1/namespaces/shop/apps?dryRun=maybe",
+                        "create apps/statefulsets, create /services, delete apps/statefulsets, delete /services"),
                 Arguments.of("POST /api/v1/namespaces/shop/apps?dryRun=true",
                         "create apps/statefulsets, create /services"),
                 Arguments.of("GET /api/v1/namespaces/shop/apps",
@@ -115,7 +117,8 @@ class AccessRulesTest {
     void theNamespaceIsThePathParameterGiven() {
         List<AccessCheck> checks = AccessRules.checks("POST", ApiEndpoint.APPS, "other", Map.of()).orElseThrow();
         assertEquals(List.of(AccessCheck.of("create", "apps", "statefulsets", "other"),
-                AccessCheck.of("create", "", "services", "other")), checks);
+                AccessCheck.of("create", "", "services", "other"), AccessCheck.of("delete", "apps", "statefulsets", "other"),
+                AccessCheck.of("delete", "", "services", "other")), checks);
     }
 
     /** "METHOD /path?query" through the same parsing the filter does. */

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,5 +54,25 @@ class AbandonedCreateTest {
         assertNotNull(client.services().inNamespace(NS).withName("halfway").get(), "the client Service exists now");
         await().atMost(Duration.ofSeconds(30)).until(() -> "Healthy".equals(given()
                 .get("/api/v1/namespaces/{ns}/apps/halfway/health", NS).jsonPath().getString("status")));
+    }
+
+    @Test
+    void aWholeAppIsNeverTakenForLeftoversWhateverNamesTheNewSpecGives() {
+        String body = BODY.replace("halfway", "whole");
+        given().contentType("application/json").body(body).post("/api/v1/namespaces/{ns}/apps", NS).then().statusCode(201);
+        var created = client.apps().statefulSets().inNamespace(NS).withName("whole").get().getMetadata();
+        String uid = created.getUid();
+        String renamed = body.replace("\"ports\"", "\"service\":{\"name\":\"vx\"},\"headlessServiceName\":\"vxh\",\"ports\"");
+        // Older than abandoned-after, so an incomplete app would be cleaned up: a whole one must not be.
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> Duration.between(
+                java.time.Instant.parse(created.getCreationTimestamp()), java.time.Instant.now()).toSeconds() > 11);
+        given().contentType("application/json").body(renamed).post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("belongs to the app \"whole\""));
+        assertEquals(uid, client.apps().statefulSets().inNamespace(NS).withName("whole").get().getMetadata().getUid(),
+                "the StatefulSet is the same one");
+        assertNull(client.services().inNamespace(NS).withName("vx").get());
+        assertNull(client.services().inNamespace(NS).withName("vxh").get());
+        assertNotNull(client.services().inNamespace(NS).withName("whole-headless").get());
     }
 }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceListBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetListBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -39,6 +41,9 @@ class TrioWriterTest {
     static final String NS = "writer";
     static final String SERVICES = "/api/v1/namespaces/" + NS + "/services";
     static final String SETS = "/apis/apps/v1/namespaces/" + NS + "/statefulsets";
+    /** How the objects of app "app" are listed by their labels. */
+    static final String OF_APP = "?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dstateful-apps-api%2C"
+            + "app.kubernetes.io%2Finstance%3Dapp";
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -170,6 +175,38 @@ class TrioWriterTest {
                 .withCreationTimestamp(creationTimestamp).endMetadata().build();
         server.expect().get().withPath(SERVICES + "/app-headless").andReturn(200, headless).once();
         server.expect().get().withPath(SETS + "/app").andReturn(200, set).once();
+        server.expect().get().withPath(SETS + OF_APP).andReturn(200, new StatefulSetListBuilder().addToItems(set).build())
+                .once();
+        server.expect().get().withPath(SERVICES + OF_APP).andReturn(200, new ServiceListBuilder().addToItems(headless)
+                .build()).once();
+    }
+
+    @Test
+    void aWholeAppWhoseServicesHaveOtherNamesIsAConflictNotLeftovers() throws Exception {
+        Clock now = Clock.fixed(Instant.parse("2026-12-02T11:00:00Z"), ZoneOffset.UTC);
+        server.clearExpectations();
+        server.expect().post().withPath(SETS + "?dryRun=All")
+                .andReturn(409, refusal(409, "AlreadyExists", "statefulsets.apps \"app\" already exists")).once();
+        expectDryRunsPass();
+        String created = "2026-12-02T10:00:00Z";
+        StatefulSet set = new StatefulSetBuilder(trio.statefulSet()).editMetadata().withCreationTimestamp(created)
+                .endMetadata().editSpec().withServiceName("old-headless").endSpec().build();
+        Service headless = new ServiceBuilder(trio.headlessService()).editMetadata().withName("old-headless")
+                .withCreationTimestamp(created).endMetadata().build();
+        Service clientService = new ServiceBuilder(trio.clientService()).editMetadata().withName("old")
+                .withCreationTimestamp(created).endMetadata().build();
+        server.expect().get().withPath(SETS + "/app").andReturn(200, set).once();
+        server.expect().get().withPath(SETS + OF_APP).andReturn(200, new StatefulSetListBuilder().addToItems(set).build())
+                .once();
+        server.expect().get().withPath(SERVICES + OF_APP).andReturn(200, new ServiceListBuilder()
+                .addToItems(headless, clientService).build()).once();
+
+        ObjectConflictException e = assertThrows(ObjectConflictException.class,
+                () -> new TrioWriter(client, now, () -> Duration.ofSeconds(10)).create(NS, trio));
+
+        assertTrue(e.getMessage().contains("belongs to the app \"app\""), e.getMessage());
+        assertTrue(requests().stream().noneMatch(r -> r.startsWith("DELETE") || r.startsWith("POST") && !r.contains("dryRun")),
+                "nothing of the whole app is deleted");
     }
 
     @Test
