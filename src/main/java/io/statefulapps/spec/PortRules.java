@@ -26,6 +26,8 @@ final class PortRules {
             return;
         }
         Set<String> declaredNames = declaredNames(ports);
+        Map<String, PortSpec> byName = new HashMap<>();
+        ports.stream().filter(p -> p != null && p.name() != null).forEach(p -> byName.putIfAbsent(p.name(), p));
         Map<String, Integer> firstIndexByName = new HashMap<>();
         Map<String, Integer> firstIndexByPortAndProtocol = new HashMap<>();
         errors.eachItem("ports", ports, "a port {name, port, targetPort, protocol}", (port, field, i) -> {
@@ -43,7 +45,7 @@ final class PortRules {
                     errors.add(field + ".port", "port " + key + " is already declared by ports[" + first + "]");
                 }
             }
-            checkTargetPort(port.targetPort(), field + ".targetPort", declaredNames, errors);
+            checkTargetPort(port, field + ".targetPort", declaredNames, byName, errors);
         });
     }
 
@@ -65,8 +67,9 @@ final class PortRules {
         }
     }
 
-    private static void checkTargetPort(IntOrString target, String field, Set<String> declaredNames,
-            FieldErrors errors) {
+    private static void checkTargetPort(PortSpec port, String field, Set<String> declaredNames,
+            Map<String, PortSpec> byName, FieldErrors errors) {
+        IntOrString target = port.targetPort();
         if (target == null) {
             return;
         }
@@ -81,8 +84,27 @@ final class PortRules {
             } else if (!declaredNames.contains(name)) {
                 errors.add(field, "'" + name + "' is not the name of a declared port"
                         + (declaredNames.isEmpty() ? "" : "; declared: " + String.join(", ", declaredNames)));
+            } else if (!declaresAContainerPort(byName.get(name))) {
+                // Only a port aimed at a number is declared on the container; a name aimed at a name
+                // (itself, or a cycle) would leave the Services targeting a port nobody declares.
+                errors.add(field, "'" + name + "' names " + (name.equals(port.name()) ? "this port itself"
+                        : "a port whose targetPort is a name too") + "; name a port whose targetPort is a number"
+                        + " (or that has none: its own port number is declared on the container)");
+            } else if (!protocolOf(byName.get(name)).equals(protocolOf(port))) {
+                // A Service finds a named target port by name and protocol (the endpoints controller's FindPort).
+                errors.add(field, "'" + name + "' is a " + protocolOf(byName.get(name)) + " port; a "
+                        + protocolOf(port) + " port can only target a " + protocolOf(port) + " port by name");
             }
         }
+    }
+
+    private static String protocolOf(PortSpec port) {
+        return Objects.requireNonNullElse(port.protocol(), DEFAULT_PROTOCOL);
+    }
+
+    /** Whether the port is declared on the container: its targetPort is a number, or it has none. */
+    private static boolean declaresAContainerPort(PortSpec port) {
+        return port != null && (port.targetPort() == null || port.targetPort().getIntVal() != null);
     }
 
     static Set<String> declaredNames(List<PortSpec> ports) {

@@ -64,6 +64,11 @@ class AppSpecValidatorTest {
                         + " 'targetPort': 0}, {'name': 'b', 'port': 81, 'targetPort': 'metrics'},"
                         + " {'name': 'c', 'port': 82, 'targetPort': '8080'}]"),
                         "ports[0].protocol", "ports[0].targetPort", "ports[1].targetPort", "ports[2].targetPort"),
+                bad("a named target port that names itself, a cycle, another protocol", app("'ports': [{'name': 'a',"
+                        + " 'port': 80, 'targetPort': 'a'}, {'name': 'b', 'port': 81, 'targetPort': 'c'},"
+                        + " {'name': 'c', 'port': 82, 'targetPort': 'b'}, {'name': 'd', 'port': 83, 'protocol': 'UDP',"
+                        + " 'targetPort': 'e'}, {'name': 'e', 'port': 84}]"),
+                        "ports[0].targetPort", "ports[1].targetPort", "ports[2].targetPort", "ports[3].targetPort"),
                 bad("size lots", app("'volumes': [{'name': 'data', 'mountPath': '/data', 'size': 'lots'}]"),
                         "volumes[0].size"),
                 bad("requests.cpu 2 over limits.cpu 1", app("'resources': {'requests': {'cpu': '2'}, 'limits': {'cpu': '1'}}"),
@@ -192,7 +197,8 @@ class AppSpecValidatorTest {
                         + " 'ports': [{'port': 80}]}")),
                 Arguments.of("everything used", app("'imagePullPolicy': 'IfNotPresent', 'replicas': 0,"
                         + " 'ports': [{'name': 'pg', 'port': 5432}, {'name': 'metrics', 'port': 80, 'targetPort': 9187},"
-                        + " {'name': 'dns', 'port': 53, 'protocol': 'UDP', 'targetPort': 'dns'}, {'name': 'dns-tcp', 'port': 53}],"
+                        + " {'name': 'dns', 'port': 53, 'protocol': 'UDP'}, {'name': 'dns-tcp', 'port': 53},"
+                        + " {'name': 'scrape', 'port': 81, 'targetPort': 'metrics'}],"
                         + " 'env': [{'name': 'PGDATA', 'value': ''}, {'name': 'my.setting', 'valueFrom': {'secretKeyRef':"
                         + " {'name': 's', 'key': 'k'}}}],"
                         + " 'resources': {'requests': {'cpu': '250m', 'memory': '1e9', 'example.com/gpu': '1',"
