@@ -35,11 +35,12 @@ public class AllAppsResource {
             @QueryParam("limit") String limit, @QueryParam("continue") String continueToken,
             @Context HttpHeaders headers) {
         List<String> authorization = headers.getRequestHeader(HttpHeaders.AUTHORIZATION);
-        AppOverview.Page page = overview.list(AppFilter.of(status, reason), QueryFlags.parseInt("limit", limit),
+        AppFilter filter = AppFilter.of(status, reason);
+        AppOverview.Page page = overview.list(filter, QueryFlags.parseInt("limit", limit),
                 continueToken, namespace -> callers.mayList(authorization, namespace));
         AppList list = page.list();
         if (MediaNegotiation.prefersText(headers)) {
-            return Response.ok(AttentionDigest.render(list.items(), page.total(), list.continueToken() != null),
+            return Response.ok(AttentionDigest.render(page, filter.narrows()),
                     MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
         }
         return Response.ok(list, MediaType.APPLICATION_JSON).build();

@@ -37,6 +37,11 @@ public record AppFilter(Set<HealthStatus> statuses, Set<Reason> reasons) {
         return new AppFilter(statuses, reasons);
     }
 
+    /** Whether it leaves some apps out (any verdict filter short of all of them, or any reason filter). */
+    public boolean narrows() {
+        return statuses.size() < HealthStatus.values().length || reasons != null;
+    }
+
     public boolean keeps(ReportDigest report) {
         if (!statuses.contains(report.status())) {
             return false;

@@ -19,8 +19,11 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class AppOverview {
 
-    /** One page, and how many apps matched in all (for a digest's "3 of 41"). */
-    public record Page(AppList list, int matched, int total) {
+    /**
+     * One page; how many apps matched the filter in all and how many of them need attention (for a
+     * digest's "3 of 41", which speaks of every page), and how many the caller may see.
+     */
+    public record Page(AppList list, int matched, int needingAttention, int total) {
     }
 
     private final ReportStore reports;
@@ -45,6 +48,7 @@ public class AppOverview {
         });
         List<AppSummary> items = new ArrayList<>();
         int matched = 0;
+        int needingAttention = 0;
         String last = null;
         boolean more = false;
         for (Map.Entry<AppKey, StoredReport> entry : visible.entrySet()) {
@@ -53,6 +57,9 @@ public class AppOverview {
                 continue;
             }
             matched++;
+            if (AttentionDigest.needsAttention(report.status())) {
+                needingAttention++;
+            }
             String key = entry.getKey().toString();
             if (after != null && key.compareTo(after) <= 0) {
                 continue;
@@ -65,6 +72,6 @@ public class AppOverview {
             last = key;
         }
         return new Page(new AppList(items, more && last != null ? ContinueToken.after(last) : null), matched,
-                visible.size());
+                needingAttention, visible.size());
     }
 }

@@ -14,32 +14,42 @@ public final class AttentionDigest {
     }
 
     /**
-     * @param items the apps to tell about (a page, already filtered)
-     * @param total how many apps the caller may see in all
+     * @param page the apps of this page (already filtered), how many matched in all and how many of
+     *     those need attention: the first line speaks of every page, the lines of this one
+     * @param filtered whether a filter chose the apps ("matching apps")
      */
-    public static String render(List<AppSummary> items, int total, boolean more) {
-        List<AppSummary> attention = items.stream().filter(AttentionDigest::needsAttention)
+    public static String render(AppOverview.Page page, boolean filtered) {
+        List<AppSummary> attention = page.list().items().stream().filter(AttentionDigest::needsAttention)
                 .sorted(Comparator.comparing((AppSummary a) -> a.status().ordinal()).reversed()
                         .thenComparing(AppSummary::namespace).thenComparing(AppSummary::name))
                 .toList();
+        int matched = page.matched();
+        String apps = (filtered ? " matching app" : " app") + (matched == 1 ? "" : "s");
         StringBuilder text = new StringBuilder();
-        if (attention.isEmpty()) {
-            text.append(total == 1 ? "The 1 app is fine." : "All " + total + " apps are fine.");
+        if (page.needingAttention() == 0) {
+            text.append(matched == 1 ? "The 1" + apps + " is fine." : matched == 0 ? "There are no" + apps + "."
+                    : "All " + matched + apps + " are fine.");
         } else {
-            text.append(attention.size()).append(" of ").append(total).append(total == 1 ? " app needs" : " apps need")
-                    .append(" attention:");
+            text.append(page.needingAttention()).append(" of ").append(matched).append(apps)
+                    .append(page.needingAttention() == 1 ? " needs" : " need").append(" attention:");
             for (AppSummary app : attention) {
                 text.append('\n').append(line(app));
             }
         }
-        if (more) {
-            text.append("\n(more on the next page)");
+        String next = page.list().continueToken();
+        if (next != null) {
+            // A chat bot can follow the next page only if it is told how.
+            text.append("\n(more on the next page: ?continue=").append(next).append(')');
         }
         return text.append('\n').toString();
     }
 
     static boolean needsAttention(AppSummary app) {
-        return app.status() != HealthStatus.Healthy && app.status() != HealthStatus.Suspended;
+        return needsAttention(app.status());
+    }
+
+    static boolean needsAttention(HealthStatus status) {
+        return status != HealthStatus.Healthy && status != HealthStatus.Suspended;
     }
 
     private static String line(AppSummary app) {

@@ -90,6 +90,27 @@ class AllAppsTest {
     }
 
     @Test
+    void theDigestCountsEveryPageAndSaysHowToGetTheNext() {
+        String whole = given().accept("text/plain").get("/api/v1/apps").then().statusCode(200).extract().asString();
+        String header = whole.lines().findFirst().orElseThrow();
+        String paged = given().accept("text/plain").queryParam("limit", 1).get("/api/v1/apps").then().statusCode(200)
+                .extract().asString();
+        assertEquals(header, paged.lines().findFirst().orElseThrow(), "the first line speaks of every page");
+        String last = paged.lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.matches("\\(more on the next page: \\?continue=[A-Za-z0-9_-]+\\)"), last);
+        String token = last.substring(last.indexOf('=') + 1, last.length() - 1);
+        given().accept("text/plain").queryParam("limit", 1).queryParam("continue", token).get("/api/v1/apps")
+                .then().statusCode(200);
+        // A filter that keeps only healthy apps: they are all fine, and the digest says of which apps it speaks.
+        String healthy = given().accept("text/plain").queryParam("status", "Healthy").get("/api/v1/apps").then()
+                .statusCode(200).extract().asString();
+        assertTrue(healthy.matches("(All \\d+ matching apps are fine\\.|The 1 matching app is fine\\.)\n"), healthy);
+        String degraded = given().accept("text/plain").queryParam("status", "Degraded").get("/api/v1/apps").then()
+                .statusCode(200).extract().asString();
+        assertTrue(degraded.matches("(?s)(\\d+) of \\1 matching apps? needs? attention:\n.*"), degraded);
+    }
+
+    @Test
     void gaugesSayEachAppsVerdictAndProblemsByReason() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
