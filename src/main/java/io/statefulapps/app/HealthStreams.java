@@ -60,18 +60,34 @@ public class HealthStreams {
                     + "another replica."));
         }
         String startId = reports.latestChangeId();
-        ReportSubscription subscription = reports.subscribe(scope, listener, blankToNull(lastEventId));
-        List<ReportChange> first = subscription.missed().orElseGet(() -> current(scope, known, startId));
+        String last = blankToNull(lastEventId);
+        SnapshotEventId resumed = last == null ? null : SnapshotEventId.parse(last);
+        ReportSubscription subscription = reports.subscribe(scope, listener, resumed == null ? null : resumed.changeId());
+        List<ReportChange> first = subscription.missed()
+                .map(missed -> resumed.after() == null ? missed
+                        : concat(missed, current(scope.and(app -> app.compareTo(resumed.after()) > 0), known, startId)))
+                .orElseGet(() -> current(scope, known, startId));
         return new Opened(first, subscription.close());
     }
 
-    /** The current report of every app in scope, as changes with the id of the latest change. */
-    private List<ReportChange> current(Predicate<AppKey> scope, Map<AppKey, StoredReport> known, String id) {
+    /**
+     * The current report of every app in scope, in app order, each with its own id: the id of the
+     * latest change and the app (see {@link SnapshotEventId}).
+     */
+    private List<ReportChange> current(Predicate<AppKey> scope, Map<AppKey, StoredReport> known, String changeId) {
         List<ReportChange> now = new ArrayList<>();
         Map<AppKey, StoredReport> source = known != null ? known : reports.all();
         source.entrySet().stream().filter(e -> scope.test(e.getKey())).sorted(Map.Entry.comparingByKey())
-                .forEach(e -> now.add(new ReportChange(id, 0, e.getValue().computedAt(), e.getKey(), e.getValue().json())));
+                .forEach(e -> now.add(new ReportChange(SnapshotEventId.of(changeId, e.getKey()), 0,
+                        e.getValue().computedAt(), e.getKey(), e.getValue().json())));
         return now;
+    }
+
+    /** The changes missed first, then the rest of the snapshot: an app's newest report comes last. */
+    private static List<ReportChange> concat(List<ReportChange> missed, List<ReportChange> rest) {
+        List<ReportChange> all = new ArrayList<>(missed);
+        all.addAll(rest);
+        return all;
     }
 
     private static String blankToNull(String value) {

@@ -107,6 +107,35 @@ class HealthStreamTest {
     }
 
     @Test
+    void aStreamCutDuringItsOpeningSnapshotResumesWithTheRestOfIt() throws Exception {
+        String ns = NS + "-snapshot";
+        for (String app : new String[] {"one", "two", "three"}) {
+            HealthStoryTest.create(app, "nginx:1.27", 1, ns);
+        }
+        URI all = base.resolve("/api/v1/namespaces/" + ns + "/apps?watch=true");
+        await().atMost(SOON).until(() -> given().get("/api/v1/namespaces/{ns}/apps", ns).jsonPath()
+                .getList("items").size() == 3);
+        SseClient.Event first;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try (SseClient stream = SseClient.open(all, Map.of())) {
+            first = stream.next(e -> "health".equals(e.name()), SOON);
+            ids.add(first.id());
+            ids.add(stream.next(e -> "health".equals(e.name()), SOON).id());
+        }
+        assertEquals(2, ids.size(), "each report of the snapshot has its own id");
+        assertEquals("one", JsonPath.from(first.data()).getString("app"), "the snapshot comes in app order");
+        java.util.Set<String> rest = new java.util.HashSet<>();
+        try (SseClient resumed = SseClient.open(all, Map.of("Last-Event-ID", first.id()))) {
+            for (int i = 0; i < 2; i++) {
+                SseClient.Event event = resumed.next(e -> "health".equals(e.name()), SOON);
+                assertNotNull(event, "the rest of the snapshot after " + first.id());
+                rest.add(JsonPath.from(event.data()).getString("app"));
+            }
+        }
+        assertEquals(java.util.Set.of("three", "two"), rest);
+    }
+
+    @Test
     void aStreamOfAnUnknownAppIsRefusedWithAProblem() throws Exception {
         try (SseClient stream = SseClient.open(health("never-created"), Map.of())) {
             assertEquals(404, stream.status());
