@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.net.URI;
 
 /** The apps of a namespace: create, read, and the manifests they render to. */
 @Path("/api/v1/namespaces/{namespace}/apps")
@@ -67,9 +66,9 @@ public class AppsResource {
             return Response.ok(done.result()).build();
         }
         AppView created = ((AppCreation.Created) outcome).app();
-        URI location = uri.getBaseUriBuilder().path("api/v1/namespaces/{ns}/apps/{name}")
-                .build(namespace, created.name());
-        return Response.created(location).entity(created).build();
+        // A path, not a URL: built from the Host header, a URL would echo whatever host the caller sent.
+        String location = "/api/v1/namespaces/" + namespace + "/apps/" + created.name();
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location).entity(created).build();
     }
 
     /**

@@ -120,6 +120,10 @@ final class VolumeRules {
                 errors.add(FieldErrors.at(field, i), "must be an access mode, not null");
             } else {
                 errors.oneOf(FieldErrors.at(field, i), mode, ACCESS_MODES);
+                int first = modes.indexOf(mode);
+                if (first < i) {
+                    errors.add(FieldErrors.at(field, i), "'" + mode + "' is already listed at [" + first + "]");
+                }
             }
         }
         if (modes.contains("ReadWriteOncePod") && modes.size() > 1) {

@@ -2,7 +2,6 @@ package io.statefulapps.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -36,7 +35,7 @@ class CreateAppTest {
         given().contentType("application/json").body(resource("product-example.json"))
                 .when().post("/api/v1/namespaces/{ns}/apps", NS)
                 .then().statusCode(201)
-                .header("Location", endsWith("/api/v1/namespaces/" + NS + "/apps/eureka"))
+                .header("Location", equalTo("/api/v1/namespaces/" + NS + "/apps/eureka"))
                 .body("name", equalTo("eureka"))
                 .body("spec.podManagementPolicy", equalTo("Parallel"))
                 .body("spec.livenessProbe.timeoutSeconds", equalTo(1))

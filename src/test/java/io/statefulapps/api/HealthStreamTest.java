@@ -137,9 +137,24 @@ class HealthStreamTest {
 
     @Test
     void aStreamOfAnUnknownAppIsRefusedWithAProblem() throws Exception {
-        try (SseClient stream = SseClient.open(health("never-created"), Map.of())) {
+        try (SseClient stream = SseClient.open(health("never-created"), Map.of("X-Request-Id", "bot-7"))) {
             assertEquals(404, stream.status());
             assertEquals(404, JsonPath.from(stream.body()).getInt("status"));
+            assertEquals("bot-7", stream.header("X-Request-Id"), "a stream's refusal carries the request id");
+            assertEquals("bot-7", JsonPath.from(stream.body()).getString("requestId"));
+        }
+    }
+
+    @Test
+    void aStreamCarriesItsRequestId() throws Exception {
+        try (SseClient stream = SseClient.open(base.resolve("/api/v1/namespaces/" + NS + "-all/apps?watch=true"),
+                Map.of("X-Request-Id", "portal-9"))) {
+            assertEquals(200, stream.status());
+            assertEquals("portal-9", stream.header("X-Request-Id"));
+        }
+        try (SseClient stream = SseClient.open(base.resolve("/api/v1/namespaces/" + NS + "-all/apps?watch=true"),
+                Map.of())) {
+            assertTrue(stream.header("X-Request-Id").matches("[0-9a-f-]{36}"), stream.header("X-Request-Id"));
         }
     }
 }

@@ -71,6 +71,9 @@ class AppSpecValidatorTest {
                         "ports[0].targetPort", "ports[1].targetPort", "ports[2].targetPort", "ports[3].targetPort"),
                 bad("size lots", app("'volumes': [{'name': 'data', 'mountPath': '/data', 'size': 'lots'}]"),
                         "volumes[0].size"),
+                bad("an access mode twice", app("'volumes': [{'name': 'data', 'mountPath': '/data', 'size': '1Gi',"
+                        + " 'accessModes': ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteOnce']}]"),
+                        "volumes[0].accessModes[2]"),
                 bad("requests.cpu 2 over limits.cpu 1", app("'resources': {'requests': {'cpu': '2'}, 'limits': {'cpu': '1'}}"),
                         "resources.requests.cpu"),
                 bad("relative mountPath", app("'volumes': [{'name': 'data', 'mountPath': 'data', 'size': '1Gi'}]"),

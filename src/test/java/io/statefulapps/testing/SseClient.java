@@ -58,7 +58,12 @@ public final class SseClient implements AutoCloseable {
     }
 
     public String contentType() {
-        return response.headers().firstValue("Content-Type").orElse("");
+        return header("Content-Type");
+    }
+
+    /** A header of the answer, "" when absent. */
+    public String header(String name) {
+        return response.headers().firstValue(name).orElse("");
     }
 
     /** The body of a refusal (the stream never started). */
