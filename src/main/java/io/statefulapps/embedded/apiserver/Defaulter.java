@@ -69,7 +69,7 @@ final class Defaulter {
         kindDefaults(type, old, obj);
         // generation counts spec changes only (status and metadata writes leave it alone)
         long generation = oldMeta.path("generation").asLong(1);
-        boolean specChanged = !old.path("spec").equals(obj.path("spec"));
+        boolean specChanged = !SameObject.same(old.path("spec"), obj.path("spec"));
         meta.put("generation", specChanged ? generation + 1 : generation);
     }
 

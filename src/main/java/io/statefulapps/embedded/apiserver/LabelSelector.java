@@ -1,22 +1,20 @@
 package io.statefulapps.embedded.apiserver;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The label selector grammar of the real API server ({@code k=v}, {@code k==v}, {@code k!=v},
- * {@code k in (a,b)}, {@code k notin (a,b)}, {@code k}, {@code !k}), parsed into requirements
+ * {@code k in (a,b)}, {@code k notin (a,b)}, {@code k}, {@code !k}, {@code k>1}, {@code k<1}), parsed
+ * by {@link LabelSelectorParser} into requirements
  * that the label index can start from ({@link #requirements()}) and that match a label map.
  */
 final class LabelSelector {
 
     static final LabelSelector EVERYTHING = new LabelSelector(List.of());
 
-    enum Operator { EQUALS, NOT_EQUALS, IN, NOT_IN, EXISTS, NOT_EXISTS }
+    enum Operator { EQUALS, NOT_EQUALS, IN, NOT_IN, EXISTS, NOT_EXISTS, GREATER_THAN, LESS_THAN }
 
     /** One term of a selector. */
     record Requirement(String key, Operator operator, Set<String> values) {
@@ -28,7 +26,19 @@ final class LabelSelector {
                 case NOT_EQUALS, NOT_IN -> value == null || !values.contains(value);
                 case EXISTS -> value != null;
                 case NOT_EXISTS -> value == null;
+                case GREATER_THAN, LESS_THAN -> compares(value);
             };
+        }
+
+        /** gt and lt compare integers; a label that is not one matches neither. */
+        private boolean compares(String value) {
+            try {
+                long label = Long.parseLong(value);
+                long bound = Long.parseLong(values.iterator().next());
+                return operator == Operator.GREATER_THAN ? label > bound : label < bound;
+            } catch (NumberFormatException e) {
+                return false;
+            }
         }
 
         /** Whether only objects carrying the key can match, so the index can narrow by it. */
@@ -43,15 +53,9 @@ final class LabelSelector {
         this.requirements = requirements;
     }
 
+    /** The selector of a labelSelector parameter; a 400 BadRequest when it does not parse. */
     static LabelSelector parse(String selector) {
-        List<Requirement> reqs = new ArrayList<>();
-        if (selector != null) {
-            for (String term : splitTerms(selector)) {
-                if (!term.isBlank()) {
-                    reqs.add(requirement(term.trim()));
-                }
-            }
-        }
+        List<Requirement> reqs = selector == null ? List.of() : LabelSelectorParser.parse(selector);
         return reqs.isEmpty() ? EVERYTHING : new LabelSelector(List.copyOf(reqs));
     }
 
@@ -70,50 +74,5 @@ final class LabelSelector {
 
     boolean isEmpty() {
         return requirements.isEmpty();
-    }
-
-    /** Splits on commas that are not inside a parenthesised value set. */
-    private static List<String> splitTerms(String selector) {
-        List<String> terms = new ArrayList<>();
-        int depth = 0;
-        StringBuilder current = new StringBuilder();
-        for (char c : selector.toCharArray()) {
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            }
-            if (c == ',' && depth == 0) {
-                terms.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        terms.add(current.toString());
-        return terms;
-    }
-
-    private static Requirement requirement(String term) {
-        String[] setOp = term.split("\\s+(notin|in)\\s+", 2);
-        if (setOp.length == 2) {
-            String key = setOp[0].trim();
-            boolean notIn = term.substring(key.length()).trim().startsWith("notin");
-            Set<String> values = Arrays.stream(setOp[1].replace("(", "").replace(")", "").split(","))
-                    .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-            return new Requirement(key, notIn ? Operator.NOT_IN : Operator.IN, values);
-        }
-        if (term.contains("!=")) {
-            String[] kv = term.split("!=", 2);
-            return new Requirement(kv[0].trim(), Operator.NOT_EQUALS, Set.of(kv[1].trim()));
-        }
-        if (term.contains("=")) {
-            String[] kv = term.split("==?", 2);
-            return new Requirement(kv[0].trim(), Operator.EQUALS, Set.of(kv[1].trim()));
-        }
-        if (term.startsWith("!")) {
-            return new Requirement(term.substring(1).trim(), Operator.NOT_EXISTS, Set.of());
-        }
-        return new Requirement(term, Operator.EXISTS, Set.of());
     }
 }

@@ -8,46 +8,53 @@ import java.util.function.Function;
 
 /**
  * The columns the real API server prints for the kinds a user of this project looks at
- * (between NAME and AGE, which every table has). Priority 1 columns show with {@code -o wide}.
+ * (after NAME, and before AGE unless placed). Priority 1 columns show with {@code -o wide}; a kind
+ * whose columns include its own "Name" (events) has neither the leading NAME nor AGE.
  */
 final class PrinterColumns {
 
     record Column(String name, String type, int priority, Function<JsonNode, Object> value) {
     }
 
+    /**
+     * A cell that tells how long ago {@code timestamp} was, between {@code before} and {@code after}
+     * ({@code 2 (5s ago)}): the converter, which knows the time, writes it.
+     */
+    record Since(String before, String timestamp, String after) {
+    }
+
     /** Placeholder for where AGE goes when it is not the last column; the converter fills it. */
     static final Column AGE = new Column("Age", "string", 0, o -> null);
+
+    private static final Column VOLUME_MODE = wide("VolumeMode", o -> o.path("spec").path("volumeMode").asText("<unset>"));
 
     private PrinterColumns() {
     }
 
     static List<Column> forType(String plural) {
         return switch (plural) {
-            case "pods" -> List.of(
-                    col("Ready", PrinterColumns::podReady), col("Status", PrinterColumns::podStatus),
-                    new Column("Restarts", "integer", 0, PrinterColumns::restarts), AGE,
-                    wide("IP", o -> JsonFields.text(o, "status.podIP")), wide("Node", o -> JsonFields.text(o, "spec.nodeName")));
-            case "statefulsets" -> List.of(col("Ready", o -> o.path("status").path("readyReplicas").asInt(0) + "/"
-                    + o.path("spec").path("replicas").asInt(1)));
+            case "pods" -> PodPrinterColumns.columns();
+            case "statefulsets" -> WidePrinterColumns.statefulSets();
             case "persistentvolumeclaims" -> List.of(col("Status", o -> JsonFields.text(o, "status.phase")),
                     col("Volume", o -> orEmpty(JsonFields.text(o, "spec.volumeName"))),
                     col("Capacity", o -> orEmpty(JsonFields.text(o, "status.capacity.storage"))),
                     col("Access Modes", o -> accessModes(o.path("status").path("accessModes"))),
                     col("StorageClass", o -> orEmpty(JsonFields.text(o, "spec.storageClassName"))),
-                    col("VolumeAttributesClass", o -> "<unset>"));
+                    col("VolumeAttributesClass", o -> "<unset>"), AGE, VOLUME_MODE);
             case "persistentvolumes" -> List.of(col("Capacity", o -> JsonFields.text(o, "spec.capacity.storage")),
                     col("Access Modes", o -> accessModes(o.path("spec").path("accessModes"))),
                     col("Reclaim Policy", o -> JsonFields.text(o, "spec.persistentVolumeReclaimPolicy")),
                     col("Status", o -> JsonFields.text(o, "status.phase")), col("Claim", PrinterColumns::claim),
                     col("StorageClass", o -> orEmpty(JsonFields.text(o, "spec.storageClassName"))),
-                    col("VolumeAttributesClass", o -> "<unset>"), col("Reason", o -> orEmpty(JsonFields.text(o, "status.reason"))));
+                    col("VolumeAttributesClass", o -> "<unset>"), col("Reason", o -> orEmpty(JsonFields.text(o, "status.reason"))),
+                    AGE, VOLUME_MODE);
             case "services" -> List.of(col("Type", o -> JsonFields.text(o, "spec.type")),
                     col("Cluster-IP", o -> JsonFields.text(o, "spec.clusterIP")), col("External-IP", PrinterColumns::externalIp),
-                    col("Port(s)", PrinterColumns::ports));
+                    col("Port(s)", PrinterColumns::ports), AGE, WidePrinterColumns.serviceSelector());
             case "endpointslices" -> List.of(col("AddressType", o -> JsonFields.text(o, "addressType")),
                     col("Ports", PrinterColumns::slicePorts), col("Endpoints", PrinterColumns::sliceEndpoints));
-            case "nodes" -> List.of(col("Status", PrinterColumns::nodeStatus), col("Roles", o -> "<none>"), AGE,
-                    col("Version", o -> JsonFields.text(o, "status.nodeInfo.kubeletVersion")));
+            case "nodes" -> WidePrinterColumns.nodes();
+            case "storageclasses" -> WidePrinterColumns.storageClasses();
             case "namespaces" -> List.of(col("Status", o -> JsonFields.text(o, "status.phase")));
             case "deployments" -> List.of(col("Ready", o -> o.path("status").path("readyReplicas").asInt(0) + "/"
                     + o.path("spec").path("replicas").asInt(1)),
@@ -58,9 +65,7 @@ final class PrinterColumns {
             case "secrets" -> List.of(col("Type", o -> JsonFields.text(o, "type")),
                     new Column("Data", "integer", 0, o -> o.path("data").size()));
             case "serviceaccounts" -> List.of(new Column("Secrets", "integer", 0, o -> o.path("secrets").size()));
-            case "events" -> List.of(col("Type", o -> JsonFields.text(o, "type")), col("Reason", o -> JsonFields.text(o, "reason")),
-                    col("Object", PrinterColumns::involvedObject), col("Message", o -> orEmpty(JsonFields.text(o, "message")
-                            == null ? JsonFields.text(o, "note") : JsonFields.text(o, "message"))));
+            case "events" -> WidePrinterColumns.events();
             default -> AccessPrinterColumns.forType(plural);
         };
     }
@@ -75,41 +80,6 @@ final class PrinterColumns {
 
     static String orEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String podReady(JsonNode pod) {
-        int total = pod.path("spec").path("containers").size();
-        int ready = 0;
-        for (JsonNode cs : pod.path("status").path("containerStatuses")) {
-            ready += cs.path("ready").asBoolean(false) ? 1 : 0;
-        }
-        return ready + "/" + total;
-    }
-
-    /** The phase, unless a container is waiting or terminated with a reason (CrashLoopBackOff ...). */
-    private static String podStatus(JsonNode pod) {
-        if (pod.path("metadata").has("deletionTimestamp")) {
-            return "Terminating";
-        }
-        String reason = pod.path("status").path("reason").asText("");
-        for (JsonNode cs : pod.path("status").path("containerStatuses")) {
-            String waiting = cs.path("state").path("waiting").path("reason").asText("");
-            String terminated = cs.path("state").path("terminated").path("reason").asText("");
-            if (!waiting.isEmpty()) {
-                reason = waiting;
-            } else if (!terminated.isEmpty()) {
-                reason = terminated;
-            }
-        }
-        return reason.isEmpty() ? pod.path("status").path("phase").asText("Pending") : reason;
-    }
-
-    private static int restarts(JsonNode pod) {
-        int n = 0;
-        for (JsonNode cs : pod.path("status").path("containerStatuses")) {
-            n += cs.path("restartCount").asInt(0);
-        }
-        return n;
     }
 
     private static String accessModes(JsonNode modes) {
@@ -168,17 +138,4 @@ final class PrinterColumns {
                 : String.join(",", out.subList(0, 3)) + " + " + (out.size() - 3) + " more...";
     }
 
-    private static String involvedObject(JsonNode event) {
-        JsonNode ref = event.has("involvedObject") ? event.get("involvedObject") : event.path("regarding");
-        return ref.path("kind").asText("").toLowerCase() + "/" + ref.path("name").asText("");
-    }
-
-    private static String nodeStatus(JsonNode node) {
-        for (JsonNode c : node.path("status").path("conditions")) {
-            if ("Ready".equals(c.path("type").asText())) {
-                return "True".equals(c.path("status").asText()) ? "Ready" : "NotReady";
-            }
-        }
-        return "Unknown";
-    }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The create/update validation of the real API server that a server-side dry run is expected
@@ -17,11 +16,6 @@ import java.util.regex.Pattern;
  * template, Service ports, a claim's access modes and size.
  */
 final class SpecRules {
-
-    private static final String LABEL_VALUE = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?";
-    private static final String LABEL_NAME = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-    private static final Pattern LABEL_VALUE_PATTERN = Pattern.compile(LABEL_VALUE);
-    private static final Pattern LABEL_NAME_PATTERN = Pattern.compile(LABEL_NAME);
 
     private SpecRules() {
     }
@@ -107,21 +101,14 @@ final class SpecRules {
         for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
-            String name = key.contains("/") ? key.substring(key.indexOf('/') + 1) : key;
-            String prefix = key.contains("/") ? key.substring(0, key.indexOf('/')) : null;
-            if (name.length() > 63 || !LABEL_NAME_PATTERN.matcher(name).matches()
-                    || (prefix != null && NameRules.dns1123Subdomain(prefix) != null)) {
-                causes.add(invalid(field, key, "name part must consist of alphanumeric characters, '-', '_' or '.', and"
-                        + " must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc',"
-                        + " regex used for validation is '" + LABEL_NAME + "')"));
+            String keyProblem = LabelRules.keyProblem(key);
+            if (keyProblem != null) {
+                causes.add(invalid(field, key, keyProblem));
             }
             String value = e.getValue().asText("");
-            if (value.length() > 63) {
-                causes.add(invalid(field, value, "must be no more than 63 characters"));
-            } else if (!LABEL_VALUE_PATTERN.matcher(value).matches()) {
-                causes.add(invalid(field, value, "a valid label must be an empty string or consist of alphanumeric"
-                        + " characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g."
-                        + " 'MyValue',  or 'my_value',  or '12345', regex used for validation is '" + LABEL_VALUE + "')"));
+            String valueProblem = LabelRules.valueProblem(value);
+            if (valueProblem != null) {
+                causes.add(invalid(field, value, valueProblem));
             }
         }
     }

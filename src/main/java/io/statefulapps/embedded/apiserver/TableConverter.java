@@ -3,6 +3,7 @@ package io.statefulapps.embedded.apiserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statefulapps.kubernetes.WellKnownLabels;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,9 @@ final class TableConverter {
     /** A Table of one object or of a list's items; each row carries its full object. */
     ObjectNode convert(ResourceType type, JsonNode answer) {
         List<PrinterColumns.Column> columns = new java.util.ArrayList<>(PrinterColumns.forType(type.plural()));
-        if (!columns.contains(PrinterColumns.AGE)) {
+        // events print their name as a wide column of their own, and no AGE
+        boolean named = columns.stream().anyMatch(c -> c.name().equals("Name"));
+        if (!named && !columns.contains(PrinterColumns.AGE)) {
             columns.add(PrinterColumns.AGE);
         }
         ObjectNode table = JsonText.object().put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
@@ -41,8 +44,10 @@ final class TableConverter {
             meta.set("continue", answer.path("metadata").get("continue"));
         }
         ArrayNode defs = table.putArray("columnDefinitions");
-        defs.addObject().put("name", "Name").put("type", "string").put("format", "name").put("description", "Name")
-                .put("priority", 0);
+        if (!named) {
+            defs.addObject().put("name", "Name").put("type", "string").put("format", "name").put("description", "Name")
+                    .put("priority", 0);
+        }
         for (PrinterColumns.Column c : columns) {
             defs.addObject().put("name", c.name()).put("type", c.type()).put("format", "").put("description", c.name())
                     .put("priority", c.priority());
@@ -52,9 +57,14 @@ final class TableConverter {
         for (JsonNode item : items) {
             ObjectNode row = rows.addObject();
             ArrayNode cells = row.putArray("cells");
-            cells.add(JsonFields.text(item, "metadata.name"));
+            if (!named) {
+                cells.add(name(type, item));
+            }
             for (PrinterColumns.Column c : columns) {
                 Object v = c == PrinterColumns.AGE ? age(JsonFields.text(item, "metadata.creationTimestamp")) : c.value().apply(item);
+                if (v instanceof PrinterColumns.Since since) {
+                    v = since.before() + age(since.timestamp()) + since.after();
+                }
                 if (v instanceof Number n) {
                     cells.add(n.longValue());
                 } else {
@@ -64,6 +74,15 @@ final class TableConverter {
             row.set("object", item);
         }
         return table;
+    }
+
+    /** The NAME cell: a default StorageClass says so, as printers.go has it. */
+    private static String name(ResourceType type, JsonNode item) {
+        String name = JsonFields.text(item, "metadata.name");
+        JsonNode annotations = item.path("metadata").path("annotations");
+        boolean isDefault = "true".equals(annotations.path(WellKnownLabels.DEFAULT_STORAGE_CLASS).asText())
+                || "true".equals(annotations.path("storageclass.beta.kubernetes.io/is-default-class").asText());
+        return type.plural().equals("storageclasses") && isDefault ? name + " (default)" : name;
     }
 
     /** kubectl's short human durations: 45s, 3m12s, 25m, 5h3m, 20h, 3d4h, 30d, 2y. */

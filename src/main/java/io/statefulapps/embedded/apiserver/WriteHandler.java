@@ -78,7 +78,7 @@ final class WriteHandler {
     Written update(ResourceType type, RequestTarget target, ObjectNode obj) {
         List<String> warnings = FieldValidation.check(type, target, obj);
         return store.write(() -> {
-            ObjectNode old = existing(type, target).tree();
+            StoredObject old = existing(type, target);
             String bodyName = JsonFields.text(obj, "metadata.name");
             if (bodyName != null && !bodyName.equals(target.name())) {
                 throw ApiException.badRequest("the name of the object (" + bodyName
@@ -99,14 +99,18 @@ final class WriteHandler {
             if (old == null) {
                 throw ApiException.notFound(type, target.name());
             }
-            ObjectNode tree = old.tree();
-            ObjectNode patched = Patches.apply(contentType, tree.deepCopy(), body);
+            ObjectNode patched = Patches.apply(contentType, old.tree(), body);
             List<String> warnings = FieldValidation.check(type, target, patched);
-            return new Written(finish(type, target, tree, patched), warnings);
+            return new Written(finish(type, target, old, patched), warnings);
         });
     }
 
-    private byte[] finish(ResourceType type, RequestTarget target, ObjectNode old, ObjectNode obj) {
+    /**
+     * Checks and stores an update. One that leaves the object as stored is no write at all (the real
+     * server's GuaranteedUpdate): no new resourceVersion, no watch event, the stored object answered.
+     */
+    private byte[] finish(ResourceType type, RequestTarget target, StoredObject stored, ObjectNode obj) {
+        ObjectNode old = stored.tree();
         String rv = JsonFields.text(obj, "metadata.resourceVersion");
         String oldRv = JsonFields.text(old, "metadata.resourceVersion");
         if (rv != null && !rv.isEmpty() && !rv.equals(oldRv)) {
@@ -124,6 +128,9 @@ final class WriteHandler {
             setOrRemove(result, "status", obj.get("status"));
         } else {
             result = admitUpdate(type, target, old, obj);
+        }
+        if (SameObject.same(old, result)) {
+            return stored.json();
         }
         return target.dryRun() ? StoredObject.bytes(result) : store.replace(type, result).json();
     }

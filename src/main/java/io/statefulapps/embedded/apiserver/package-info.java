@@ -18,14 +18,15 @@
  * {@code faults} implement them and are wired in by {@code EmbeddedApiServer}.
  *
  * <p><b>The handlers.</b> Discovery, OpenAPI v3 and health ({@code NonResourcePaths}); lists
- * ({@code ListHandler}: {@code LabelSelector}, {@code FieldSelector} over {@code SelectableFields},
+ * ({@code ListHandler}: {@code LabelSelector} read by {@code LabelSelectorParser}, {@code FieldSelector} over {@code SelectableFields},
  * paging); writes ({@code WriteHandler}: {@code FieldValidation}, {@code NamespaceLifecycle},
  * {@code NameRules}, {@code Defaulter}, {@code ServiceAccountAdmission}, {@code SpecRules},
- * {@code ImmutableFields}, {@code Patches});
+ * {@code ImmutableFields}, {@code Patches}; a write {@code SameObject} finds unchanged is no write);
  * deletes ({@code DeleteHandler}, {@code GracefulPodDeletion}, {@code GarbageCollector}, the namespace controller in
  * {@code NamespaceLifecycle}); {@code ScaleSubresource}; {@code ReviewResources} (reviews and
  * TokenRequest, answered by the access control); {@code PodLogs} with {@code SimulatedLog}'s text,
- * followed by {@code LogFollower}; Tables for kubectl ({@code TableConverter}, {@code PrinterColumns}).
+ * followed by {@code LogFollower}; Tables for kubectl ({@code TableConverter}, {@code PrinterColumns},
+ * {@code PodPrinterColumns}, {@code WidePrinterColumns}, {@code AccessPrinterColumns}).
  *
  * <p><b>The store</b> ({@code ObjectStore}): per kind a {@code TypeStore} of namespaces, each with its
  * objects by name and a {@code LabelIndex}; an owner index for the garbage collector; one

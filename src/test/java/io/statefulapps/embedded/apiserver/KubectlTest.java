@@ -107,4 +107,12 @@ class KubectlTest extends ApiServerTestBase {
         assertTrue(answer.body().contains("the object provided is unrecognized (must be of type Namespace)"),
                 answer.body());
     }
+
+    @Test
+    void aMalformedLabelSelectorIsTheServersBadRequest() throws Exception {
+        KubectlRunner.Result get = run("get", "pods", "-l", "app=db,");
+        assertTrue(get.code() != 0, get.out());
+        assertTrue(get.out().contains("Error from server (BadRequest)")
+                && get.out().contains("found '', expected: identifier after ','"), get.out());
+    }
 }

@@ -67,4 +67,30 @@ class SelectorTest extends ApiServerTestBase {
         assertEquals(List.of("ev1"), names(client.v1().events().withField("involvedObject.kind", "StatefulSet")
                 .withField("involvedObject.name", "web").list().getItems()));
     }
+
+    @Test
+    void aMalformedLabelSelectorIsABadRequestStatusForListsAndWatches() throws Exception {
+        String selector = java.net.URLEncoder.encode("tier in (web", java.nio.charset.StandardCharsets.UTF_8);
+        for (String query : List.of("?labelSelector=", "?watch=true&labelSelector=")) {
+            var r = http("GET", "/api/v1/namespaces/default/pods" + query + selector, null, null);
+            assertEquals(400, r.statusCode(), r.body());
+            var status = JsonText.parse(r.body());
+            assertEquals("Status", status.path("kind").asText(), r.body());
+            assertEquals("Failure", status.path("status").asText(), r.body());
+            assertEquals("BadRequest", status.path("reason").asText(), r.body());
+            assertEquals(400, status.path("code").asInt(), r.body());
+            assertEquals("unable to parse requirement: found '', expected: ',' or ')'", status.path("message").asText());
+        }
+    }
+
+    @Test
+    void anEmptyValueSetSelectsTheEmptyValueAsTheRealServerDoes() throws Exception {
+        var none = http("GET", "/api/v1/namespaces/default/pods?labelSelector="
+                + java.net.URLEncoder.encode("tier in ()", "UTF-8"), null, null);
+        assertEquals(200, none.statusCode(), none.body());
+        assertEquals(0, JsonText.parse(none.body()).get("items").size(), none.body());
+        var all = http("GET", "/api/v1/namespaces/default/pods?labelSelector="
+                + java.net.URLEncoder.encode("tier notin ()", "UTF-8"), null, null);
+        assertEquals(3, JsonText.parse(all.body()).get("items").size(), all.body());
+    }
 }
