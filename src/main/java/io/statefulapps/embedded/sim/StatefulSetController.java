@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Plays kube-controller-manager's StatefulSet controller: stable pod names and claims, ordered
  * or parallel creation, scale down from the highest ordinal, rolling updates from the highest
  * ordinal down honouring {@code partition}, OnDelete, claim retention, and the status it reports.
- * A set is looked at when it or one of its pods or revisions changes.
+ * A set is looked at when it or one of its pods or revisions changes, or a claim goes.
  */
 final class StatefulSetController extends KindController<StatefulSet> {
 
@@ -37,6 +37,13 @@ final class StatefulSetController extends KindController<StatefulSet> {
         informers.onChange(informers.pods, this::podChanged);
         informers.onChange(informers.revisions, (before, after) ->
                 ownerKey(after != null ? after : before).ifPresent(queue()::add));
+        informers.onChange(informers.claims, (before, after) -> {
+            if (after == null) {
+                // a pod that waited for its claim's deletion can now be made, with a new claim
+                informers.statefulSetSelectors.matching(before.getMetadata().getNamespace(),
+                        before.getMetadata().getLabels()).forEach(queue()::add);
+            }
+        });
     }
 
     private void podChanged(Pod before, Pod after) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -39,26 +40,12 @@ final class StatefulSetPodControl {
         this.expectations = expectations;
     }
 
-    /** Creates the ordinal's missing claims, then its pod; false when the API server refused one. */
+    /** Creates the ordinal's missing claims, then its pod; false when it could not (see {@link #claimsReady}). */
     boolean create(StatefulSet sts, PodTemplateSpec template, String revision, int ordinal) {
-        String namespace = sts.getMetadata().getNamespace();
         String set = sts.getMetadata().getName();
         String podName = StatefulSetNaming.podName(set, ordinal);
-        for (PersistentVolumeClaim claimTemplate : sts.getSpec().getVolumeClaimTemplates()) {
-            PersistentVolumeClaim claim = StatefulSetPods.newClaim(sts, claimTemplate, ordinal);
-            String claimName = claim.getMetadata().getName();
-            if (informers.get(informers.claims, namespace, claimName).isPresent()) {
-                continue;
-            }
-            ClusterWriter.Written<PersistentVolumeClaim> written = writer.create(claim);
-            if (written.ok()) {
-                events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Claim " + claimName + " Pod "
-                        + podName + " in StatefulSet " + set + " success", SOURCE);
-            } else if (written.error().getCode() != 409) {
-                events.record(sts, EventRecorder.WARNING, "FailedCreate", "create Claim " + claimName + " for Pod "
-                        + podName + " in StatefulSet " + set + " failed error: " + written.message(), SOURCE);
-                return false;
-            }
+        if (!claimsReady(sts, ordinal, podName)) {
+            return false;
         }
         Pod pod = StatefulSetPods.newPod(sts, template, revision, ordinal);
         // expected before the write: its event may arrive before the answer does
@@ -79,6 +66,39 @@ final class StatefulSetPodControl {
                     + set + " failed error: " + written.message(), SOURCE);
         }
         return written.ok();
+    }
+
+    /**
+     * Creates the pod's missing claims; false when the API server refused one, or when a claim of the
+     * pod is being deleted: the pod would lose it, so it waits, as the real controller does, for the
+     * claim to go and be made anew.
+     */
+    private boolean claimsReady(StatefulSet sts, int ordinal, String podName) {
+        String namespace = sts.getMetadata().getNamespace();
+        String set = sts.getMetadata().getName();
+        for (PersistentVolumeClaim claimTemplate : sts.getSpec().getVolumeClaimTemplates()) {
+            PersistentVolumeClaim claim = StatefulSetPods.newClaim(sts, claimTemplate, ordinal);
+            String claimName = claim.getMetadata().getName();
+            Optional<PersistentVolumeClaim> existing = informers.get(informers.claims, namespace, claimName);
+            if (existing.isPresent() && ObjectLifecycle.isTerminating(existing.get())) {
+                events.record(sts, EventRecorder.WARNING, "FailedCreate", "create Pod " + podName + " in StatefulSet "
+                        + set + " failed error: pvc " + claimName + " is being deleted", SOURCE);
+                return false;
+            }
+            if (existing.isPresent()) {
+                continue;
+            }
+            ClusterWriter.Written<PersistentVolumeClaim> written = writer.create(claim);
+            if (written.ok()) {
+                events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Claim " + claimName + " Pod "
+                        + podName + " in StatefulSet " + set + " success", SOURCE);
+            } else if (written.error().getCode() != 409) {
+                events.record(sts, EventRecorder.WARNING, "FailedCreate", "create Claim " + claimName + " for Pod "
+                        + podName + " in StatefulSet " + set + " failed error: " + written.message(), SOURCE);
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Deletes a pod of the set; true when it was there to delete. */

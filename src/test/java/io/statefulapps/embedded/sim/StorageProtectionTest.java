@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,13 @@ class StorageProtectionTest extends SimulatorTestBase {
         client.persistentVolumeClaims().inNamespace("default").withName(name).delete();
     }
 
+    private Pod podMounting(String name, String claim) {
+        return client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName(name)
+                .endMetadata().withNewSpec().addNewContainer().withName("main").withImage("nginx:1.27").endContainer()
+                .addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName(claim)
+                .endPersistentVolumeClaim().endVolume().endSpec().build()).create();
+    }
+
     @Test
     void aClaimInUseStaysTerminatingUntilItsPodIsGoneThenItsVolumeIsReclaimed() {
         create(statefulSet("guarded", 2, "nginx:1.27"));
@@ -62,6 +71,41 @@ class StorageProtectionTest extends SimulatorTestBase {
         runUntil("pod and claim gone", () -> pod("guarded-1") == null && claim("data-guarded-1") == null);
         runUntil("its volume (reclaim policy Delete) deleted", () -> volume(pv) == null);
         assertNotNull(claim("data-guarded-0"), "the other ordinal's claim is untouched");
+    }
+
+    @Test
+    void aSetWaitsForAClaimBeingDeletedBeforeItMakesThePodAgain() {
+        create(statefulSet("patient", 1, "nginx:1.27"));
+        runUntil("ready", () -> ready(pod("patient-0")));
+        String oldUid = claim("data-patient-0").getMetadata().getUid();
+        podMounting("holder", "data-patient-0"); // a second user keeps the claim after the set's pod goes
+        runUntil("holder ready", () -> ready(pod("holder")));
+        deleteClaim("data-patient-0");
+        client.pods().inNamespace("default").withName("patient-0").delete();
+        runUntil("FailedCreate", () -> hasEvent("patient", "Warning", "FailedCreate",
+                "create Pod patient-0 in StatefulSet patient failed error: pvc data-patient-0 is being deleted"));
+        driver.advance(Duration.ofMillis(50), 10);
+        assertNull(pod("patient-0"), "no pod on a claim that is going away");
+        assertEquals(oldUid, claim("data-patient-0").getMetadata().getUid());
+
+        client.pods().inNamespace("default").withName("holder").delete();
+        runUntil("pod back on a new claim", () -> ready(pod("patient-0")) && claim("data-patient-0") != null
+                && !oldUid.equals(claim("data-patient-0").getMetadata().getUid()));
+        assertEquals("Bound", claim("data-patient-0").getStatus().getPhase());
+        assertEquals(List.of(PVC_PROTECTION), claim("data-patient-0").getMetadata().getFinalizers());
+    }
+
+    @Test
+    void aPodIsNotScheduledOnAClaimBeingDeleted() {
+        create(statefulSet("held", 1, "nginx:1.27"));
+        runUntil("ready", () -> ready(pod("held-0")));
+        deleteClaim("data-held-0");
+        podMounting("latecomer", "data-held-0");
+        runUntil("Unschedulable", () -> PodConditions.get(pod("latecomer"), "PodScheduled") != null);
+        assertTrue(PodConditions.get(pod("latecomer"), "PodScheduled").getMessage()
+                .contains("persistentvolumeclaim \"data-held-0\" is being deleted"));
+        assertNull(pod("latecomer").getSpec().getNodeName());
+        assertNotNull(claim("data-held-0"), "an unscheduled pod does not hold it, the set's running pod does");
     }
 
     @Test
