@@ -1,6 +1,5 @@
 package io.statefulapps.embedded.sim;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * What the StatefulSet controller does to pods and claims, as the real StatefulPodControl does
@@ -126,22 +124,14 @@ final class StatefulSetPodControl {
         if (selector == null || selector.isEmpty()) {
             return;
         }
-        // A controller reference to a deleted predecessor of the same name counts as none: the garbage
-        // collector removes such references, and the cache may still show one for a moment.
-        Predicate<OwnerReference> dangling = ref -> "StatefulSet".equals(ref.getKind())
-                && sts.getMetadata().getName().equals(ref.getName()) && !sts.getMetadata().getUid()
-                        .equals(ref.getUid());
         for (Pod pod : informers.podsMatching(sts.getMetadata().getNamespace(), selector)) {
             int ordinal = StatefulSetPods.ordinal(sts, pod);
-            boolean orphan = pod.getMetadata().getOwnerReferences().stream()
-                    .filter(ref -> Boolean.TRUE.equals(ref.getController())).allMatch(dangling);
-            if (ordinal < 0 || !orphan || ObjectLifecycle.isTerminating(pod) || owned.containsKey(ordinal)) {
+            if (ordinal < 0 || !ControllerReferences.isOrphanFor(pod, sts) || ObjectLifecycle.isTerminating(pod)
+                    || owned.containsKey(ordinal)) {
                 continue;
             }
-            List<OwnerReference> kept = pod.getMetadata().getOwnerReferences().stream().filter(dangling.negate())
-                    .toList();
-            Pod adopted = new PodBuilder(pod).editMetadata().withOwnerReferences(kept)
-                    .addToOwnerReferences(ControllerReferences.of(sts)).endMetadata().build();
+            Pod adopted = new PodBuilder(pod).editMetadata()
+                    .withOwnerReferences(ControllerReferences.adoptedBy(pod, sts)).endMetadata().build();
             ClusterWriter.Written<Pod> written = writer.update(adopted);
             if (written.ok()) {
                 owned.put(ordinal, written.object());
