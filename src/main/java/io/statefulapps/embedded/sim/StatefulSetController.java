@@ -35,8 +35,7 @@ final class StatefulSetController extends KindController<StatefulSet> {
             queue().add(ClusterInformers.keyOf(after != null ? after : before));
         });
         informers.onChange(informers.pods, this::podChanged);
-        informers.onChange(informers.revisions, (before, after) ->
-                ownerKey(after != null ? after : before).ifPresent(queue()::add));
+        informers.onChange(informers.revisions, (before, after) -> ownerOrAdopters(after != null ? after : before));
         informers.onChange(informers.claims, (before, after) -> {
             if (after == null) {
                 // a pod that waited for its claim's deletion can now be made, with a new claim
@@ -53,13 +52,16 @@ final class StatefulSetController extends KindController<StatefulSet> {
         if (after != null) {
             expectations.shown(after);
         }
-        Pod pod = after != null ? after : before;
-        Optional<String> owner = ownerKey(pod);
+        ownerOrAdopters(after != null ? after : before);
+    }
+
+    /** Looks at the set that controls the object, or at every set that may adopt it if it is an orphan. */
+    private void ownerOrAdopters(HasMetadata obj) {
+        Optional<String> owner = ownerKey(obj);
         if (owner.isPresent()) {
             queue().add(owner.get());
         } else {
-            // an orphan: any set whose selector it matches may adopt it
-            informers.statefulSetSelectors.matching(pod.getMetadata().getNamespace(), pod.getMetadata().getLabels())
+            informers.statefulSetSelectors.matching(obj.getMetadata().getNamespace(), obj.getMetadata().getLabels())
                     .forEach(queue()::add);
         }
     }

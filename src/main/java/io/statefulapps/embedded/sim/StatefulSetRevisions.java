@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * The set's ControllerRevisions: one per distinct pod template, named {@code <sts>-<hash>}, holding
  * the template so pods below a partition can be recreated on the old revision; history trimmed to
  * {@code revisionHistoryLimit} (revisions still used by a pod are kept, as the real controller does).
- * A rollback reuses the old revision, numbered anew.
+ * A rollback reuses the old revision, numbered anew; orphans of a deleted predecessor are adopted.
  * The template's hash is worked out once per generation of the set, not at every look.
  */
 final class StatefulSetRevisions {
@@ -96,11 +96,32 @@ final class StatefulSetRevisions {
                 .withRevision(revision).withData(Map.of("spec", Map.of("template", template))).build();
     }
 
-    /** The set's revisions by name, each as last written. */
+    /** The set's revisions by name, each as last written, with the orphans it adopts now. */
     private Map<String, ControllerRevision> owned(StatefulSet sts) {
         Map<String, ControllerRevision> owned = new HashMap<>();
         for (ControllerRevision r : informers.revisionsControlledBy(sts)) {
             owned.put(r.getMetadata().getName(), fresher(r));
+        }
+        Map<String, String> selector = sts.getSpec().getSelector().getMatchLabels();
+        if (selector == null || selector.isEmpty()) {
+            return owned;
+        }
+        // like its pods: a revision the selector matches and no live controller owns becomes the set's
+        for (ControllerRevision found : informers.revisionsMatching(sts.getMetadata().getNamespace(), selector)) {
+            ControllerRevision r = fresher(found);
+            if (owned.containsKey(r.getMetadata().getName()) || ObjectLifecycle.isTerminating(r)) {
+                continue;
+            }
+            if (ControllerReferences.isControlledBy(r, sts)) {
+                owned.put(r.getMetadata().getName(), r); // adopted by an earlier look the index has not shown
+            } else if (ControllerReferences.isOrphanFor(r, sts)) {
+                ClusterWriter.Written<ControllerRevision> adopted = writer.mergePatch(r, Serialization.asJson(
+                        Map.of("metadata", Map.of("resourceVersion", r.getMetadata().getResourceVersion(),
+                                "ownerReferences", ControllerReferences.adoptedBy(r, sts)))));
+                if (adopted.ok()) {
+                    owned.put(r.getMetadata().getName(), adopted.object());
+                }
+            }
         }
         return owned;
     }

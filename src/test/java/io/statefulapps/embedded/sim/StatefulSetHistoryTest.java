@@ -1,5 +1,6 @@
 package io.statefulapps.embedded.sim;
 
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -93,5 +94,30 @@ class StatefulSetHistoryTest extends SimulatorTestBase {
         assertEquals("caused", second.getMetadata().getLabels().get("app"));
         assertEquals("db", second.getMetadata().getLabels().get("tier"), "labelled like the pod template");
         assertTrue(second.getMetadata().getLabels().containsKey("controller.kubernetes.io/hash"));
+    }
+
+    @Test
+    void aSetCreatedAgainAdoptsTheRevisionsOrphanedByTheOldOne() {
+        createWithCause("readopt", "nginx:1.27");
+        setImage("readopt", "nginx:1.28", "set 1.28");
+        Map<Long, String> before = history("readopt");
+        client.apps().statefulSets().inNamespace("default").withName("readopt")
+                .withPropagationPolicy(DeletionPropagation.ORPHAN).delete();
+        runUntil("old set gone, revisions orphaned", () -> sts("readopt") == null && client.apps()
+                .controllerRevisions().inNamespace("default").list().getItems().stream()
+                .filter(r -> r.getMetadata().getName().startsWith("readopt-")).count() == 2
+                && client.apps().controllerRevisions().inNamespace("default").list().getItems().stream()
+                        .filter(r -> r.getMetadata().getName().startsWith("readopt-"))
+                        .allMatch(r -> r.getMetadata().getOwnerReferences().isEmpty()));
+
+        StatefulSet again = create(statefulSet("readopt", 1, "nginx:1.28").editMetadata()
+                .addToAnnotations(CHANGE_CAUSE, "set 1.28").endMetadata().editSpec().withVolumeClaimTemplates()
+                .endSpec());
+        runUntil("both revisions adopted", () -> revisionsOf(again).size() == 2);
+        assertEquals(before, history("readopt"), "the old history, not a new revision 1");
+        runUntil("ready on the adopted revision", () -> ready(pod("readopt-0"))
+                && sts("readopt").getStatus().getUpdateRevision() != null);
+        assertEquals(2L, revisionsOf(again).stream().filter(r -> r.getMetadata().getName()
+                .equals(sts("readopt").getStatus().getUpdateRevision())).findFirst().orElseThrow().getRevision());
     }
 }
