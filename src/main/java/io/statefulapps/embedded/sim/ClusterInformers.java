@@ -37,7 +37,7 @@ final class ClusterInformers implements AutoCloseable {
 
     /** Objects by the uid of their controller. */
     static final String BY_OWNER = "controller-uid";
-    /** Pods and claims by each "namespace/key=value" label pair. */
+    /** Pods, claims and revisions by each "namespace/key=value" label pair. */
     static final String BY_LABEL = "label";
     /** Pods by the node they are bound to. */
     static final String BY_NODE = "node";
@@ -69,7 +69,7 @@ final class ClusterInformers implements AutoCloseable {
         statefulSets = add(client.apps().statefulSets().inAnyNamespace().runnableInformer(0), ledger,
                 Map.of());
         revisions = add(client.apps().controllerRevisions().inAnyNamespace().runnableInformer(0), ledger,
-                Map.of(BY_OWNER, ClusterInformers::controllerUid));
+                Map.of(BY_OWNER, ClusterInformers::controllerUid, BY_LABEL, ClusterInformers::labelPairs));
         pods = add(client.pods().inAnyNamespace().runnableInformer(0), ledger, Map.of(
                 BY_OWNER, ClusterInformers::controllerUid, BY_LABEL, ClusterInformers::labelPairs,
                 BY_NODE, ClusterInformers::nodeName, BY_CLAIM, ClusterInformers::claimNames));
@@ -152,6 +152,11 @@ final class ClusterInformers implements AutoCloseable {
     /** The claims of a namespace whose labels match an equality selector (non-empty). */
     List<PersistentVolumeClaim> claimsMatching(String namespace, Map<String, String> selector) {
         return matching(claims, namespace, selector);
+    }
+
+    /** The ControllerRevisions of a namespace whose labels match an equality selector (non-empty). */
+    List<ControllerRevision> revisionsMatching(String namespace, Map<String, String> selector) {
+        return matching(revisions, namespace, selector);
     }
 
     private static <T extends HasMetadata> List<T> matching(SharedIndexInformer<T> informer, String namespace,

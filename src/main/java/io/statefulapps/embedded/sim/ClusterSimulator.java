@@ -8,12 +8,12 @@ import java.util.Map;
 
 /**
  * The controllers of the embedded simulated cluster, in the spirit of kwok: the StatefulSet
- * controller, the PV controller's provisioning and reclaiming, the scheduler, the kubelets, the
- * node lifecycle controller, the EndpointSlice controller and a load balancer controller. They
- * watch the API through informers, act only through the API, and only on what changed (or a delay
- * falling due on the injected clock), one key at a time on one daemon thread: idle when nothing
- * changes. Faults are chosen by image word (see {@link ImageFault}) and StorageClass
- * ({@link StorageClasses}).
+ * controller, the PV controller's provisioning and reclaiming, the pvc- and pv-protection
+ * controllers, the scheduler, the kubelets, the node lifecycle controller, the EndpointSlice
+ * controller and a load balancer controller. They watch the API through informers, act only
+ * through the API, and only on what changed (or a delay falling due on the injected clock), one
+ * key at a time on one daemon thread: idle when nothing changes. Faults are chosen by image word
+ * (see {@link ImageFault}) and StorageClass ({@link StorageClasses}).
  *
  * <pre>
  * try (ClusterSimulator sim = new ClusterSimulator(client, settings, Clock.systemUTC())) {
@@ -63,6 +63,8 @@ public final class ClusterSimulator implements AutoCloseable {
                 new StatefulSetController(context),
                 new VolumeProvisioner(context),
                 new VolumeReclaimer(context),
+                new ClaimProtection(context),
+                new VolumeProtection(context),
                 new Scheduler(context),
                 new Kubelet(context),
                 new NodeLifecycleController(context),

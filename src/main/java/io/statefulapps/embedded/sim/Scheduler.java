@@ -153,6 +153,10 @@ final class Scheduler extends KindController<Pod> {
             if (claim.isEmpty()) {
                 return "persistentvolumeclaim \"" + claimName + "\" not found";
             }
+            if (ObjectLifecycle.isTerminating(claim.get())) {
+                // the volume binding plugin's check: such a claim is only waiting for its users to go
+                return "persistentvolumeclaim \"" + claimName + "\" is being deleted";
+            }
             if (!"Bound".equals(claim.get().getStatus() == null ? null : claim.get().getStatus().getPhase())) {
                 if (!isWaitForFirstConsumer(claim.get())) {
                     return "pod has unbound immediate PersistentVolumeClaims";

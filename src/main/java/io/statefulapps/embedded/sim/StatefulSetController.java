@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Plays kube-controller-manager's StatefulSet controller: stable pod names and claims, ordered
  * or parallel creation, scale down from the highest ordinal, rolling updates from the highest
  * ordinal down honouring {@code partition}, OnDelete, claim retention, and the status it reports.
- * A set is looked at when it or one of its pods or revisions changes.
+ * A set is looked at when it or one of its pods or revisions changes, or a claim goes.
  */
 final class StatefulSetController extends KindController<StatefulSet> {
 
@@ -35,8 +35,14 @@ final class StatefulSetController extends KindController<StatefulSet> {
             queue().add(ClusterInformers.keyOf(after != null ? after : before));
         });
         informers.onChange(informers.pods, this::podChanged);
-        informers.onChange(informers.revisions, (before, after) ->
-                ownerKey(after != null ? after : before).ifPresent(queue()::add));
+        informers.onChange(informers.revisions, (before, after) -> ownerOrAdopters(after != null ? after : before));
+        informers.onChange(informers.claims, (before, after) -> {
+            if (after == null) {
+                // a pod that waited for its claim's deletion can now be made, with a new claim
+                informers.statefulSetSelectors.matching(before.getMetadata().getNamespace(),
+                        before.getMetadata().getLabels()).forEach(queue()::add);
+            }
+        });
     }
 
     private void podChanged(Pod before, Pod after) {
@@ -46,13 +52,16 @@ final class StatefulSetController extends KindController<StatefulSet> {
         if (after != null) {
             expectations.shown(after);
         }
-        Pod pod = after != null ? after : before;
-        Optional<String> owner = ownerKey(pod);
+        ownerOrAdopters(after != null ? after : before);
+    }
+
+    /** Looks at the set that controls the object, or at every set that may adopt it if it is an orphan. */
+    private void ownerOrAdopters(HasMetadata obj) {
+        Optional<String> owner = ownerKey(obj);
         if (owner.isPresent()) {
             queue().add(owner.get());
         } else {
-            // an orphan: any set whose selector it matches may adopt it
-            informers.statefulSetSelectors.matching(pod.getMetadata().getNamespace(), pod.getMetadata().getLabels())
+            informers.statefulSetSelectors.matching(obj.getMetadata().getNamespace(), obj.getMetadata().getLabels())
                     .forEach(queue()::add);
         }
     }

@@ -1,6 +1,5 @@
 package io.statefulapps.embedded.sim;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -12,8 +11,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * What the StatefulSet controller does to pods and claims, as the real StatefulPodControl does
@@ -39,26 +38,12 @@ final class StatefulSetPodControl {
         this.expectations = expectations;
     }
 
-    /** Creates the ordinal's missing claims, then its pod; false when the API server refused one. */
+    /** Creates the ordinal's missing claims, then its pod; false when it could not (see {@link #claimsReady}). */
     boolean create(StatefulSet sts, PodTemplateSpec template, String revision, int ordinal) {
-        String namespace = sts.getMetadata().getNamespace();
         String set = sts.getMetadata().getName();
         String podName = StatefulSetNaming.podName(set, ordinal);
-        for (PersistentVolumeClaim claimTemplate : sts.getSpec().getVolumeClaimTemplates()) {
-            PersistentVolumeClaim claim = StatefulSetPods.newClaim(sts, claimTemplate, ordinal);
-            String claimName = claim.getMetadata().getName();
-            if (informers.get(informers.claims, namespace, claimName).isPresent()) {
-                continue;
-            }
-            ClusterWriter.Written<PersistentVolumeClaim> written = writer.create(claim);
-            if (written.ok()) {
-                events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Claim " + claimName + " Pod "
-                        + podName + " in StatefulSet " + set + " success", SOURCE);
-            } else if (written.error().getCode() != 409) {
-                events.record(sts, EventRecorder.WARNING, "FailedCreate", "create Claim " + claimName + " for Pod "
-                        + podName + " in StatefulSet " + set + " failed error: " + written.message(), SOURCE);
-                return false;
-            }
+        if (!claimsReady(sts, ordinal, podName)) {
+            return false;
         }
         Pod pod = StatefulSetPods.newPod(sts, template, revision, ordinal);
         // expected before the write: its event may arrive before the answer does
@@ -79,6 +64,39 @@ final class StatefulSetPodControl {
                     + set + " failed error: " + written.message(), SOURCE);
         }
         return written.ok();
+    }
+
+    /**
+     * Creates the pod's missing claims; false when the API server refused one, or when a claim of the
+     * pod is being deleted: the pod would lose it, so it waits, as the real controller does, for the
+     * claim to go and be made anew.
+     */
+    private boolean claimsReady(StatefulSet sts, int ordinal, String podName) {
+        String namespace = sts.getMetadata().getNamespace();
+        String set = sts.getMetadata().getName();
+        for (PersistentVolumeClaim claimTemplate : sts.getSpec().getVolumeClaimTemplates()) {
+            PersistentVolumeClaim claim = StatefulSetPods.newClaim(sts, claimTemplate, ordinal);
+            String claimName = claim.getMetadata().getName();
+            Optional<PersistentVolumeClaim> existing = informers.get(informers.claims, namespace, claimName);
+            if (existing.isPresent() && ObjectLifecycle.isTerminating(existing.get())) {
+                events.record(sts, EventRecorder.WARNING, "FailedCreate", "create Pod " + podName + " in StatefulSet "
+                        + set + " failed error: pvc " + claimName + " is being deleted", SOURCE);
+                return false;
+            }
+            if (existing.isPresent()) {
+                continue;
+            }
+            ClusterWriter.Written<PersistentVolumeClaim> written = writer.create(claim);
+            if (written.ok()) {
+                events.record(sts, EventRecorder.NORMAL, "SuccessfulCreate", "create Claim " + claimName + " Pod "
+                        + podName + " in StatefulSet " + set + " success", SOURCE);
+            } else if (written.error().getCode() != 409) {
+                events.record(sts, EventRecorder.WARNING, "FailedCreate", "create Claim " + claimName + " for Pod "
+                        + podName + " in StatefulSet " + set + " failed error: " + written.message(), SOURCE);
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Deletes a pod of the set; true when it was there to delete. */
@@ -106,22 +124,14 @@ final class StatefulSetPodControl {
         if (selector == null || selector.isEmpty()) {
             return;
         }
-        // A controller reference to a deleted predecessor of the same name counts as none: the garbage
-        // collector removes such references, and the cache may still show one for a moment.
-        Predicate<OwnerReference> dangling = ref -> "StatefulSet".equals(ref.getKind())
-                && sts.getMetadata().getName().equals(ref.getName()) && !sts.getMetadata().getUid()
-                        .equals(ref.getUid());
         for (Pod pod : informers.podsMatching(sts.getMetadata().getNamespace(), selector)) {
             int ordinal = StatefulSetPods.ordinal(sts, pod);
-            boolean orphan = pod.getMetadata().getOwnerReferences().stream()
-                    .filter(ref -> Boolean.TRUE.equals(ref.getController())).allMatch(dangling);
-            if (ordinal < 0 || !orphan || ObjectLifecycle.isTerminating(pod) || owned.containsKey(ordinal)) {
+            if (ordinal < 0 || !ControllerReferences.isOrphanFor(pod, sts) || ObjectLifecycle.isTerminating(pod)
+                    || owned.containsKey(ordinal)) {
                 continue;
             }
-            List<OwnerReference> kept = pod.getMetadata().getOwnerReferences().stream().filter(dangling.negate())
-                    .toList();
-            Pod adopted = new PodBuilder(pod).editMetadata().withOwnerReferences(kept)
-                    .addToOwnerReferences(ControllerReferences.of(sts)).endMetadata().build();
+            Pod adopted = new PodBuilder(pod).editMetadata()
+                    .withOwnerReferences(ControllerReferences.adoptedBy(pod, sts)).endMetadata().build();
             ClusterWriter.Written<Pod> written = writer.update(adopted);
             if (written.ok()) {
                 owned.put(ordinal, written.object());

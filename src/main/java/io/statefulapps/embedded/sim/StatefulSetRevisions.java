@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * The set's ControllerRevisions: one per distinct pod template, named {@code <sts>-<hash>}, holding
  * the template so pods below a partition can be recreated on the old revision; history trimmed to
  * {@code revisionHistoryLimit} (revisions still used by a pod are kept, as the real controller does).
+ * A rollback reuses the old revision, numbered anew; orphans of a deleted predecessor are adopted.
  * The template's hash is worked out once per generation of the set, not at every look.
  */
 final class StatefulSetRevisions {
@@ -56,24 +57,77 @@ final class StatefulSetRevisions {
         updateRevisions.remove(uid);
     }
 
-    /** Makes sure the revision of the current template exists; returns its name. */
+    /**
+     * Makes sure the revision of the current template exists and is the latest, as the real
+     * controller does: a template seen before (a rollback) takes its old revision back, numbered
+     * latest + 1; a new one gets a new revision. Returns its name.
+     */
     String ensure(StatefulSet sts) {
         String name = updateRevision(sts);
-        String namespace = sts.getMetadata().getNamespace();
-        if (informers.get(informers.revisions, namespace, name).isEmpty()) {
-            long next = informers.revisionsControlledBy(sts).stream().mapToLong(ControllerRevision::getRevision)
-                    .max().orElse(0) + 1;
-            Map<String, String> labels = new LinkedHashMap<>(sts.getSpec().getSelector().getMatchLabels());
-            labels.put(HASH_LABEL, name.substring(sts.getMetadata().getName().length() + 1));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> template = Serialization.unmarshal(Serialization.asJson(sts.getSpec().getTemplate()),
-                    Map.class);
-            template.put("$patch", "replace");
-            writer.create(new ControllerRevisionBuilder().withNewMetadata().withName(name).withNamespace(namespace)
-                    .withLabels(labels).withOwnerReferences(ControllerReferences.of(sts)).endMetadata()
-                    .withRevision(next).withData(Map.of("spec", Map.of("template", template))).build());
+        Map<String, ControllerRevision> owned = owned(sts);
+        long latest = owned.values().stream().filter(r -> !r.getMetadata().getName().equals(name))
+                .mapToLong(ControllerRevision::getRevision).max().orElse(0);
+        ControllerRevision current = owned.get(name);
+        if (current == null && informers.get(informers.revisions, sts.getMetadata().getNamespace(), name).isEmpty()) {
+            writer.create(newRevision(sts, name, latest + 1));
+        } else if (current != null && current.getRevision() <= latest) {
+            writer.mergePatch(current, "{\"revision\":" + (latest + 1) + "}");
         }
         return name;
+    }
+
+    /**
+     * A revision of the set's template, labelled like the template, with the set's annotations (so
+     * {@code kubernetes.io/change-cause} shows in {@code kubectl rollout history}).
+     */
+    private static ControllerRevision newRevision(StatefulSet sts, String name, long revision) {
+        var templateMeta = sts.getSpec().getTemplate().getMetadata();
+        Map<String, String> labels = new LinkedHashMap<>(templateMeta == null ? Map.of() : templateMeta.getLabels());
+        labels.put(HASH_LABEL, name.substring(sts.getMetadata().getName().length() + 1));
+        Map<String, String> annotations = sts.getMetadata().getAnnotations();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> template = Serialization.unmarshal(Serialization.asJson(sts.getSpec().getTemplate()),
+                Map.class);
+        template.put("$patch", "replace");
+        return new ControllerRevisionBuilder().withNewMetadata().withName(name)
+                .withNamespace(sts.getMetadata().getNamespace()).withLabels(labels)
+                .withAnnotations(annotations.isEmpty() ? null : annotations)
+                .withOwnerReferences(ControllerReferences.of(sts)).endMetadata()
+                .withRevision(revision).withData(Map.of("spec", Map.of("template", template))).build();
+    }
+
+    /** The set's revisions by name, each as last written, with the orphans it adopts now. */
+    private Map<String, ControllerRevision> owned(StatefulSet sts) {
+        Map<String, ControllerRevision> owned = new HashMap<>();
+        for (ControllerRevision r : informers.revisionsControlledBy(sts)) {
+            owned.put(r.getMetadata().getName(), fresher(r));
+        }
+        Map<String, String> selector = sts.getSpec().getSelector().getMatchLabels();
+        if (selector == null || selector.isEmpty()) {
+            return owned;
+        }
+        // like its pods: a revision the selector matches and no live controller owns becomes the set's
+        for (ControllerRevision found : informers.revisionsMatching(sts.getMetadata().getNamespace(), selector)) {
+            ControllerRevision r = fresher(found);
+            if (owned.containsKey(r.getMetadata().getName()) || ObjectLifecycle.isTerminating(r)) {
+                continue;
+            }
+            if (ControllerReferences.isControlledBy(r, sts)) {
+                owned.put(r.getMetadata().getName(), r); // adopted by an earlier look the index has not shown
+            } else if (ControllerReferences.isOrphanFor(r, sts)) {
+                ClusterWriter.Written<ControllerRevision> adopted = writer.mergePatch(r, Serialization.asJson(
+                        Map.of("metadata", Map.of("resourceVersion", r.getMetadata().getResourceVersion(),
+                                "ownerReferences", ControllerReferences.adoptedBy(r, sts)))));
+                if (adopted.ok()) {
+                    owned.put(r.getMetadata().getName(), adopted.object());
+                }
+            }
+        }
+        return owned;
+    }
+
+    private ControllerRevision fresher(ControllerRevision r) {
+        return informers.get(informers.revisions, ClusterInformers.keyOf(r)).orElse(r);
     }
 
     /** The pod template of a revision; the set's own template when that revision is not known. */

@@ -6,7 +6,10 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 
-/** The PersistentVolume a CSI provisioner creates for a claim. */
+/**
+ * The PersistentVolume a CSI provisioner creates for a claim; with {@code kubernetes.io/pv-protection}
+ * from its first version, as the real API server's admission gives it.
+ */
 final class VolumeFactory {
 
     private VolumeFactory() {
@@ -19,6 +22,7 @@ final class VolumeFactory {
                 .addToAnnotations("pv.kubernetes.io/provisioned-by", sc.getProvisioner())
                 .addToAnnotations("volume.kubernetes.io/provisioner-deletion-secret-name", "")
                 .addToAnnotations("volume.kubernetes.io/provisioner-deletion-secret-namespace", "")
+                .addToFinalizers(VolumeProtection.FINALIZER)
                 .endMetadata()
                 .withNewSpec().addToCapacity("storage", size).withAccessModes(claim.getSpec().getAccessModes())
                 .withVolumeMode(claim.getSpec().getVolumeMode() == null ? "Filesystem" : claim.getSpec()

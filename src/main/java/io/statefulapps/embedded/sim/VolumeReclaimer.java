@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The PV controller's reclaiming: when a bound volume's claim is gone, reclaim policy Delete removes
- * the volume, Retain leaves it {@code Released}. A volume is looked at when it or a claim changes.
+ * The PV controller's reclaiming: when a bound volume's claim is really gone (not merely marked for
+ * deletion: {@link ClaimProtection} holds it while a pod uses it) the volume becomes
+ * {@code Released}; reclaim policy Delete then deletes it, Retain leaves it so. Released first, as
+ * the real controller does, is also what lets {@link VolumeProtection} free a deleted volume. A
+ * volume is looked at when it or a claim changes.
  */
 final class VolumeReclaimer extends KindController<PersistentVolume> {
 
@@ -29,23 +32,34 @@ final class VolumeReclaimer extends KindController<PersistentVolume> {
 
     @Override
     Instant reconcile(String name, PersistentVolume pv) {
-        if (pv == null) {
+        if (pv == null || pv.getSpec().getClaimRef() == null) {
             return null;
         }
-        var ref = pv.getSpec().getClaimRef();
         String phase = pv.getStatus() == null ? null : pv.getStatus().getPhase();
-        if (ref == null || !"Bound".equals(phase)) {
+        boolean bound = "Bound".equals(phase);
+        if (!bound && !"Released".equals(phase) || claimExists(pv)) {
             return null;
         }
-        Optional<PersistentVolumeClaim> claim = informers.get(informers.claims, ref.getNamespace(), ref.getName());
-        if (claim.isPresent() && claim.get().getMetadata().getUid().equals(ref.getUid())) {
-            return null;
+        PersistentVolume released = pv;
+        if (bound) {
+            ClusterWriter.Written<PersistentVolume> written = writer.updateStatus(new PersistentVolumeBuilder(pv)
+                    .editStatus().withPhase("Released").endStatus().build());
+            if (!written.ok()) {
+                return null;
+            }
+            released = written.object();
         }
-        if ("Delete".equals(pv.getSpec().getPersistentVolumeReclaimPolicy())) {
-            writer.delete(pv, null);
-        } else {
-            writer.updateStatus(new PersistentVolumeBuilder(pv).editStatus().withPhase("Released").endStatus().build());
+        if ("Delete".equals(pv.getSpec().getPersistentVolumeReclaimPolicy())
+                && !ObjectLifecycle.isTerminating(released)) {
+            writer.delete(released, null);
         }
         return null;
+    }
+
+    /** Whether the volume's claim is still there (one of the same name but another uid is not it). */
+    private boolean claimExists(PersistentVolume pv) {
+        var ref = pv.getSpec().getClaimRef();
+        Optional<PersistentVolumeClaim> claim = informers.get(informers.claims, ref.getNamespace(), ref.getName());
+        return claim.isPresent() && claim.get().getMetadata().getUid().equals(ref.getUid());
     }
 }

@@ -1,13 +1,13 @@
 /**
  * The controllers of the embedded simulated cluster (in the spirit of kwok): {@link
  * io.statefulapps.embedded.sim.ClusterSimulator} runs a StatefulSet controller, the PV controller's
- * provisioning and reclaiming, a scheduler, the kubelets, a node lifecycle controller, an
- * EndpointSlice controller and a load balancer controller against any Kubernetes API (the embedded
- * one in practice). They read informer caches, write only through the API (status through the
- * status subresource), and act only on what changed: informer events put keys on each controller's
- * work queue, delays requeue them on the injected clock. What every controller shares (its queue,
- * its keys, reading the object behind a key) is {@code KindController}'s; {@code ControllerLoop}
- * runs them all on one thread.
+ * provisioning and reclaiming, the pvc- and pv-protection controllers, a scheduler, the kubelets, a
+ * node lifecycle controller, an EndpointSlice controller and a load balancer controller against any
+ * Kubernetes API (the embedded one in practice). They read informer caches, write only through the
+ * API (status through the status subresource), and act only on what changed: informer events put
+ * keys on each controller's work queue, delays requeue them on the injected clock. What every
+ * controller shares (its queue, its keys, reading the object behind a key) is
+ * {@code KindController}'s; {@code ControllerLoop} runs them all on one thread.
  *
  * <p>Faults a user can cause, for the README:
  * <ul>
@@ -31,6 +31,13 @@
  * <li>an unknown StorageClass: PVC Pending with a {@code ProvisioningFailed} event;</li>
  * <li>a LoadBalancer Service annotated {@code stateful-apps.io/simulate-no-lb: "true"} (or with a
  *     {@code loadBalancerClass}): never gets an address;</li>
+ * <li>a claim deleted while a scheduled pod names it (whatever that pod's phase): Terminating
+ *     (deletionTimestamp, finalizer {@code kubernetes.io/pvc-protection}, still Bound) until no such
+ *     pod is left, then gone and its volume reclaimed; a StatefulSet does not make a pod on such a
+ *     claim ({@code FailedCreate} "pvc ... is being deleted"), and the scheduler does not place one
+ *     ("persistentvolumeclaim ... is being deleted");</li>
+ * <li>a Bound volume deleted: Terminating (finalizer {@code kubernetes.io/pv-protection}) until its
+ *     claim is gone;</li>
  * <li>any status patched by hand through {@code /status} (PV {@code Released}, PVC {@code Lost},
  *     an emptied load balancer): left as it is.</li>
  * </ul>
