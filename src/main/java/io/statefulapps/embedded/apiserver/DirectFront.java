@@ -37,7 +37,7 @@ public final class DirectFront {
         Map<String, List<String>> lower = new HashMap<>();
         headers.forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT),
                 n -> new java.util.ArrayList<>()).addAll(values));
-        Incoming in = new Incoming(method, uri, lower, body == null ? new byte[0] : body);
+        Incoming in = new Incoming(method, uri, lower, body == null ? new byte[0] : body, true);
         FaultDecision fault = pipeline.faults(in);
         Runnable next = () -> afterFault(in, fault, replies);
         if (fault.delay().isZero()) {

@@ -16,18 +16,30 @@ public final class Incoming {
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final RequestInfo info;
+    private final boolean inProcess;
 
     /**
      * @param uri the request target as sent: the raw path and query
      * @param headers every header's values, by lower-case name
      */
     Incoming(String method, String uri, Map<String, List<String>> headers, byte[] body) {
+        this(method, uri, headers, body, false);
+    }
+
+    /** @param inProcess whether a caller in this JVM sent it ({@link DirectFront}), not one over HTTP */
+    Incoming(String method, String uri, Map<String, List<String>> headers, byte[] body, boolean inProcess) {
+        this.inProcess = inProcess;
         this.method = method.toUpperCase(Locale.ROOT);
         this.uri = uri;
         this.target = RequestTarget.parse(uri);
         this.headers = Map.copyOf(headers);
         this.body = body;
         this.info = RequestInfo.of(this.method, target);
+    }
+
+    /** Whether a caller in this JVM sent it: the simulated controllers, the service on the embedded cluster. */
+    boolean inProcess() {
+        return inProcess;
     }
 
     public String method() {

@@ -66,17 +66,18 @@ final class ResourceRouter {
             }
             case "POST" -> {
                 if (!item) {
-                    return written(201, writes.create(type, target, request.requireObject()));
+                    return written(201, writes.create(type, target, typeChecked(type, request, request.requireObject())));
                 }
             }
             case "PUT" -> {
                 if (item) {
-                    return written(200, writes.update(type, target, request.requireObject()));
+                    return written(200, writes.update(type, target, typeChecked(type, request, request.requireObject())));
                 }
             }
             case "PATCH" -> {
                 if (item) {
-                    return written(200, writes.patch(type, target, request.header("Content-Type"), request.text()));
+                    return written(200, writes.patch(type, target, request.header("Content-Type"),
+                            typeCheckedPatch(type, request)));
                 }
             }
             case "DELETE" -> {
@@ -118,10 +119,34 @@ final class ResourceRouter {
         }
         return switch (method) {
             case "GET" -> get(type, target, tables.wantsTable(request.header("Accept")));
-            case "PUT" -> written(200, writes.update(type, target, request.requireObject()));
-            case "PATCH" -> written(200, writes.patch(type, target, request.header("Content-Type"), request.text()));
+            case "PUT" -> written(200, writes.update(type, target, typeChecked(type, request, request.requireObject())));
+            case "PATCH" -> written(200, writes.patch(type, target, request.header("Content-Type"),
+                    typeCheckedPatch(type, request)));
             default -> throw ApiException.methodNotAllowed();
         };
+    }
+
+    /**
+     * The body, once its values have the kind's types. Callers in this JVM (the simulated
+     * controllers, the service on the embedded cluster) send what Fabric8 wrote from typed objects:
+     * only bodies from outside are checked, a typed decode each.
+     */
+    private static <T extends com.fasterxml.jackson.databind.JsonNode> T typeChecked(ResourceType type,
+            ApiRequest request, T body) {
+        if (!request.incoming().inProcess()) {
+            TypeCheck.check(type, body);
+        }
+        return body;
+    }
+
+    /** A merge, strategic or apply patch has the object's shape: its values are checked as the object's. */
+    private static String typeCheckedPatch(ResourceType type, ApiRequest request) {
+        String body = request.text();
+        String contentType = request.header("Content-Type");
+        if (!request.incoming().inProcess() && contentType != null && !contentType.startsWith("application/json-patch")) {
+            typeChecked(type, request, JsonText.parse(body));
+        }
+        return body;
     }
 
     private HttpAnswer get(ResourceType type, RequestTarget target, boolean table) {
