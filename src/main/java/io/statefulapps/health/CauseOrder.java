@@ -48,7 +48,8 @@ final class CauseOrder {
             case StatefulSetMissing, HeadlessServiceMissing, ClientServiceMissing, GenerationNotObserved,
                     ServiceNameMismatch, HeadlessServiceNotHeadless, PodCreateFailed, ServiceSelectorMismatch,
                     TargetPortMismatch, NoReadinessProbe -> Layer.DEFINITION;
-            case StorageClassNotFound, ProvisioningFailed, ClaimMissing, ClaimLost, VolumeMissing, VolumeReleased,
+            case StorageClassNotFound, ProvisioningFailed, ClaimMissing, ClaimLost, ClaimTerminating, VolumeMissing,
+                    VolumeReleased,
                     VolumeFailed, CapacityBelowRequest, ResizePending, ClaimPending,
                     ClaimPendingTooLong, RetainedClaim -> Layer.STORAGE;
             case SchedulingGated, Unschedulable, SandboxCreateFailed, VolumeMountFailed, ImagePullBackOff, ErrImagePull,

@@ -76,6 +76,7 @@ public enum Reason {
     ProvisioningFailed(Severity.Error, Degraded),
     WaitingForFirstConsumer(Severity.Info, Progressing),
     ClaimLost(Severity.Error, Degraded),
+    ClaimTerminating(Severity.Error, Degraded),
     VolumeMissing(Severity.Error, Degraded),
     VolumeReleased(Severity.Error, Degraded),
     VolumeFailed(Severity.Error, Degraded),

@@ -91,7 +91,7 @@ final class VolumeAssessor {
         String claimName = slot.claimName();
         PersistentVolume volume = volumeName(claim) == null ? null
                 : context.snapshot().volumesByName().get(volumeName(claim));
-        Finding finding = switch (claim.getStatus() == null || claim.getStatus().getPhase() == null ? "Pending"
+        Finding finding = MetadataReads.isTerminating(claim) ? terminating(slot, volume, kubectl) : switch (claim.getStatus() == null || claim.getStatus().getPhase() == null ? "Pending"
                 : claim.getStatus().getPhase()) {
             case "Lost" -> Finding.of(Reason.ClaimLost, slot.object(),
                     "the claim lost its volume " + volumeName(claim) + "; the data is no longer reachable",
@@ -104,6 +104,25 @@ final class VolumeAssessor {
         VolumeReport report = new VolumeReport(slot.podName(), slot.template(), status, claimReport(claim),
                 volumeReport(volume));
         return new PartAssessment<>(report, finding == null ? List.of() : List.of(finding));
+    }
+
+    /**
+     * A deleted claim that stays while a pod uses it ({@code kubernetes.io/pvc-protection}): the app
+     * runs on, but the claim and, by its volume's reclaim policy, the data go when the pod stops,
+     * and the pod cannot start again on it. Said while there is still time to keep the data.
+     */
+    private static Finding terminating(ClaimSlot slot, PersistentVolume volume, Kubectl kubectl) {
+        String pv = volume == null ? null : MetadataReads.name(volume);
+        String policy = volume == null || volume.getSpec() == null ? null : volume.getSpec().getPersistentVolumeReclaimPolicy();
+        String keep = pv != null && "Delete".equals(policy)
+                ? "to keep the data, make its volume outlive the claim first: kubectl patch pv " + pv
+                        + " -p '{\"spec\":{\"persistentVolumeReclaimPolicy\":\"Retain\"}}'; "
+                : "";
+        return Finding.of(Reason.ClaimTerminating, slot.object(), "PVC " + slot.claimName()
+                + " was deleted and stays only while pod " + slot.podName() + " uses it: when the pod stops, the claim"
+                + (pv == null ? "" : " and volume " + pv + (policy == null ? "" : " (reclaim policy " + policy + ")"))
+                + " go, and the pod will not start again on it", keep + kubectl.describe("pvc", slot.claimName()))
+                .since(Timestamps.parse(slot.claim().getMetadata().getDeletionTimestamp()));
     }
 
     private static Finding missing(ClaimSlot slot, AssessmentContext context) {

@@ -159,6 +159,10 @@ final class HealthCases {
                         .withClaim(1, pendingClaim("local-wffc", 1)), Progressing, WaitingForFirstConsumer, RolloutInProgress),
                 row("claim lost", healthyApp("eureka", 2).withClaim(1, c -> new PersistentVolumeClaimBuilder(c)
                         .editStatus().withPhase("Lost").endStatus().build()), Degraded, ClaimLost),
+                row("claim deleted while its pod runs", healthyApp("eureka", 2).withClaim(1, c ->
+                        new PersistentVolumeClaimBuilder(c).editMetadata().withDeletionTimestamp(minutesAgo(2))
+                                .withFinalizers("kubernetes.io/pvc-protection").endMetadata().build()),
+                        Degraded, ClaimTerminating),
                 row("bound volume gone", healthyApp("eureka", 2).withoutVolume(1), Degraded, VolumeMissing),
                 row("volume released", healthyApp("eureka", 2).withVolume(1, v -> new PersistentVolumeBuilder(v)
                         .editStatus().withPhase("Released").endStatus().build()), Degraded, VolumeReleased),

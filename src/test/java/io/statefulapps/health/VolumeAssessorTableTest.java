@@ -36,6 +36,10 @@ class VolumeAssessorTableTest {
                         .withClaim(1, pendingClaim("local-wffc", 1)), Progressing, WaitingForFirstConsumer),
                 row("lost", healthyApp("eureka", 2).withClaim(1, c -> new PersistentVolumeClaimBuilder(c).editStatus()
                         .withPhase("Lost").endStatus().build()), Degraded, ClaimLost),
+                row("deleted, held by its running pod", healthyApp("eureka", 2).withClaim(1, c ->
+                        new PersistentVolumeClaimBuilder(c).editMetadata().withDeletionTimestamp(minutesAgo(2))
+                                .withFinalizers("kubernetes.io/pvc-protection").endMetadata().build()),
+                        Degraded, ClaimTerminating),
                 row("PV gone", healthyApp("eureka", 2).withoutVolume(1), Degraded, VolumeMissing),
                 row("PV released", healthyApp("eureka", 2).withVolume(1, v -> new PersistentVolumeBuilder(v).editStatus()
                         .withPhase("Released").endStatus().build()), Degraded, VolumeReleased),
