@@ -53,11 +53,12 @@ public final class HealthAssessor {
         List<HealthProblem> problems = problems(findings);
         List<EventReport> events = EventSelector.select(snapshot.events(),
                 involvedObjects(snapshot, pods, parts.volumes().part()), settings.maxEvents());
-        String summary = Summary.of(overall, parts.statefulSet(), parts.pods().part(), problems);
+        List<HealthProblem> causes = CauseOrder.causes(findings, overall);
+        String summary = Summary.of(overall, parts.statefulSet(), parts.pods().part(), causes, problems);
         HealthReport report = new HealthReport(snapshot.app(), snapshot.namespace(), overall,
                 since(overall, findings, sts, pods), summary, snapshot.now(), dataAge(snapshot),
                 Fingerprint.of(overall, problems), parts.statefulSet(), parts.pods().part(), parts.volumes().part(),
-                parts.dns().part(), parts.services().part(), CauseOrder.causes(findings, overall), problems, events);
+                parts.dns().part(), parts.services().part(), causes, problems, events);
         return new HealthAssessment(report, context.dueTimes().earliest());
     }
 

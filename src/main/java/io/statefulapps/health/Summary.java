@@ -8,7 +8,12 @@ final class Summary {
     private Summary() {
     }
 
-    static String of(HealthStatus status, StatefulSetReport sts, List<PodReport> pods, List<HealthProblem> problems) {
+    /**
+     * Names the root cause, as the text's first line does ({@code causes}, the problem behind the
+     * verdict); the most severe problem when the verdict has no cause.
+     */
+    static String of(HealthStatus status, StatefulSetReport sts, List<PodReport> pods, List<HealthProblem> causes,
+            List<HealthProblem> problems) {
         long ready = pods.stream().filter(PodReport::ready).count();
         int desired = sts != null ? sts.replicas() : pods.size();
         String counts = ready + "/" + desired + " pods ready";
@@ -20,7 +25,7 @@ final class Summary {
                     + (sts.rollout() == RolloutState.Partitioned ? " at partition " + sts.partition() : "");
             return status + ": " + counts + rollout;
         }
-        HealthProblem first = problems.get(0);
+        HealthProblem first = causes == null || causes.isEmpty() ? problems.get(0) : causes.get(0);
         String more = problems.size() > 1 ? " (+" + (problems.size() - 1) + " more)" : "";
         return status + ": " + counts + "; " + first.reason() + " on " + first.object() + more;
     }

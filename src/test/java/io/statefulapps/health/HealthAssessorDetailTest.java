@@ -137,6 +137,19 @@ class HealthAssessorDetailTest {
     }
 
     @Test
+    void theSummaryNamesTheCauseOfTheVerdictNotAnInformativeProblem() {
+        // No readiness probe (Info, verdict unchanged) and a load balancer still coming (the cause of Progressing)
+        HealthReport report = assess(HealthCases.loadBalancer(2, false).withPod(0, Scenarios.withoutReadinessProbe())
+                .withPod(1, Scenarios.withoutReadinessProbe()));
+        assertEquals(HealthStatus.Progressing, report.status());
+        assertTrue(report.problems().size() > 1 && report.problems().get(0).reason() != Reason.LoadBalancerProvisioning,
+                "another problem comes first: " + report.problems());
+        assertEquals(Reason.LoadBalancerProvisioning, report.causes().get(0).reason());
+        assertTrue(report.summary().startsWith("Progressing: 2/2 pods ready; LoadBalancerProvisioning on Service/eureka"),
+                report.summary());
+    }
+
+    @Test
     void initContainersAreReportedAndFlagged() {
         HealthReport report = assess(healthyApp("eureka", 1).withPod(0,
                 Scenarios.initContainer(Scenarios.initWaiting("CrashLoopBackOff"))));
