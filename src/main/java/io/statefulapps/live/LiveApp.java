@@ -49,14 +49,14 @@ public record LiveApp(String namespace, String name, Trio trio) {
         return new TrioNames(name, headless, client);
     }
 
-    /** {@code Kind/role} of each absent object, for messages. */
+    /** The role of each absent object ({@code headless Service}, {@code StatefulSet}, {@code client Service}): one vocabulary a client can switch on. */
     public List<String> missing() {
         List<String> missing = new ArrayList<>();
         if (headlessService() == null) {
             missing.add("headless Service");
         }
         if (statefulSet() == null) {
-            missing.add("StatefulSet/" + name);
+            missing.add("StatefulSet");
         }
         if (clientService() == null) {
             missing.add("client Service");

@@ -147,9 +147,14 @@ class AppDeleteTest {
 
         create("gone", 1);
         client.services().inNamespace(NS).withName("gone-headless").delete();
+        client.apps().statefulSets().inNamespace(NS).withName("gone").withPropagationPolicy(
+                io.fabric8.kubernetes.api.model.DeletionPropagation.ORPHAN).delete();
+        // By role, one vocabulary for the three objects.
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/namespaces/{ns}/apps/gone", NS).then()
+                .statusCode(200).body("status.missing", equalTo(List.of("headless Service", "StatefulSet"))));
         given().delete("/api/v1/namespaces/{ns}/apps/gone", NS).then().statusCode(200)
-                .body("missing.name", equalTo(List.of("gone-headless")))
-                .body("deleted.name", equalTo(List.of("gone", "gone")));
+                .body("missing.name", equalTo(List.of("gone", "gone-headless")))
+                .body("deleted.name", equalTo(List.of("gone")));
     }
 
     @Test
