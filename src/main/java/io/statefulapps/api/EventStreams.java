@@ -38,19 +38,26 @@ public class EventStreams {
         private final SseEventSink sink;
         private final Sse sse;
         private final Supplier<Optional<Problem>> rightsLapsed;
+        private final String requestId;
         private volatile Runnable unsubscribe = () -> {
         };
+        // The error that ends a stream carries this id too, so a client resumes from where it was.
+        private volatile String lastId;
 
-        Stream(SseEventSink sink, Sse sse, Supplier<Optional<Problem>> rightsLapsed) {
+        Stream(SseEventSink sink, Sse sse, Supplier<Optional<Problem>> rightsLapsed, String requestId) {
             this.sink = sink;
             this.sse = sse;
             this.rightsLapsed = rightsLapsed;
+            this.requestId = requestId;
         }
 
         void send(OutboundSseEvent event) {
             if (sink.isClosed()) {
                 end();
                 return;
+            }
+            if (event.getId() != null) {
+                lastId = event.getId();
             }
             sink.send(event).whenComplete((ok, error) -> {
                 if (error != null) {
@@ -95,7 +102,7 @@ public class EventStreams {
      */
     public void start(SseEventSink sink, Sse sse, Supplier<Optional<Problem>> rightsLapsed,
             Function<java.util.function.Consumer<ReportChange>, HealthStreams.Opened> opener) {
-        Stream stream = new Stream(sink, sse, rightsLapsed);
+        Stream stream = new Stream(sink, sse, rightsLapsed, RequestIds.current());
         HealthStreams.Opened opened = opener.apply(change -> stream.send(event(sse, change)));
         stream.unsubscribe = opened.close();
         open.add(stream);
@@ -127,8 +134,9 @@ public class EventStreams {
         for (Stream stream : open) {
             try {
                 stream.rightsLapsed.get().ifPresent(problem -> {
-                    stream.send(stream.sse.newEventBuilder().name("error")
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, json(problem)).build());
+                    Problem identified = problem.requestId() == null ? problem.withRequestId(stream.requestId) : problem;
+                    stream.send(stream.sse.newEventBuilder().id(stream.lastId).name("error")
+                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, json(identified)).build());
                     stream.end();
                 });
             } catch (RuntimeException e) {

@@ -240,7 +240,13 @@ class RbacRehearsalIT {
         ok(kubectl.run("delete", "rolebinding", "viewer-view", "-n", NS));
         try {
             // rights are rechecked every second and reviews cached for a second
-            assertNotNull(ended.get(20, java.util.concurrent.TimeUnit.SECONDS));
+            String stream = ended.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull(stream);
+            // The last event says why, with an id to resume from and the request's id in its problem.
+            String error = java.util.Arrays.stream(stream.split("\n\n")).filter(e -> e.contains("event:error"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no error event:\n" + stream));
+            assertTrue(error.lines().anyMatch(l -> l.startsWith("id:") && l.length() > 3), error);
+            assertTrue(error.contains("\"requestId\""), error);
             as(VIEWER).get(apps(replicaB)).then().statusCode(403);
         } finally {
             ok(kubectl.run("create", "rolebinding", "viewer-view", "--clusterrole=view", "--user=viewer", "-n", NS));
