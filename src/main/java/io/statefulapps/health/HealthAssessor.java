@@ -56,7 +56,7 @@ public final class HealthAssessor {
         List<HealthProblem> causes = CauseOrder.causes(findings, overall);
         String summary = Summary.of(overall, parts.statefulSet(), parts.pods().part(), causes, problems);
         HealthReport report = new HealthReport(snapshot.app(), snapshot.namespace(), overall,
-                since(overall, findings, sts, pods), summary, snapshot.now(), dataAge(snapshot),
+                since(overall, findings, sts, pods), summary, observedAt(snapshot), dataAge(snapshot),
                 Fingerprint.of(overall, problems), parts.statefulSet(), parts.pods().part(), parts.volumes().part(),
                 parts.dns().part(), parts.services().part(), causes, problems, events);
         return new HealthAssessment(report, context.dueTimes().earliest());
@@ -114,6 +114,11 @@ public final class HealthAssessor {
             return StatefulSetAssessor.lastProgress(sts, pods.sorted());
         }
         return earliest;
+    }
+
+    /** When the state was observed: now, or as long ago as the data is old while the watches are broken. */
+    private static Instant observedAt(ClusterSnapshot snapshot) {
+        return snapshot.staleFor() == null ? snapshot.now() : snapshot.now().minus(snapshot.staleFor());
     }
 
     private static Long dataAge(ClusterSnapshot snapshot) {

@@ -51,6 +51,12 @@ class StaleDataTest {
                     .get("dataAge") != null);
             String text = given().accept("text/plain").get(APP + "/health").then().statusCode(200).extract().asString();
             assertTrue(text.contains("old: the watch of the cluster is re-connecting"), text);
+            // observedAt says when the data was observed, not when the report was computed from it
+            var stale = given().get(APP + "/health").jsonPath();
+            java.time.Instant observed = java.time.Instant.parse(stale.getString("observedAt"));
+            long age = stale.getLong("dataAge");
+            assertTrue(!observed.isAfter(java.time.Instant.now().minusSeconds(age - 1)),
+                    "observedAt " + observed + " with dataAge " + age);
         } finally {
             given().relaxedHTTPSValidation().delete(faults);
         }
