@@ -171,6 +171,12 @@ class CreateAppTest {
         given().accept("text/*").get("/api/v1/namespaces/{ns}/apps/none/health", NS).then().statusCode(404);
         given().accept("image/png").get("/api/v1/namespaces/{ns}/apps", NS)
                 .then().statusCode(406).contentType("application/problem+json");
+        // Weight 0 says "not this"
+        given().accept("application/json;q=0").get("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(406).contentType("application/problem+json");
+        given().accept("application/json;q=0").get("/api/v1/namespaces/{ns}/apps/none/health", NS).then().statusCode(406);
+        given().accept("application/json;q=0, text/plain").get("/api/v1/apps")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/plain"));
         given().get("/api/v1/nowhere")
                 .then().statusCode(404).contentType("application/problem+json");
         given().contentType("application/json").body("{\"name\":\"" + "x".repeat(2_000_000) + "\"}")
