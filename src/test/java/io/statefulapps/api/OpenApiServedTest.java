@@ -29,6 +29,14 @@ class OpenApiServedTest {
     }
 
     @Test
+    void servedYamlIsTheCommittedFileByteForByte() throws Exception {
+        byte[] served = given().get("/q/openapi").then().statusCode(200).contentType("application/yaml;charset=UTF-8")
+                .extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(Path.of("openapi/openapi.yaml")), served);
+        given().get("/q/openapi?format=yaml").then().statusCode(200).contentType("application/yaml;charset=UTF-8");
+    }
+
+    @Test
     void servedJsonEqualsTheCommittedContract() throws Exception {
         String served = given().accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().asString();
