@@ -56,7 +56,7 @@ final class ApiServerAssembly {
                 new OpenApi(catalog));
         ResourceRouter router = new ResourceRouter(catalog, nonResource, lists, writes,
                 new DeleteHandler(store, gc, namespaces, lists,
-                new GracefulPodDeletion(store, clock)), logs, new ReviewResources(access, store), tables);
+                new GracefulPodDeletion(store, clock, new ContainerStop(store, gc, later, clock))), logs, new ReviewResources(access, store), tables);
         RequestPipeline pipeline = new RequestPipeline(catalog, faults, access, new BodyDecoders(parts.decoders()), router,
                 audit);
         BiConsumer<Duration, Runnable> timers = (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()),

@@ -61,6 +61,7 @@ record DeleteHandler(ObjectStore store, GarbageCollector gc, NamespaceLifecycle 
             if (period > 0) {
                 return pods.mark(type, object, period);
             }
+            return pods.deleteNow(type, object, policy);
         }
         return gc.delete(type, object, policy);
     }
