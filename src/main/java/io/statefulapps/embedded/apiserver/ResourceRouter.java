@@ -112,6 +112,9 @@ final class ResourceRouter {
             }
             return logs.read(type, target);
         }
+        if (PodStreams.applies(type, target)) {
+            return new PodStreams(deletes.store()).refuse(type, target);
+        }
         if (PodEviction.applies(type, target)) {
             if (!method.equals("POST")) {
                 throw ApiException.methodNotAllowed();
