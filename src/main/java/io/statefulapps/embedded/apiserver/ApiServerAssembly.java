@@ -54,9 +54,10 @@ final class ApiServerAssembly {
         PodLogs logs = new PodLogs(store, catalog.get("", "pods"), clock);
         NonResourcePaths nonResource = new NonResourcePaths(new Discovery(catalog, () -> "127.0.0.1:" + port.get()),
                 new OpenApi(catalog));
-        ResourceRouter router = new ResourceRouter(catalog, nonResource, lists, writes,
-                new DeleteHandler(store, gc, namespaces, lists,
-                new GracefulPodDeletion(store, clock)), logs, new ReviewResources(access, store), tables);
+        DeleteHandler deletes = new DeleteHandler(store, gc, namespaces, lists,
+                new GracefulPodDeletion(store, clock, new ContainerStop(store, gc, later, clock)));
+        ResourceRouter router = new ResourceRouter(catalog, nonResource, lists, writes, deletes,
+                new PodEviction(store, catalog, deletes, clock), logs, new ReviewResources(access, store), tables);
         RequestPipeline pipeline = new RequestPipeline(catalog, faults, access, new BodyDecoders(parts.decoders()), router,
                 audit);
         BiConsumer<Duration, Runnable> timers = (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()),

@@ -50,6 +50,11 @@ record DeleteHandler(ObjectStore store, GarbageCollector gc, NamespaceLifecycle 
         });
     }
 
+    /** The pod an eviction lets go, deleted as a DELETE with the Eviction's deleteOptions would; under the write lock. */
+    StoredObject deleteAsEvicted(ResourceType pods, StoredObject pod, RequestTarget target, ObjectNode options) {
+        return deleteOne(pods, pod, target, options, policy(target, options));
+    }
+
     /** A namespace through its lifecycle, a pod gracefully unless its period is 0, anything else at once. */
     private StoredObject deleteOne(ResourceType type, StoredObject object, RequestTarget target, ObjectNode options,
             String policy) {
@@ -61,6 +66,7 @@ record DeleteHandler(ObjectStore store, GarbageCollector gc, NamespaceLifecycle 
             if (period > 0) {
                 return pods.mark(type, object, period);
             }
+            return pods.deleteNow(type, object, policy);
         }
         return gc.delete(type, object, policy);
     }

@@ -126,6 +126,8 @@ final class Discovery {
     private static void subresources(ArrayNode resources, ResourceType t) {
         if (t.is("", "pods")) {
             subresource(resources, t, "log", null, "Pod").add("get");
+            // kubectl drain evicts only where discovery lists pods/eviction; else it deletes past budgets
+            subresource(resources, t, "eviction", "policy", "Eviction").add("create");
         }
         if (t.is("", "serviceaccounts")) {
             subresource(resources, t, "token", "authentication.k8s.io", "TokenRequest").add("create");

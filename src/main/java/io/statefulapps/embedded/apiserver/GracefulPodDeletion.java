@@ -15,7 +15,17 @@ import java.time.temporal.ChronoUnit;
  * kubelet confirms the deletion with a period of 0 once its containers stopped, so a pod whose node
  * is gone stays Terminating. A later delete may shorten the period, never lengthen it.
  */
-record GracefulPodDeletion(ObjectStore store, Clock clock) {
+final class GracefulPodDeletion {
+
+    private final ObjectStore store;
+    private final Clock clock;
+    private final ContainerStop stops;
+
+    GracefulPodDeletion(ObjectStore store, Clock clock, ContainerStop stops) {
+        this.store = store;
+        this.clock = clock;
+        this.stops = stops;
+    }
 
     /** The grace period this delete gives the pod; 0 means delete it now. */
     static long gracePeriod(JsonNode pod, RequestTarget target, ObjectNode options) {
@@ -41,7 +51,16 @@ record GracefulPodDeletion(ObjectStore store, Clock clock) {
         JsonFields.metadata(tree)
                 .put("deletionTimestamp", clock.instant().plusSeconds(period).truncatedTo(ChronoUnit.SECONDS).toString())
                 .put("deletionGracePeriodSeconds", period);
+        stops.began(pod.uid());
         return store.replace(pods, tree);
+    }
+
+    /**
+     * Deletes the pod at once, unless its containers are still stopping: then it goes when they
+     * have stopped, and the pod is answered as it is.
+     */
+    StoredObject deleteNow(ResourceType pods, StoredObject pod, String policy) {
+        return stops.deleteWhenStopped(pods, pod, policy);
     }
 
     /** The request's period; -1 when it gives none. */

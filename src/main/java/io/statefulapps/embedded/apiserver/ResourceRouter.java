@@ -16,18 +16,21 @@ final class ResourceRouter {
     private final WriteHandler writes;
     private final DeleteHandler deletes;
     private final ScaleSubresource scales;
+    private final PodEviction evictions;
     private final PodLogs logs;
     private final ReviewResources reviews;
     private final TableConverter tables;
 
     ResourceRouter(ResourceCatalog catalog, NonResourcePaths nonResource, ListHandler lists, WriteHandler writes,
-            DeleteHandler deletes, PodLogs logs, ReviewResources reviews, TableConverter tables) {
+            DeleteHandler deletes, PodEviction evictions, PodLogs logs, ReviewResources reviews,
+            TableConverter tables) {
         this.catalog = catalog;
         this.nonResource = nonResource;
         this.lists = lists;
         this.writes = writes;
         this.deletes = deletes;
         this.scales = new ScaleSubresource(writes);
+        this.evictions = evictions;
         this.logs = logs;
         this.reviews = reviews;
         this.tables = tables;
@@ -108,6 +111,15 @@ final class ResourceRouter {
                 throw ApiException.methodNotAllowed();
             }
             return logs.read(type, target);
+        }
+        if (PodStreams.applies(type, target)) {
+            return new PodStreams(deletes.store()).refuse(type, target);
+        }
+        if (PodEviction.applies(type, target)) {
+            if (!method.equals("POST")) {
+                throw ApiException.methodNotAllowed();
+            }
+            return evictions.evict(type, target, request.object());
         }
         if (ReviewResources.isTokenRequest(type, target)) {
             return reviews.tokenRequest(type, request);

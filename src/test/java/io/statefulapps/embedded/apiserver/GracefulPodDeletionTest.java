@@ -4,8 +4,10 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +36,8 @@ class GracefulPodDeletionTest extends ApiServerTestBase {
 
         assertEquals(200, http("DELETE", "/api/v1/namespaces/default/pods/graceful?gracePeriodSeconds=0", null, null)
                 .statusCode());
-        assertNull(client.pods().withName("graceful").get());
+        // gone once its containers could have stopped (ContainerStop)
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.pods().withName("graceful").get() == null);
     }
 
     @Test
@@ -48,7 +51,7 @@ class GracefulPodDeletionTest extends ApiServerTestBase {
                 "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"gracePeriodSeconds\":5}");
         assertEquals(5L, client.pods().withName("shortened").get().getMetadata().getDeletionGracePeriodSeconds());
         client.pods().withName("shortened").withGracePeriod(0).delete();
-        assertNull(client.pods().withName("shortened").get());
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.pods().withName("shortened").get() == null);
     }
 
     @Test

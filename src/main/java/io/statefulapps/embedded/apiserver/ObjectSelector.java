@@ -1,0 +1,47 @@
+package io.statefulapps.embedded.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+/**
+ * A metav1.LabelSelector as an object holds it ({@code matchLabels}, {@code matchExpressions}),
+ * matched against an object's labels. A missing selector selects nothing and an empty one
+ * everything, as for a policy/v1 PodDisruptionBudget.
+ */
+final class ObjectSelector {
+
+    private ObjectSelector() {
+    }
+
+    static boolean selects(JsonNode selector, Map<String, String> labels) {
+        if (selector == null || !selector.isObject()) {
+            return false;
+        }
+        var wanted = selector.path("matchLabels").fields();
+        while (wanted.hasNext()) {
+            var label = wanted.next();
+            if (!label.getValue().asText().equals(labels.get(label.getKey()))) {
+                return false;
+            }
+        }
+        for (JsonNode expression : selector.path("matchExpressions")) {
+            String value = labels.get(expression.path("key").asText());
+            boolean listed = false;
+            for (JsonNode v : expression.path("values")) {
+                listed |= v.asText().equals(value);
+            }
+            boolean ok = switch (expression.path("operator").asText()) {
+                case "In" -> listed;
+                case "NotIn" -> !listed;
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
