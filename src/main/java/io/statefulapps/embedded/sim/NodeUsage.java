@@ -14,19 +14,33 @@ import java.util.Map;
  */
 final class NodeUsage {
 
-    /** What a node's bound pods request in total. */
-    record Total(int pods, BigDecimal cpu, BigDecimal memory) {
+    /**
+     * What a node's bound pods request in total: as requested (cpu in cores, memory in bytes), and as
+     * the scheduler's scoring counts it, a container without a request as 100m and 200Mi.
+     */
+    record Total(int pods, BigDecimal cpu, BigDecimal memory, long scoredMilliCpu, long scoredMemory) {
 
-        static final Total NONE = new Total(0, BigDecimal.ZERO, BigDecimal.ZERO);
+        static final Total NONE = new Total(0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
 
         Total plus(Share s, int sign) {
             BigDecimal factor = BigDecimal.valueOf(sign);
-            return new Total(pods + sign, cpu.add(s.cpu().multiply(factor)), memory.add(s.memory().multiply(factor)));
+            return new Total(pods + sign, cpu.add(s.cpu().multiply(factor)), memory.add(s.memory().multiply(factor)),
+                    scoredMilliCpu + sign * s.scoredMilliCpu(), scoredMemory + sign * s.scoredMemory());
         }
     }
 
     /** One pod's requests where it is bound; {@code assumed} until its binding has been seen. */
-    private record Share(String node, BigDecimal cpu, BigDecimal memory, boolean assumed) {
+    private record Share(String node, BigDecimal cpu, BigDecimal memory, long scoredMilliCpu, long scoredMemory,
+            boolean assumed) {
+
+        static Share of(Pod pod, String node, boolean assumed) {
+            return new Share(node, Resources.request(pod, "cpu"), Resources.request(pod, "memory"),
+                    Resources.scoredMilliCpu(pod), Resources.scoredMemory(pod), assumed);
+        }
+
+        Share seen() {
+            return new Share(node, cpu, memory, scoredMilliCpu, scoredMemory, false);
+        }
     }
 
     private final Map<String, Share> shares = new HashMap<>();
@@ -39,7 +53,7 @@ final class NodeUsage {
         boolean counts = ObjectLifecycle.isBound(pod) && !ObjectLifecycle.isFinished(pod);
         Share current = shares.get(uid);
         if (counts && current != null && current.node().equals(node)) {
-            shares.put(uid, new Share(node, current.cpu(), current.memory(), false));
+            shares.put(uid, current.seen());
             return;
         }
         boolean unboundNews = node == null || node.isEmpty();
@@ -48,15 +62,14 @@ final class NodeUsage {
         }
         forget(uid);
         if (counts) {
-            add(uid, new Share(node, Resources.request(pod, "cpu"), Resources.request(pod, "memory"), false));
+            add(uid, Share.of(pod, node, false));
         }
     }
 
     /** The scheduler bound the pod: count it there before its event arrives. */
     synchronized void assume(Pod pod, String node) {
         forget(pod.getMetadata().getUid());
-        add(pod.getMetadata().getUid(),
-                new Share(node, Resources.request(pod, "cpu"), Resources.request(pod, "memory"), true));
+        add(pod.getMetadata().getUid(), Share.of(pod, node, true));
     }
 
     synchronized void forget(String uid) {
