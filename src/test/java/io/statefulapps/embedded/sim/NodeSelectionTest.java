@@ -61,15 +61,15 @@ class NodeSelectionTest {
 
     @Test
     void theLeastAllocatedNodeWinsAndAFullOneIsSkipped() {
-        List<NodeSelection.Candidate> nodes = List.of(node("a", "4", "8Gi", 1), node("b", "4", "8Gi", 110),
-                node("c", "16", "64Gi", 110));
-        assertEquals("c", place(pod("1", "1Gi"), nodes), "the biggest node has the most left");
-        usage.assume(pod(null, null), "a"); // a holds one pod: full
-        NodeSelection.Candidate b = nodes.get(1);
-        usage.assume(pod("3", "6Gi"), "b");
-        assertEquals("c", place(pod("1", "1Gi"), nodes));
-        assertEquals(Optional.empty(), selection.choose(pod("20", "1Gi"), NodeFit.Requests.of(pod("20", "1Gi")),
-                List.of(b), Optional.empty()), "fits nowhere");
+        NodeSelection.Candidate big = node("a", "16", "64Gi", 1);
+        NodeSelection.Candidate small = node("b", "4", "8Gi", 110);
+        List<NodeSelection.Candidate> nodes = List.of(big, small);
+        assertEquals("a", place(pod("1", "1Gi"), nodes), "the biggest node has the most left");
+        assertEquals("b", place(pod("1", "1Gi"), nodes), "a holds one pod: full");
+        usage.assume(pod("2", "6Gi"), "b");
+        Pod tooBig = pod("2", "1Gi");
+        assertEquals(Optional.empty(), selection.choose(tooBig, NodeFit.Requests.of(tooBig), nodes, Optional.empty()),
+                "fits nowhere");
     }
 
     @Test
