@@ -29,22 +29,27 @@ final class NodeUsage {
         }
     }
 
-    /** One pod's requests where it is bound; {@code assumed} until its binding has been seen. */
+    /**
+     * One pod's requests where it is bound, and the uid of its controller (null for none);
+     * {@code assumed} until its binding has been seen.
+     */
     private record Share(String node, BigDecimal cpu, BigDecimal memory, long scoredMilliCpu, long scoredMemory,
-            boolean assumed) {
+            String owner, boolean assumed) {
 
         static Share of(Pod pod, String node, boolean assumed) {
             return new Share(node, Resources.request(pod, "cpu"), Resources.request(pod, "memory"),
-                    Resources.scoredMilliCpu(pod), Resources.scoredMemory(pod), assumed);
+                    Resources.scoredMilliCpu(pod), Resources.scoredMemory(pod), controllerUid(pod), assumed);
         }
 
         Share seen() {
-            return new Share(node, cpu, memory, scoredMilliCpu, scoredMemory, false);
+            return new Share(node, cpu, memory, scoredMilliCpu, scoredMemory, owner, false);
         }
     }
 
     private final Map<String, Share> shares = new HashMap<>();
     private final Map<String, Total> totals = new HashMap<>();
+    /** How many pods of each controller (by uid) each node holds, for the topology spread score. */
+    private final Map<String, Map<String, Integer>> siblings = new HashMap<>();
 
     /** Counts the pod where it is bound, or not at all when it is unbound or has finished. */
     synchronized void observe(Pod pod) {
@@ -76,6 +81,13 @@ final class NodeUsage {
         Share old = shares.remove(uid);
         if (old != null) {
             totals.merge(old.node(), Total.NONE, (t, none) -> t.plus(old, -1));
+            if (old.owner() != null) {
+                Map<String, Integer> byNode = siblings.get(old.owner());
+                byNode.computeIfPresent(old.node(), (n, count) -> count > 1 ? count - 1 : null);
+                if (byNode.isEmpty()) {
+                    siblings.remove(old.owner());
+                }
+            }
         }
     }
 
@@ -83,8 +95,22 @@ final class NodeUsage {
         return totals.getOrDefault(node, Total.NONE);
     }
 
+    /** How many pods of the controller with that uid the node holds. */
+    synchronized int siblingsOn(String owner, String node) {
+        Map<String, Integer> byNode = siblings.get(owner);
+        return byNode == null ? 0 : byNode.getOrDefault(node, 0);
+    }
+
     private void add(String uid, Share share) {
         shares.put(uid, share);
         totals.merge(share.node(), Total.NONE.plus(share, 1), (t, one) -> t.plus(share, 1));
+        if (share.owner() != null) {
+            siblings.computeIfAbsent(share.owner(), o -> new HashMap<>()).merge(share.node(), 1, Integer::sum);
+        }
+    }
+
+    static String controllerUid(Pod pod) {
+        return pod.getMetadata().getOwnerReferences().stream().filter(r -> Boolean.TRUE.equals(r.getController()))
+                .map(r -> r.getUid()).findFirst().orElse(null);
     }
 }

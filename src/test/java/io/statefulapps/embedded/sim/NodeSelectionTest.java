@@ -8,12 +8,16 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** kube-scheduler's default scoring, with no cluster: least allocated and balanced nodes win, ties by name. */
+/**
+ * kube-scheduler's default scoring, with no cluster: least allocated and balanced nodes win, a set's
+ * pods spread, ties go by name.
+ */
 class NodeSelectionTest {
 
     private final NodeUsage usage = new NodeUsage();
@@ -21,15 +25,24 @@ class NodeSelectionTest {
     private int pods;
 
     private static NodeSelection.Candidate node(String name, String cpu, String memory, int maxPods) {
-        Node node = new NodeBuilder().withNewMetadata().withName(name).endMetadata().withNewStatus()
+        Node node = new NodeBuilder().withNewMetadata().withName(name).addToLabels("kubernetes.io/hostname", name)
+                .endMetadata().withNewStatus()
                 .addToAllocatable("cpu", new Quantity(cpu)).addToAllocatable("memory", new Quantity(memory))
                 .addToAllocatable("pods", new Quantity(String.valueOf(maxPods))).endStatus().build();
         return new NodeSelection.Candidate(node, NodeFit.Capacity.of(node));
     }
 
     private Pod pod(String cpu, String memory) {
+        return pod(cpu, memory, null);
+    }
+
+    private Pod pod(String cpu, String memory, String ownerUid) {
         PodBuilder pod = new PodBuilder().withNewMetadata().withName("p" + pods).withUid("uid-" + pods++)
                 .endMetadata().withNewSpec().addNewContainer().withName("main").endContainer().endSpec();
+        if (ownerUid != null) {
+            pod.editMetadata().addNewOwnerReference().withKind("StatefulSet").withName("set").withUid(ownerUid)
+                    .withController(true).endOwnerReference().endMetadata();
+        }
         if (cpu != null) {
             pod.editSpec().editFirstContainer().withNewResources().addToRequests("cpu", new Quantity(cpu))
                     .addToRequests("memory", new Quantity(memory)).endResources().endContainer().endSpec();
@@ -70,6 +83,17 @@ class NodeSelectionTest {
         Pod tooBig = pod("2", "1Gi");
         assertEquals(Optional.empty(), selection.choose(tooBig, NodeFit.Requests.of(tooBig), nodes, Optional.empty()),
                 "fits nowhere");
+    }
+
+    @Test
+    void aControllersPodsGoToDifferentNodesWhereResourcesAloneWouldNot() {
+        List<NodeSelection.Candidate> nodes = List.of(node("a", "64", "256Gi", 110), node("b", "8", "32Gi", 110));
+        assertEquals(List.of("a", "a"), List.of(place(pod(null, null), nodes), place(pod(null, null), nodes)),
+                "without a controller the biggest node wins twice");
+        assertEquals(List.of("a", "b"), List.of(place(pod(null, null, "set-1"), nodes),
+                place(pod(null, null, "set-1"), nodes)), "the default topology spread keeps a set's pods apart");
+        // PodTopologySpread normalized: a node with one sibling 66 (raw round(ln 4 + 2) = 3), none 100
+        assertEquals(List.of(66L, 100L), Arrays.stream(HostnameSpread.scores(new int[] {1, 0})).boxed().toList());
     }
 
     @Test

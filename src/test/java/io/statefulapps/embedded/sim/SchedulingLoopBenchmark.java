@@ -38,7 +38,10 @@ public final class SchedulingLoopBenchmark {
         NodeSelection selection = new NodeSelection(usage);
         List<Pod> pods = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            pods.add(new PodBuilder().withNewMetadata().withName("p" + i).withUid("u" + i).endMetadata()
+            // two pods per app, as a StatefulSet of two: the controller's uid groups them for the topology spread
+            pods.add(new PodBuilder().withNewMetadata().withName("p" + i).withUid("u" + i).addNewOwnerReference()
+                    .withKind("StatefulSet").withName("app-" + i / 2).withUid("set-" + i / 2).withController(true)
+                    .endOwnerReference().endMetadata()
                     .withNewSpec().addNewContainer().withName("main").withImage("nginx:1.27").endContainer()
                     .endSpec().build());
         }
@@ -66,7 +69,8 @@ public final class SchedulingLoopBenchmark {
         List<NodeSelection.Candidate> nodes = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             Node node = new NodeBuilder().withNewMetadata().withName(String.format("bench-node-%04d", i))
-                    .endMetadata().withNewStatus().addToAllocatable("cpu", new Quantity("8"))
+                    .addToLabels("kubernetes.io/hostname", String.format("bench-node-%04d", i)).endMetadata()
+                    .withNewStatus().addToAllocatable("cpu", new Quantity("8"))
                     .addToAllocatable("memory", new Quantity("32Gi")).addToAllocatable("pods", new Quantity("110"))
                     .endStatus().build();
             nodes.add(new NodeSelection.Candidate(node, NodeFit.Capacity.of(node)));
