@@ -81,8 +81,8 @@ final class NodeUsage {
         Share old = shares.remove(uid);
         if (old != null) {
             totals.merge(old.node(), Total.NONE, (t, none) -> t.plus(old, -1));
-            if (old.owner() != null) {
-                Map<String, Integer> byNode = siblings.get(old.owner());
+            Map<String, Integer> byNode = old.owner() == null ? null : siblings.get(old.owner());
+            if (byNode != null) {
                 byNode.computeIfPresent(old.node(), (n, count) -> count > 1 ? count - 1 : null);
                 if (byNode.isEmpty()) {
                     siblings.remove(old.owner());
