@@ -59,6 +59,7 @@ public final class ClusterSimulator implements AutoCloseable {
         informers = new ClusterInformers(client, unseen, ledger);
         EventRecorder events = new EventRecorder(writer, clock, settings.normalEvents());
         ControllerContext context = new ControllerContext(client, informers, writer, events, clock, settings);
+        NodeNumbers nodeNumbers = new NodeNumbers();
         List<Controller> controllers = List.of(
                 new StatefulSetController(context),
                 new VolumeProvisioner(context),
@@ -66,7 +67,8 @@ public final class ClusterSimulator implements AutoCloseable {
                 new ClaimProtection(context),
                 new VolumeProtection(context),
                 new Scheduler(context),
-                new Kubelet(context),
+                new Kubelet(context, nodeNumbers),
+                new NodeStatusReporter(context, nodeNumbers),
                 new NodeLifecycleController(context),
                 new EndpointSliceController(context),
                 new LoadBalancerController(context));

@@ -1,5 +1,7 @@
 package io.statefulapps.embedded.sim;
 
+import io.fabric8.kubernetes.api.model.Container;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -53,7 +55,12 @@ record ContainerTimeline(ImageFault fault, Instant begin, SimulatorSettings sett
         return !now.isBefore(begin.plus(settings.crashLoopBackoff()));
     }
 
-    boolean ready(Instant now) {
-        return fault == ImageFault.NONE && !now.isBefore(begin.plus(settings.podReadyDelay()));
+    /** When the container, started at {@code begin}, first counts as Ready if nothing fails. */
+    Instant readyAt(Container c) {
+        return begin.plus(ProbeTiming.untilReady(c, settings));
+    }
+
+    boolean ready(Container c, Instant now) {
+        return fault == ImageFault.NONE && !now.isBefore(readyAt(c));
     }
 }

@@ -35,11 +35,14 @@ final class Kubelet extends KindController<Pod> {
     private final PodStatusFactory statuses;
     private final PodMilestones milestones;
     private final KubeletEvents kubeletEvents;
-    private final PodIpAllocator ips = new PodIpAllocator();
+    private final NodeNumbers nodeNumbers;
+    private final PodIpAllocator ips;
     private final Map<String, Running> running = new HashMap<>();
 
-    Kubelet(ControllerContext context) {
+    Kubelet(ControllerContext context, NodeNumbers nodeNumbers) {
         super(context, context.informers().pods, ObjectLifecycle::isBound);
+        this.nodeNumbers = nodeNumbers;
+        this.ips = new PodIpAllocator(nodeNumbers);
         this.client = context.client();
         this.statuses = new PodStatusFactory(settings);
         this.milestones = new PodMilestones(settings);
@@ -98,7 +101,7 @@ final class Kubelet extends KindController<Pod> {
         } else {
             ip = ips.allocate(nodeName);
         }
-        var placement = new PodStatusFactory.Placement(boundAt, ip, hostIp(node, ips.nodeNumber(nodeName)));
+        var placement = new PodStatusFactory.Placement(boundAt, ip, hostIp(node));
         return new Running(pod.getMetadata().getUid(), nodeName, placement, missingPullSecrets(pod));
     }
 
@@ -153,7 +156,7 @@ final class Kubelet extends KindController<Pod> {
         return bound == null || bound.isEmpty() ? "pvc-" + claim.getMetadata().getUid() : bound;
     }
 
-    private static String hostIp(Node node, int nodeNumber) {
+    private String hostIp(Node node) {
         if (node.getStatus() != null) {
             for (NodeAddress a : node.getStatus().getAddresses()) {
                 if ("InternalIP".equals(a.getType())) {
@@ -161,6 +164,6 @@ final class Kubelet extends KindController<Pod> {
                 }
             }
         }
-        return "172.18." + (nodeNumber / 250) + "." + (nodeNumber % 250 + 2);
+        return nodeNumbers.internalIp(node.getMetadata().getName()); // before its address is reported
     }
 }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Probe;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,10 +145,8 @@ final class KubeletEvents {
     /** A failing readiness probe, reported in its own words, again at each (backed-off) probe. */
     private void unhealthy(Emission e, Container c, String field, Instant running, Instant now) {
         Probe probe = c.getReadinessProbe();
-        Duration period = Duration.ofSeconds(probe == null || probe.getPeriodSeconds() == null ? 10
-                : probe.getPeriodSeconds());
-        Instant first = running.plus(settings.podReadyDelay());
-        int failures = new RetrySchedule(first, period).attemptsBy(now);
+        Instant first = running.plus(ProbeTiming.untilReady(c, settings));
+        int failures = new RetrySchedule(first, ProbeTiming.readinessPeriod(c)).attemptsBy(now);
         if (failures > 0) {
             e.once(field, c.getName() + "/unhealthy#" + failures, EventRecorder.WARNING, "Unhealthy",
                     "Readiness probe failed: " + probeFailure(e.pod(), probe));

@@ -18,20 +18,23 @@ import java.util.Map;
 final class NodeFit {
 
     /** What a node offers pods: read once per version of the node. */
-    record Capacity(int pods, BigDecimal cpu, BigDecimal memory) {
+    record Capacity(int pods, BigDecimal cpu, BigDecimal memory, long milliCpu, long memoryBytes) {
 
         static Capacity of(Node node) {
             var allocatable = node.getStatus() == null ? null : node.getStatus().getAllocatable();
-            return new Capacity(Resources.allocatable(allocatable, "pods").intValue(),
-                    Resources.allocatable(allocatable, "cpu"), Resources.allocatable(allocatable, "memory"));
+            BigDecimal cpu = Resources.allocatable(allocatable, "cpu");
+            BigDecimal memory = Resources.allocatable(allocatable, "memory");
+            return new Capacity(Resources.allocatable(allocatable, "pods").intValue(), cpu, memory,
+                    cpu.movePointRight(3).longValue(), memory.longValue());
         }
     }
 
-    /** What a pod asks for: read once per scheduling attempt. */
-    record Requests(BigDecimal cpu, BigDecimal memory) {
+    /** What a pod asks for, as requested and as scoring counts it: read once per scheduling attempt. */
+    record Requests(BigDecimal cpu, BigDecimal memory, long scoredMilliCpu, long scoredMemory) {
 
         static Requests of(Pod pod) {
-            return new Requests(Resources.request(pod, "cpu"), Resources.request(pod, "memory"));
+            return new Requests(Resources.request(pod, "cpu"), Resources.request(pod, "memory"),
+                    Resources.scoredMilliCpu(pod), Resources.scoredMemory(pod));
         }
     }
 
@@ -68,7 +71,8 @@ final class NodeFit {
         return reasons;
     }
 
+    /** As NodeResourcesFit's fitsRequest: a resource the pod does not request cannot be insufficient. */
     private static boolean exceeds(BigDecimal used, BigDecimal wanted, BigDecimal allocatable) {
-        return used.add(wanted).compareTo(allocatable) > 0;
+        return wanted.signum() > 0 && used.add(wanted).compareTo(allocatable) > 0;
     }
 }

@@ -27,19 +27,22 @@ final class PodIpAllocator {
     }
 
     private final Map<String, NodeRange> ranges = new HashMap<>();
-    private final Map<String, Integer> nodeNumbers = new HashMap<>();
+    private final NodeNumbers nodeNumbers;
     private final Set<String> used = new HashSet<>();
     private int nextSharedBlock = FIRST_SHARED_BLOCK;
 
-    /** The node's number: stable for the life of the simulator, in the order nodes are first seen. */
-    int nodeNumber(String node) {
-        return nodeNumbers.computeIfAbsent(node, n -> nodeNumbers.size());
+    PodIpAllocator() {
+        this(new NodeNumbers());
+    }
+
+    PodIpAllocator(NodeNumbers nodeNumbers) {
+        this.nodeNumbers = nodeNumbers;
     }
 
     String allocate(String node) {
         NodeRange range = ranges.computeIfAbsent(node, n -> {
             NodeRange r = new NodeRange();
-            int number = nodeNumber(node);
+            int number = nodeNumbers.of(node);
             r.blocks.add(number < FIRST_SHARED_BLOCK ? number : nextSharedBlock++);
             return r;
         });

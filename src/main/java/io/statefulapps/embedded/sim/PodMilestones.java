@@ -1,9 +1,7 @@
 package io.statefulapps.embedded.sim;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Probe;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -72,13 +70,11 @@ final class PodMilestones {
             }
             case NOT_READY -> {
                 if (app) {
-                    Probe probe = c.getReadinessProbe();
-                    Duration period = Duration.ofSeconds(probe == null || probe.getPeriodSeconds() == null ? 10
-                            : probe.getPeriodSeconds());
-                    next.consider(new RetrySchedule(start.plus(settings.podReadyDelay()), period).nextAfter(next.now));
+                    next.consider(new RetrySchedule(timeline.readyAt(c), ProbeTiming.readinessPeriod(c))
+                            .nextAfter(next.now));
                 }
             }
-            default -> next.consider(start.plus(settings.podReadyDelay()));
+            default -> next.consider(timeline.readyAt(c));
         }
     }
 

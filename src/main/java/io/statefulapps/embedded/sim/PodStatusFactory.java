@@ -115,9 +115,11 @@ final class PodStatusFactory {
                     status = ContainerStatuses.crashing(pod, c, timeline.crashAt(now), fault);
                     anyRunning = true;
                 } else {
-                    status = ContainerStatuses.running(pod, c, t, timeline.ready(now), 0, null);
+                    status = ContainerStatuses.running(pod, c, t, timeline.ready(c, now), 0, null);
                     anyRunning = true;
-                    readySince = t.plus(settings.podReadyDelay());
+                    // the pod is Ready once its last container is
+                    Instant containerReady = timeline.readyAt(c);
+                    readySince = containerReady.isAfter(readySince) ? containerReady : readySince;
                 }
                 main.add(status);
                 if (!status.getReady()) {

@@ -7,8 +7,15 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** A pod's effective requests as the scheduler counts them (max of init containers and the sum of containers). */
+/**
+ * A pod's effective requests as the scheduler counts them (max of init containers and the sum of
+ * containers), for fitting and for scoring.
+ */
 final class Resources {
+
+    // schedutil.DefaultMilliCPURequest and DefaultMemoryRequest
+    private static final BigDecimal DEFAULT_CPU = new BigDecimal("0.1");
+    private static final BigDecimal DEFAULT_MEMORY = BigDecimal.valueOf(200L * 1024 * 1024);
 
     private Resources() {
     }
@@ -22,6 +29,33 @@ final class Resources {
             sum = sum.max(amount(c, resource));
         }
         return sum;
+    }
+
+    /** The pod's cpu as kube-scheduler's scoring counts it (non-zero requests): 100m for a container without. */
+    static long scoredMilliCpu(Pod pod) {
+        return scored(pod, "cpu", DEFAULT_CPU).movePointRight(3).longValue();
+    }
+
+    /** The pod's memory as kube-scheduler's scoring counts it: 200Mi for a container without a request. */
+    static long scoredMemory(Pod pod) {
+        return scored(pod, "memory", DEFAULT_MEMORY).longValue();
+    }
+
+    private static BigDecimal scored(Pod pod, String resource, BigDecimal missing) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Container c : pod.getSpec().getContainers()) {
+            sum = sum.add(amountOr(c, resource, missing));
+        }
+        for (Container c : pod.getSpec().getInitContainers()) {
+            sum = sum.max(amountOr(c, resource, missing));
+        }
+        return sum;
+    }
+
+    private static BigDecimal amountOr(Container c, String resource, BigDecimal missing) {
+        boolean given = c.getResources() != null && (c.getResources().getRequests().containsKey(resource)
+                || c.getResources().getLimits() != null && c.getResources().getLimits().containsKey(resource));
+        return given ? amount(c, resource) : missing;
     }
 
     private static BigDecimal amount(Container c, String resource) {

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Plays kube-scheduler: binds each unscheduled pod to the first Ready node whose labels match its
- * nodeSelector and whose allocatable cpu, memory and pod count still hold its requests. Pods that
+ * Plays kube-scheduler: binds each unscheduled pod to the Ready node, among those whose labels
+ * match its nodeSelector and whose allocatable cpu, memory and pod count still hold its requests,
+ * that the default scoring prefers ({@link NodeSelection}): pods spread over the nodes. Pods that
  * fit nowhere stay Pending with the scheduler's own {@code Unschedulable} wording and a
  * {@code FailedScheduling} event, and are tried again when nodes, pods or claims change. Pods with
  * scheduling gates wait, {@code SchedulingGated}, until the gates are removed. Claims with
@@ -33,13 +34,11 @@ final class Scheduler extends KindController<Pod> {
     private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("default-scheduler");
 
     private final NodeUsage usage = new NodeUsage();
+    private final NodeSelection selection = new NodeSelection(usage);
     /** Pods that fit nowhere, tried again when something that could make room changes. */
     private final Set<String> unschedulable = ConcurrentHashMap.newKeySet();
-    /** A node that accepts pods, with what it offers worked out once. */
-    private record ReadyNode(Node node, NodeFit.Capacity capacity) {
-    }
 
-    private volatile List<ReadyNode> readyNodes;
+    private volatile List<NodeSelection.Candidate> readyNodes;
 
     Scheduler(ControllerContext context) {
         super(context, context.informers().pods, Scheduler::isUnbound);
@@ -100,7 +99,7 @@ final class Scheduler extends KindController<Pod> {
     }
 
     private void schedule(String key, Pod pod) {
-        List<ReadyNode> nodes = nodes();
+        List<NodeSelection.Candidate> nodes = nodes();
         List<PersistentVolumeClaim> waiting = new ArrayList<>();
         String claimProblem = claimProblem(pod, waiting);
         if (claimProblem != null) {
@@ -110,21 +109,16 @@ final class Scheduler extends KindController<Pod> {
         // a claim already given a node pins the pod there
         Optional<String> pinned = waiting.stream().map(c -> c.getMetadata().getAnnotations().get(SELECTED_NODE))
                 .filter(n -> n != null).findFirst();
-        // the first node (by name) that fits; thousands of pods against hundreds of nodes make this cheap check
-        // the common case, and the reasons are worded only when no node fits
-        NodeFit.Requests wanted = NodeFit.Requests.of(pod);
-        for (ReadyNode ready : nodes) {
-            String name = ready.node().getMetadata().getName();
-            if ((pinned.isEmpty() || pinned.get().equals(name))
-                    && NodeFit.fits(pod, wanted, ready.node(), ready.capacity(), usage.on(name))) {
-                unschedulable.remove(key);
-                bindOrWait(pod, name, waiting);
-                return;
-            }
+        // the reasons are worded only when no node fits
+        Optional<String> chosen = selection.choose(pod, NodeFit.Requests.of(pod), nodes, pinned);
+        if (chosen.isPresent()) {
+            unschedulable.remove(key);
+            bindOrWait(pod, chosen.get(), waiting);
+            return;
         }
         TreeMap<String, Integer> reasons = new TreeMap<>();
         boolean onlyResources = true;
-        for (ReadyNode ready : nodes) {
+        for (NodeSelection.Candidate ready : nodes) {
             Node node = ready.node();
             if (pinned.isPresent() && !pinned.get().equals(node.getMetadata().getName())) {
                 continue;
@@ -213,12 +207,12 @@ final class Scheduler extends KindController<Pod> {
     }
 
     /** The Ready, schedulable nodes by name; worked out again only when a node changes. */
-    private List<ReadyNode> nodes() {
-        List<ReadyNode> nodes = readyNodes;
+    private List<NodeSelection.Candidate> nodes() {
+        List<NodeSelection.Candidate> nodes = readyNodes;
         if (nodes == null) {
             nodes = informers.nodes.getStore().list().stream().filter(NodeReadiness::acceptsPods)
                     .sorted(Comparator.comparing(n -> n.getMetadata().getName()))
-                    .map(n -> new ReadyNode(n, NodeFit.Capacity.of(n))).toList();
+                    .map(n -> new NodeSelection.Candidate(n, NodeFit.Capacity.of(n))).toList();
             readyNodes = nodes;
         }
         return nodes;

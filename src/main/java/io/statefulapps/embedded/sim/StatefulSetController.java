@@ -22,12 +22,14 @@ final class StatefulSetController extends KindController<StatefulSet> {
     private final StatefulSetRevisions revisions;
     private final StatefulSetStatusWriter statusWriter;
     private final StatefulSetPodControl podControl;
+    private final ClaimRetention claimRetention;
 
     StatefulSetController(ControllerContext context) {
         super(context, context.informers().statefulSets);
         this.revisions = new StatefulSetRevisions(context);
         this.statusWriter = new StatefulSetStatusWriter(context);
         this.podControl = new StatefulSetPodControl(context, expectations);
+        this.claimRetention = new ClaimRetention(context);
         informers.onChange(informers.statefulSets, (before, after) -> {
             if (after == null) {
                 revisions.forget(before.getMetadata().getUid());
@@ -99,9 +101,9 @@ final class StatefulSetController extends KindController<StatefulSet> {
                 : p.getStatus().getPhase()) && !ObjectLifecycle.isTerminating(p) && podControl.delete(sts, p));
         changed |= createMissing(sts, pods, replicas, ordered, currentRevision, updateRevision);
         boolean allHealthy = pods.values().stream().allMatch(PodConditions::isRunningAndReady);
-        changed |= scaleDown(sts, pods, replicas, ordered, allHealthy);
-        if ("Delete".equals(StatefulSetPods.retention(sts, false))) {
-            podControl.deleteClaimsAbove(sts, replicas, pods);
+        // a condemned pod is deleted only once its claims name it as owner, if the policy says so
+        if (claimRetention.reconcile(sts, pods, replicas, ordered, !ordered || allHealthy)) {
+            changed |= scaleDown(sts, pods, replicas, ordered, allHealthy);
         }
         boolean complete = pods.headMap(replicas).size() == replicas;
         if (!changed && !"OnDelete".equals(updateType(sts)) && complete && (!ordered || allHealthy)) {

@@ -8,9 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.statefulapps.kubernetes.StatefulSetNaming;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -135,26 +133,6 @@ final class StatefulSetPodControl {
             ClusterWriter.Written<Pod> written = writer.update(adopted);
             if (written.ok()) {
                 owned.put(ordinal, written.object());
-            }
-        }
-    }
-
-    /** whenScaled=Delete: claims of ordinals at or above replicas go once their pod is gone. */
-    void deleteClaimsAbove(StatefulSet sts, int replicas, Map<Integer, Pod> pods) {
-        String set = sts.getMetadata().getName();
-        List<PersistentVolumeClaim> claims = informers.claimsMatching(sts.getMetadata().getNamespace(),
-                sts.getSpec().getSelector().getMatchLabels());
-        for (PersistentVolumeClaim template : sts.getSpec().getVolumeClaimTemplates()) {
-            String templateName = template.getMetadata().getName();
-            for (PersistentVolumeClaim claim : claims) {
-                String name = claim.getMetadata().getName();
-                int ordinal = StatefulSetNaming.parseOrdinal(name.substring(name.lastIndexOf('-') + 1)).orElse(-1);
-                boolean ours = ordinal >= 0 && name.equals(StatefulSetNaming.claimName(templateName, set, ordinal));
-                if (ours && ordinal >= replicas && !pods.containsKey(ordinal) && !ObjectLifecycle.isTerminating(claim)
-                        && Objects.equals(claim.getMetadata().getLabels(),
-                                StatefulSetPods.newClaim(sts, template, ordinal).getMetadata().getLabels())) {
-                    writer.delete(claim, null);
-                }
             }
         }
     }

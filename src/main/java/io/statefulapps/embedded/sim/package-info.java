@@ -1,8 +1,9 @@
 /**
  * The controllers of the embedded simulated cluster (in the spirit of kwok): {@link
  * io.statefulapps.embedded.sim.ClusterSimulator} runs a StatefulSet controller, the PV controller's
- * provisioning and reclaiming, the pvc- and pv-protection controllers, a scheduler, the kubelets, a
- * node lifecycle controller, an EndpointSlice controller and a load balancer controller against any
+ * provisioning and reclaiming, the pvc- and pv-protection controllers, a scheduler (spreading pods
+ * by kube-scheduler's default resource scoring), the kubelets (and what they report of their
+ * nodes: addresses, condition times), a node lifecycle controller, an EndpointSlice controller and a load balancer controller against any
  * Kubernetes API (the embedded one in practice). They read informer caches, write only through the
  * API (status through the status subresource), and act only on what changed: informer events put
  * keys on each controller's work queue, delays requeue them on the injected clock. What every

@@ -1,5 +1,7 @@
 package io.statefulapps.embedded.sim;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The crash loop's clock arithmetic, with no cluster: pure inputs, pure outputs. */
+/** The crash loop's and the probes' clock arithmetic, with no cluster: pure inputs, pure outputs. */
 class ContainerTimelineTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -58,9 +60,27 @@ class ContainerTimelineTest {
     @Test
     void healthyContainerIsReadyAfterTheReadyDelayOnly() {
         ContainerTimeline ok = new ContainerTimeline(ImageFault.NONE, T0, REAL);
-        assertFalse(ok.ready(T0.plusMillis(999)));
-        assertTrue(ok.ready(T0.plusSeconds(1)));
-        assertFalse(new ContainerTimeline(ImageFault.NOT_READY, T0, REAL).ready(T0.plusSeconds(100)));
+        Container plain = new ContainerBuilder().withName("main").build();
+        assertFalse(ok.ready(plain, T0.plusMillis(999)));
+        assertTrue(ok.ready(plain, T0.plusSeconds(1)));
+        assertFalse(new ContainerTimeline(ImageFault.NOT_READY, T0, REAL).ready(plain, T0.plusSeconds(100)));
+    }
+
+    @Test
+    void probesAreNotReadyBeforeTheirInitialDelay() {
+        ContainerTimeline ok = new ContainerTimeline(ImageFault.NONE, T0, REAL);
+        Container probed = new ContainerBuilder().withName("main").withNewReadinessProbe().withInitialDelaySeconds(11)
+                .withPeriodSeconds(5).endReadinessProbe().build();
+        assertEquals(T0.plusSeconds(11), ok.readyAt(probed));
+        assertFalse(ok.ready(probed, T0.plusMillis(10_999)));
+        assertTrue(ok.ready(probed, T0.plusSeconds(11)));
+        Container slowStart = new ContainerBuilder().withName("main").withNewReadinessProbe()
+                .withInitialDelaySeconds(3).endReadinessProbe().withNewStartupProbe().withInitialDelaySeconds(20)
+                .endStartupProbe().build();
+        assertEquals(T0.plusSeconds(20), ok.readyAt(slowStart), "not Ready before the startup probe ran");
+        Container quick = new ContainerBuilder().withName("main").withNewReadinessProbe().withInitialDelaySeconds(0)
+                .endReadinessProbe().build();
+        assertEquals(T0.plusSeconds(1), ok.readyAt(quick), "never sooner than the ready delay");
     }
 
     @Test

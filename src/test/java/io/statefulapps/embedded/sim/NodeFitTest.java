@@ -29,7 +29,7 @@ class NodeFitTest {
 
     private static NodeUsage.Total used(int pods, String cpu, String memory) {
         return new NodeUsage.Total(pods, new Quantity(cpu).getNumericalAmount(),
-                new Quantity(memory).getNumericalAmount());
+                new Quantity(memory).getNumericalAmount(), 0, 0);
     }
 
     private static void agree(Pod pod, NodeUsage.Total used, List<String> reasons) {
@@ -47,5 +47,7 @@ class NodeFitTest {
         agree(pod("100m", "1Mi", null), used(3, "0", "0"), List.of("Too many pods"));
         agree(pod("1500m", "1Gi", null), used(1, "600m", "0"), List.of("Insufficient cpu"));
         agree(pod("1", "3Gi", null), used(1, "1", "2Gi"), List.of("Insufficient memory"));
+        // as kube-scheduler: what the pod does not request cannot be short, even on an overcommitted node
+        agree(pod("0", "0", null), used(1, "3", "5Gi"), List.of());
     }
 }
