@@ -35,7 +35,7 @@ final class PrinterColumns {
         return switch (plural) {
             case "pods" -> PodPrinterColumns.columns();
             case "statefulsets" -> WidePrinterColumns.statefulSets();
-            case "persistentvolumeclaims" -> List.of(col("Status", o -> JsonFields.text(o, "status.phase")),
+            case "persistentvolumeclaims" -> List.of(col("Status", PrinterColumns::phaseOrTerminating),
                     col("Volume", o -> orEmpty(JsonFields.text(o, "spec.volumeName"))),
                     col("Capacity", o -> orEmpty(JsonFields.text(o, "status.capacity.storage"))),
                     col("Access Modes", o -> accessModes(o.path("status").path("accessModes"))),
@@ -44,7 +44,7 @@ final class PrinterColumns {
             case "persistentvolumes" -> List.of(col("Capacity", o -> JsonFields.text(o, "spec.capacity.storage")),
                     col("Access Modes", o -> accessModes(o.path("spec").path("accessModes"))),
                     col("Reclaim Policy", o -> JsonFields.text(o, "spec.persistentVolumeReclaimPolicy")),
-                    col("Status", o -> JsonFields.text(o, "status.phase")), col("Claim", PrinterColumns::claim),
+                    col("Status", PrinterColumns::phaseOrTerminating), col("Claim", PrinterColumns::claim),
                     col("StorageClass", o -> orEmpty(JsonFields.text(o, "spec.storageClassName"))),
                     col("VolumeAttributesClass", o -> "<unset>"), col("Reason", o -> orEmpty(JsonFields.text(o, "status.reason"))),
                     AGE, VOLUME_MODE);
@@ -138,4 +138,10 @@ final class PrinterColumns {
                 : String.join(",", out.subList(0, 3)) + " + " + (out.size() - 3) + " more...";
     }
 
+
+    /** printers.go: a claim or volume being deleted reads Terminating whatever its phase. */
+    private static String phaseOrTerminating(JsonNode object) {
+        return JsonFields.text(object, "metadata.deletionTimestamp") != null ? "Terminating"
+                : JsonFields.text(object, "status.phase");
+    }
 }

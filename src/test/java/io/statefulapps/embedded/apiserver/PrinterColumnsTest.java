@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,6 +106,18 @@ class PrinterColumnsTest extends ApiServerTestBase {
         assertEquals("NAME|STATUS|ROLES|AGE|VERSION|INTERNAL-IP|EXTERNAL-IP|OS-IMAGE|KERNEL-VERSION|CONTAINER-RUNTIME",
                 header(nodes), nodes);
         assertTrue(nodes.contains("Ready,SchedulingDisabled"), nodes);
+    }
+
+    @Test
+    void aClaimBeingDeletedReadsTerminating() throws Exception {
+        client.persistentVolumeClaims().resource(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder(
+                pvc("held-data", "1Gi", null)).editMetadata().addToFinalizers("kubernetes.io/pvc-protection")
+                .endMetadata().build()).create();
+        kubectl("delete", "pvc", "held-data", "--wait=false");
+        String out = kubectl("get", "pvc", "held-data");
+        assertTrue(Pattern.compile("held-data\\s+Terminating\\s").matcher(out).find(), out);
+        client.persistentVolumeClaims().withName("held-data").edit(c -> new io.fabric8.kubernetes.api.model
+                .PersistentVolumeClaimBuilder(c).editMetadata().withFinalizers(List.of()).endMetadata().build());
     }
 
     private static Pod withInit(String name) {
