@@ -60,6 +60,7 @@ final class WriteHandler {
         }
         defaulter.onCreate(type, obj);
         accounts.admitCreate(type, obj);
+        StorageProtectionAdmission.admitCreate(type, obj);
         List<ApiException.Cause> specCauses = SpecRules.check(type, obj);
         if (!specCauses.isEmpty()) {
             throw ApiException.invalid(type, name, specCauses);
