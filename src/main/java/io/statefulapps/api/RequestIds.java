@@ -28,12 +28,9 @@ public class RequestIds {
         MDC.put(MDC_KEY, id);
     }
 
+    /** The answer's header is {@link RequestIdRoute}'s; here the log context is let go. */
     @ServerResponseFilter
     public void answer(ContainerRequestContext request, ContainerResponseContext response) {
-        Object id = request.getProperty(MDC_KEY);
-        if (id != null) {
-            response.getHeaders().putSingle(HEADER, id);
-        }
         MDC.remove(MDC_KEY);
     }
 

@@ -36,7 +36,6 @@ class StoredHealthRoute {
     private static final CharSequence TEXT = HttpHeaders.createOptimized(MediaType.TEXT_PLAIN + ";charset=UTF-8");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized(AppHealthResource.CACHE_CONTROL);
     private static final CharSequence VARY = HttpHeaders.createOptimized(jakarta.ws.rs.core.HttpHeaders.ACCEPT);
-    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(RequestIds.HEADER);
 
     private final AppViews views;
     private final CallerChecks callers;
@@ -108,8 +107,7 @@ class StoredHealthRoute {
         response.putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE)
                 .putHeader(HttpHeaders.VARY, VARY)
                 .putHeader(HttpHeaders.ETAG, etag)
-                .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(stored.computedAt()))
-                .putHeader(REQUEST_ID, RequestIds.idFor(request.getHeader(RequestIds.HEADER)));
+                .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(stored.computedAt()));
         if (EntityTags.matchesAny(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatusCode(304).end();
             return;

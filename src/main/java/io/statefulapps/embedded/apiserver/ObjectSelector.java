@@ -2,16 +2,25 @@ package io.statefulapps.embedded.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A metav1.LabelSelector as an object holds it ({@code matchLabels}, {@code matchExpressions}),
  * matched against an object's labels. A missing selector selects nothing and an empty one
- * everything, as for a policy/v1 PodDisruptionBudget.
+ * everything, as for a policy/v1 PodDisruptionBudget. The one rule for every selector an object
+ * holds: budgets here, ClusterRole aggregation in {@code rbac}.
  */
-final class ObjectSelector {
+public final class ObjectSelector {
 
     private ObjectSelector() {
+    }
+
+    /** {@code labels} as an object holds them ({@code metadata.labels}, missing for none). */
+    public static boolean selects(JsonNode selector, JsonNode labels) {
+        Map<String, String> map = new HashMap<>();
+        labels.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return selects(selector, map);
     }
 
     static boolean selects(JsonNode selector, Map<String, String> labels) {

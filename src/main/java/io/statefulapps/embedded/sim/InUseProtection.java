@@ -12,9 +12,9 @@ import java.util.List;
  * of the kind carries a protection finalizer, and one marked for deletion keeps it while something
  * still uses it, so the API server lets it go only once nothing does.
  *
- * <p>In a real cluster the StorageObjectInUseProtection admission plugin puts the finalizer on the
- * object when it is created. The embedded API server has no such plugin, so the finalizer is added
- * here as soon as the object is seen, as the real controllers do for objects older than the plugin.
+ * <p>The StorageObjectInUseProtection admission of the API server puts the finalizer on the object
+ * when it is created; one without it (older than the plugin, in a real cluster) gets it here, as the
+ * real controllers give it.
  */
 abstract class InUseProtection<T extends HasMetadata> extends KindController<T> {
 

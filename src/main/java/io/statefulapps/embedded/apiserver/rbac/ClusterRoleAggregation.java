@@ -3,6 +3,7 @@ package io.statefulapps.embedded.apiserver.rbac;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.statefulapps.embedded.apiserver.ObjectSelector;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -49,30 +50,7 @@ public final class ClusterRoleAggregation {
      * DoesNotExist); an empty one selects every role, as in Kubernetes.
      */
     static boolean selects(JsonNode selector, JsonNode labels) {
-        var fields = selector.path("matchLabels").fields();
-        while (fields.hasNext()) {
-            var entry = fields.next();
-            if (!labels.path(entry.getKey()).asText("\u0000").equals(entry.getValue().asText())) {
-                return false;
-            }
-        }
-        for (JsonNode expression : selector.path("matchExpressions")) {
-            String key = expression.path("key").asText();
-            Set<String> values = new HashSet<>();
-            expression.path("values").forEach(v -> values.add(v.asText()));
-            boolean has = labels.has(key);
-            boolean ok = switch (expression.path("operator").asText()) {
-                case "In" -> has && values.contains(labels.path(key).asText());
-                case "NotIn" -> !has || !values.contains(labels.path(key).asText());
-                case "Exists" -> has;
-                case "DoesNotExist" -> !has;
-                default -> false;
-            };
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return ObjectSelector.selects(selector, labels);
     }
 
     private static String name(JsonNode role) {
