@@ -151,7 +151,7 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         runUntil("ready", () -> ready(pod("phoenix-0")));
         String uid = pod("phoenix-0").getMetadata().getUid();
         client.pods().inNamespace("default").withName("phoenix-0").delete();
-        runUntil("recreated", () -> pod("phoenix-0") != null && !uid.equals(pod("phoenix-0").getMetadata().getUid())
+        runUntil("recreated", () -> java.util.Optional.ofNullable(pod("phoenix-0")).map(p -> !uid.equals(p.getMetadata().getUid())).orElse(false)
                 && ready(pod("phoenix-0")));
         assertEquals("data-phoenix-0", pod("phoenix-0").getSpec().getVolumes().get(0).getPersistentVolumeClaim()
                 .getClaimName());
@@ -171,9 +171,11 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         assertEquals(oldRevision, pod("manual-1").getMetadata().getLabels().get("controller-revision-hash"),
                 "OnDelete: no pod replaced by the controller");
         client.pods().inNamespace("default").withName("manual-1").delete();
-        runUntil("manual-1 back on the new revision", () -> pod("manual-1") != null
-                && "nginx:1.28".equals(pod("manual-1").getSpec().getContainers().get(0).getImage())
-                        && ready(pod("manual-1")));
+        runUntil("manual-1 back on the new revision", () -> {
+            // one read: the pod may go between two
+            var back = pod("manual-1");
+            return back != null && "nginx:1.28".equals(back.getSpec().getContainers().get(0).getImage()) && ready(back);
+        });
         runUntil("status counts", () -> sts("manual").getStatus().getUpdatedReplicas() == 1);
         assertEquals("nginx:1.27", pod("manual-0").getSpec().getContainers().get(0).getImage());
     }
@@ -187,7 +189,7 @@ class StatefulSetControllerTest extends SimulatorTestBase {
         client.pods().inNamespace("default").withName("fragile-0")
                 .editStatus(p -> new io.fabric8.kubernetes.api.model.PodBuilder(p).editStatus().withPhase("Failed")
                         .endStatus().build());
-        runUntil("recreated", () -> pod("fragile-0") != null && !uid.equals(pod("fragile-0").getMetadata().getUid()));
+        runUntil("recreated", () -> java.util.Optional.ofNullable(pod("fragile-0")).map(p -> !uid.equals(p.getMetadata().getUid())).orElse(false));
     }
 
     @Test
