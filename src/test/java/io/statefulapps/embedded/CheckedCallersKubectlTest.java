@@ -58,6 +58,9 @@ class CheckedCallersKubectlTest {
         KubectlRunner.Result whoami = admin("auth", "whoami", "-o", "jsonpath={.status.userInfo.groups}");
         assertTrue(whoami.out().contains("system:masters"), whoami.out());
         assertEquals("yes", admin("auth", "can-i", "*", "*").out().trim());
+        KubectlRunner.Result everything = admin("auth", "can-i", "--list");
+        assertTrue(everything.out().lines().anyMatch(l -> l.matches("\\*\\.\\*\\s+\\[\\]\\s+\\[\\]\\s+\\[\\*\\]")),
+                everything.out());
     }
 
     @Test
@@ -87,6 +90,14 @@ class CheckedCallersKubectlTest {
         // edit does not reach other namespaces, nor RBAC itself
         assertEquals("no", kubectl("t-bob", "auth", "can-i", "create", "configmaps", "-n", "default").out().trim());
         assertEquals("no", kubectl("t-bob", "auth", "can-i", "create", "rolebindings", "-n", "shop").out().trim());
+        KubectlRunner.Result list = kubectl("t-bob", "auth", "can-i", "--list", "-n", "shop");
+        assertEquals(0, list.code(), list.out());
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("configmaps ") && l.contains("[create delete")),
+                list.out());
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("selfsubjectrulesreviews.authorization.k8s.io")),
+                list.out());
+        KubectlRunner.Result elsewhereList = kubectl("t-bob", "auth", "can-i", "--list", "-n", "default");
+        assertTrue(elsewhereList.out().lines().noneMatch(l -> l.startsWith("configmaps ")), elsewhereList.out());
         // an admin asks on bob's behalf; bob may not impersonate
         assertEquals("yes", admin("auth", "can-i", "create", "configmaps", "-n", "shop", "--as=bob").out().trim());
         KubectlRunner.Result bobAsAlice = kubectl("t-bob", "auth", "can-i", "get", "pods", "--as=alice");

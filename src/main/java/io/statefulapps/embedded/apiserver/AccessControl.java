@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Who is calling and what they may do: the pipeline's authentication and authorization steps, and
  * the answers to the API objects that ask the same questions (TokenReview, SubjectAccessReview,
- * SelfSubjectAccessReview, LocalSubjectAccessReview, SelfSubjectReview, a ServiceAccount's
+ * SelfSubjectAccessReview, LocalSubjectAccessReview, SelfSubjectRulesReview, SelfSubjectReview, a ServiceAccount's
  * TokenRequest), so both come from the same data. {@link OpenAccess} lets everyone do everything; the
  * rbac package's {@code EnforcingAccess} checks every caller.
  */
@@ -27,6 +27,12 @@ public interface AccessControl {
      * says which) with its status filled in; {@code caller} is who asked (the subject of a self review).
      */
     ObjectNode reviewAccess(ObjectNode review, UserInfo caller);
+
+    /**
+     * A SelfSubjectRulesReview ({@code kubectl auth can-i --list}): the rules {@code caller} holds in
+     * the review's {@code spec.namespace}, as a new object with status filled in.
+     */
+    ObjectNode reviewRules(ObjectNode review, UserInfo caller);
 
     /** A SelfSubjectReview ({@code kubectl auth whoami}) with status.userInfo: the caller. */
     default ObjectNode reviewSelf(ObjectNode review, UserInfo caller) {

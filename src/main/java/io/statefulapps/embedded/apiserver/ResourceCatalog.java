@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.LocalSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -76,6 +77,8 @@ final class ResourceCatalog {
                 SubjectAccessReview.class);
         review("authorization.k8s.io", "selfsubjectaccessreviews", "SelfSubjectAccessReview", CLUSTER,
                 SelfSubjectAccessReview.class);
+        review("authorization.k8s.io", "selfsubjectrulesreviews", "SelfSubjectRulesReview", CLUSTER,
+                SelfSubjectRulesReview.class);
         review("authorization.k8s.io", "localsubjectaccessreviews", "LocalSubjectAccessReview", NAMESPACED,
                 LocalSubjectAccessReview.class);
     }

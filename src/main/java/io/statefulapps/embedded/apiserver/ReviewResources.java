@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The create-only resources that ask the access control a question and are never stored:
- * TokenReview, SelfSubjectReview, SubjectAccessReview and its local and self forms, and a ServiceAccount's
+ * TokenReview, SelfSubjectReview, SubjectAccessReview and its local and self forms, SelfSubjectRulesReview, and a ServiceAccount's
  * {@code token} subresource (TokenRequest). Answered 201 with the status filled in.
  */
 record ReviewResources(AccessControl access, ObjectStore store) {
@@ -25,6 +25,8 @@ record ReviewResources(AccessControl access, ObjectStore store) {
         ObjectNode answer;
         if (type.is("authentication.k8s.io", "tokenreviews")) {
             answer = access.reviewToken(review);
+        } else if (type.is("authorization.k8s.io", "selfsubjectrulesreviews")) {
+            answer = access.reviewRules(review, request.user());
         } else if (type.is("authentication.k8s.io", "selfsubjectreviews")) {
             answer = access.reviewSelf(review, request.user());
         } else {

@@ -101,6 +101,12 @@ class PipelineTest {
         }
 
         @Override
+        public ObjectNode reviewRules(ObjectNode review, UserInfo caller) {
+            JsonFields.obj(review, "status").put("incomplete", true);
+            return review;
+        }
+
+        @Override
         public ObjectNode requestToken(ObjectNode serviceAccount, ObjectNode tokenRequest, UserInfo caller) {
             JsonFields.obj(tokenRequest, "status").put("token", "token-of-" + JsonFields.text(serviceAccount,
                     "metadata.name"));

@@ -2,12 +2,16 @@ package io.statefulapps.embedded.apiserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,5 +54,19 @@ class ReviewsTest extends ApiServerTestBase {
         for (String verb : List.of("get", "list", "watch", "create", "delete")) {
             assertTrue(access("jane", List.of("system:authenticated"), verb).getStatus().getAllowed(), verb);
         }
+    }
+
+    @Test
+    void withoutATokenFileTheRulesReviewListsEverything() {
+        SelfSubjectRulesReview rules = client.authorization().v1().selfSubjectRulesReview().create(
+                new SelfSubjectRulesReviewBuilder().withNewSpec().withNamespace("shop").endSpec().build());
+        assertEquals(List.of("*"), rules.getStatus().getResourceRules().get(0).getResources());
+        assertEquals(List.of("*"), rules.getStatus().getResourceRules().get(0).getVerbs());
+        assertEquals(List.of("*"), rules.getStatus().getNonResourceRules().get(0).getNonResourceURLs());
+        assertFalse(rules.getStatus().getIncomplete());
+        KubernetesClientException noNamespace = assertThrows(KubernetesClientException.class,
+                () -> client.authorization().v1().selfSubjectRulesReview().create(new SelfSubjectRulesReview()));
+        assertEquals(400, noNamespace.getCode());
+        assertTrue(noNamespace.getMessage().contains("no namespace on request"), noNamespace.getMessage());
     }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The review APIs, answered from the same authenticator and authorizer that guard requests:
  * TokenReview and SelfSubjectReview ({@code authentication.k8s.io}), SubjectAccessReview,
- * SelfSubjectAccessReview ({@code kubectl auth can-i}) and LocalSubjectAccessReview
- * ({@code authorization.k8s.io}). Each answer is the request with {@code status} filled in, with
+ * SelfSubjectAccessReview ({@code kubectl auth can-i}), SelfSubjectRulesReview ({@code kubectl auth
+ * can-i --list}) and LocalSubjectAccessReview ({@code authorization.k8s.io}). Each answer is the request with {@code status} filled in, with
  * kube-apiserver's validation and its omissions of empty fields.
  */
 final class AccessReviews {
@@ -97,6 +97,49 @@ final class AccessReviews {
         causes.addAll(subjectCauses(spec));
         refuseIfAny(causes, "LocalSubjectAccessReview", "");
         return decide(review, subjectOf(spec));
+    }
+
+    /**
+     * {@code kubectl auth can-i --list}: every rule the requester holds in {@code spec.namespace},
+     * split as kube-apiserver splits them into resource and non-resource rules. Like the real REST
+     * handler, the answer is a new object (empty spec) and a missing namespace is a 400.
+     */
+    ObjectNode selfSubjectRulesReview(RbacUser requester, ObjectNode body) {
+        String namespace = body == null ? "" : text(body.path("spec"), "namespace");
+        if (namespace.isEmpty()) {
+            throw new ApiRefusal(StatusBodies.badRequest("no namespace on request"));
+        }
+        ObjectNode review = answerOf(null, "SelfSubjectRulesReview", AUTHORIZATION);
+        RbacAuthorizer.RulesHeld held = authorizer.rulesFor(requester, namespace);
+        ObjectNode status = review.putObject("status");
+        var resourceRules = status.putArray("resourceRules");
+        var nonResourceRules = status.putArray("nonResourceRules");
+        for (PolicyRule rule : held.rules()) {
+            if (!rule.resources().isEmpty()) {
+                ObjectNode out = resourceRules.addObject();
+                strings(out, "verbs", rule.verbs(), true);
+                strings(out, "apiGroups", rule.apiGroups(), false);
+                strings(out, "resources", rule.resources(), false);
+                strings(out, "resourceNames", rule.resourceNames(), false);
+            }
+            if (!rule.nonResourceURLs().isEmpty()) {
+                ObjectNode out = nonResourceRules.addObject();
+                strings(out, "verbs", rule.verbs(), true);
+                strings(out, "nonResourceURLs", rule.nonResourceURLs(), false);
+            }
+        }
+        status.put("incomplete", false);
+        if (!held.error().isEmpty()) {
+            status.put("evaluationError", held.error());
+        }
+        return review;
+    }
+
+    /** A list field as Go's encoder writes it: left out when empty unless the field is required. */
+    private static void strings(ObjectNode node, String field, List<String> values, boolean required) {
+        if (required || !values.isEmpty()) {
+            values.forEach(node.putArray(field)::add);
+        }
     }
 
     private ObjectNode decide(ObjectNode review, RbacUser user) {

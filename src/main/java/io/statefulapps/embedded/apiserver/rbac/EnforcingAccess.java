@@ -79,6 +79,11 @@ public final class EnforcingAccess implements AccessControl {
     }
 
     @Override
+    public ObjectNode reviewRules(ObjectNode review, UserInfo caller) {
+        return answered(() -> rbac.selfSubjectRulesReview(toRbacUser(caller), review));
+    }
+
+    @Override
     public ObjectNode reviewSelf(ObjectNode review, UserInfo caller) {
         return answered(() -> rbac.selfSubjectReview(toRbacUser(caller), review));
     }

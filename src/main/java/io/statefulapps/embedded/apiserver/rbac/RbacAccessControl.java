@@ -11,7 +11,7 @@ import java.util.Map;
  * The embedded API server's authentication and authorization, one instance per server: who a
  * request comes from ({@link #authenticate}, then {@link #impersonate}), whether it may proceed
  * ({@link #authorize}, recorded in {@link #decisions()}), and the APIs answered from the same data
- * (TokenRequest, TokenReview, SelfSubjectReview and the three access reviews). Rules are read
+ * (TokenRequest, TokenReview, SelfSubjectReview, the three access reviews and the rules review). Rules are read
  * from {@link RbacObjects} on every decision. Tokens are signed with a key made for this instance,
  * so they are valid only against it. Thread-safe.
  */
@@ -101,6 +101,11 @@ public final class RbacAccessControl {
     /** {@code POST .../selfsubjectaccessreviews} ({@code kubectl auth can-i}) for the acting user. */
     public ObjectNode selfSubjectAccessReview(RbacUser requester, ObjectNode body) {
         return reviews.selfSubjectAccessReview(requester, body);
+    }
+
+    /** {@code POST .../selfsubjectrulesreviews} ({@code kubectl auth can-i --list}) for the acting user. */
+    public ObjectNode selfSubjectRulesReview(RbacUser requester, ObjectNode body) {
+        return reviews.selfSubjectRulesReview(requester, body);
     }
 
     /** {@code POST /apis/authorization.k8s.io/v1/namespaces/<namespace>/localsubjectaccessreviews}. */

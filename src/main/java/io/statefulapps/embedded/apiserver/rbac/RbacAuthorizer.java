@@ -40,6 +40,45 @@ final class RbacAuthorizer {
                 Optional.empty(), user, request);
     }
 
+    /**
+     * Every rule the user holds in {@code namespace}, as the RBAC rule resolver lists them for a
+     * SelfSubjectRulesReview: the ClusterRoleBindings' rules, then those of the namespace's
+     * RoleBindings, each role's rules in order; a binding whose role is missing adds an error
+     * instead. {@code system:masters} holds its rules through the bootstrap {@code cluster-admin}
+     * binding like anyone else: the group's shortcut in {@link #authorize} is not a rule.
+     */
+    RulesHeld rulesFor(RbacUser user, String namespace) {
+        List<PolicyRule> rules = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        collect(user, objects.clusterRoleBindings(), "", rules, errors);
+        if (!namespace.isEmpty()) {
+            collect(user, objects.roleBindings(namespace), namespace, rules, errors);
+        }
+        return new RulesHeld(rules, errors.isEmpty() ? "" : aggregate(errors));
+    }
+
+    /** The rules a user holds and the resolver's error text ("" when every role was found). */
+    record RulesHeld(List<PolicyRule> rules, String error) {
+
+        RulesHeld {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    private void collect(RbacUser user, List<JsonNode> bindings, String namespace, List<PolicyRule> into,
+            List<String> errors) {
+        for (JsonNode binding : bindings) {
+            if (firstSubjectFor(user, binding.path("subjects"), namespace).isEmpty()) {
+                continue;
+            }
+            try {
+                rules(binding.path("roleRef"), namespace).forEach(rule -> into.add(PolicyRule.of(rule)));
+            } catch (IllegalStateException missing) {
+                errors.add(missing.getMessage());
+            }
+        }
+    }
+
     private Optional<RuleSource> visit(RbacUser user, RequestAttributes request, List<JsonNode> bindings,
             String namespace, List<String> errors) {
         String bindingKind = namespace.isEmpty() ? "ClusterRoleBinding" : "RoleBinding";

@@ -132,6 +132,34 @@ class AccessReviewsTest {
     }
 
     @Test
+    void aRulesReviewListsTheClusterWideRulesThenTheNamespacesSplitByKind() {
+        RbacUser bob = access.authenticate("Bearer t-bob").user().orElseThrow();
+        String head = "{kind:'SelfSubjectRulesReview',apiVersion:'authorization.k8s.io/v1',metadata:{creationTimestamp:"
+                + "null},spec:{},status:";
+        assertJson(head + "{resourceRules:[],nonResourceRules:[{verbs:['get'],nonResourceURLs:['/version']}],"
+                + "incomplete:false}}", access.selfSubjectRulesReview(bob, json("{spec:{namespace:'other'}}")));
+        assertJson(head + "{resourceRules:[{verbs:['create'],apiGroups:['apps'],resources:['statefulsets']}],"
+                + "nonResourceRules:[{verbs:['get'],nonResourceURLs:['/version']}],incomplete:false}}",
+                access.selfSubjectRulesReview(bob, json("{spec:{namespace:'shop'}}")));
+        RbacUser eve = RbacUser.authenticated("eve", "", List.of(), Map.of());
+        assertJson(head + "{resourceRules:[],nonResourceRules:[],incomplete:false}}",
+                access.selfSubjectRulesReview(eve, json("{spec:{namespace:'shop'}}")));
+    }
+
+    @Test
+    void aRulesReviewNamesTheRolesItCouldNotFindAndNeedsANamespace() {
+        store.bind("shop", "bob-gone", "Role", "gone", "User", "bob");
+        RbacUser bob = access.authenticate("Bearer t-bob").user().orElseThrow();
+        var status = access.selfSubjectRulesReview(bob, json("{spec:{namespace:'shop'}}")).path("status");
+        assertEquals("role.rbac.authorization.k8s.io \"gone\" not found", status.path("evaluationError").asText());
+        assertEquals(1, status.path("resourceRules").size(), status.toString());
+        ApiRefusal noNamespace = assertThrows(ApiRefusal.class,
+                () -> access.selfSubjectRulesReview(bob, json("{spec:{}}")));
+        assertEquals(400, noNamespace.code());
+        assertEquals("no namespace on request", noNamespace.status().path("message").asText());
+    }
+
+    @Test
     void reviewsAreNotRecordedAsRequests() {
         access.subjectAccessReview(json(SAR + "{user:'bob',nonResourceAttributes:{path:'/',verb:'get'}}}"));
         assertEquals(List.of(), access.decisions().all());
