@@ -28,12 +28,13 @@ final class Defaulter {
     private final ObjectStore store;
     private final ResourceCatalog catalog;
     private final Clock clock;
-    private final ServiceDefaults services = new ServiceDefaults();
+    private final ServiceDefaults services;
 
     Defaulter(ObjectStore store, ResourceCatalog catalog, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.clock = clock;
+        this.services = new ServiceDefaults(catalog.get("", "services"), store);
     }
 
     void onCreate(ResourceType type, ObjectNode obj) {

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * The API server's storage: every object of every kind in memory, indexed by kind, namespace,
- * labels and owner, with one resourceVersion counter for all of them. Writers run whole
+ * labels and owner (and the Services by what they allocate), with one resourceVersion counter for all of them. Writers run whole
  * read-check-write sequences under the write lock ({@link #write}), so versions, optimistic
  * concurrency and the order of watch events agree; readers share the read lock only while they
  * collect references to immutable {@link StoredObject}s.
@@ -30,6 +30,7 @@ final class ObjectStore {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<ResourceType, TypeStore> types = new HashMap<>();
     private final Map<String, Set<ObjectLocation>> dependents = new HashMap<>();
+    private final ServiceAllocations serviceAllocations = new ServiceAllocations();
     private final WatchHub watches;
     private final Clock clock;
     private long version;
@@ -85,6 +86,12 @@ final class ObjectStore {
         return of(type).log();
     }
 
+    /** The cluster IPs and node ports the stored Services hold; read and changed under {@link #write} only. */
+    ServiceAllocations serviceAllocations() {
+        requireWriter();
+        return serviceAllocations;
+    }
+
     /** Objects whose ownerReferences name {@code uid}. */
     List<ObjectLocation> dependents(String uid) {
         return read(() -> new ArrayList<>(dependents.getOrDefault(uid, Set.of())));
@@ -96,6 +103,7 @@ final class ObjectStore {
         JsonFields.metadata(object).put("resourceVersion", Long.toString(v));
         StoredObject stored = StoredObject.of(type, object, v);
         put(type, stored);
+        allocationsOf(type, stored, object, false);
         publish(type, WatchEventType.ADDED, stored, null);
         return stored;
     }
@@ -115,6 +123,7 @@ final class ObjectStore {
                 && object.path("metadata").path("finalizers").isEmpty()
                 && object.path("spec").path("finalizers").isEmpty();
         StoredObject old = gone ? remove(type, stored.namespace(), stored.name()) : put(type, stored);
+        allocationsOf(type, stored, object, gone);
         publish(type, gone ? WatchEventType.DELETED : WatchEventType.MODIFIED, stored, old);
         return stored;
     }
@@ -142,6 +151,7 @@ final class ObjectStore {
         JsonFields.metadata(tree).put("resourceVersion", Long.toString(v));
         StoredObject gone = StoredObject.of(type, tree, v);
         remove(type, old.namespace(), name);
+        allocationsOf(type, gone, tree, true);
         publish(type, WatchEventType.DELETED, gone, old);
         return gone;
     }
@@ -164,6 +174,17 @@ final class ObjectStore {
             unlinkOwners(type, old);
         }
         return old;
+    }
+
+    private void allocationsOf(ResourceType type, StoredObject stored, ObjectNode object, boolean gone) {
+        if (!type.is("", "services")) {
+            return;
+        }
+        if (gone) {
+            serviceAllocations.release(stored.namespace(), stored.name());
+        } else {
+            serviceAllocations.hold(stored.namespace(), stored.name(), object);
+        }
     }
 
     private void unlinkOwners(ResourceType type, StoredObject old) {
