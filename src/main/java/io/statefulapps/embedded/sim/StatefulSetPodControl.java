@@ -24,6 +24,7 @@ final class StatefulSetPodControl {
 
     private final ClusterInformers informers;
     private final ClusterWriter writer;
+    private final OwnerRecheck recheck;
     private final EventRecorder events;
     private final Clock clock;
     private final StatefulSetExpectations expectations;
@@ -34,6 +35,7 @@ final class StatefulSetPodControl {
         this.events = context.events();
         this.clock = context.clock();
         this.expectations = expectations;
+        this.recheck = new OwnerRecheck(context.client());
     }
 
     /** Creates the ordinal's missing claims, then its pod; false when it could not (see {@link #claimsReady}). */
@@ -115,18 +117,26 @@ final class StatefulSetPodControl {
     /**
      * Like the real controller (ControllerRefManager): a pod that matches the selector, is named like
      * one of the set's pods and has no controller (e.g. orphaned when its previous StatefulSet was
-     * deleted with propagationPolicy Orphan) becomes this set's pod.
+     * deleted with propagationPolicy Orphan) becomes this set's pod, once the set, read again, is
+     * still there ({@link OwnerRecheck}).
      */
     void adoptOrphans(StatefulSet sts, TreeMap<Integer, Pod> owned) {
         Map<String, String> selector = sts.getSpec().getSelector().getMatchLabels();
         if (selector == null || selector.isEmpty()) {
             return;
         }
+        Boolean mayAdopt = null;
         for (Pod pod : informers.podsMatching(sts.getMetadata().getNamespace(), selector)) {
             int ordinal = StatefulSetPods.ordinal(sts, pod);
             if (ordinal < 0 || !ControllerReferences.isOrphanFor(pod, sts) || ObjectLifecycle.isTerminating(pod)
                     || owned.containsKey(ordinal)) {
                 continue;
+            }
+            if (mayAdopt == null) {
+                mayAdopt = recheck.mayAdopt(sts);
+            }
+            if (!mayAdopt) {
+                return;
             }
             Pod adopted = new PodBuilder(pod).editMetadata()
                     .withOwnerReferences(ControllerReferences.adoptedBy(pod, sts)).endMetadata().build();

@@ -33,12 +33,14 @@ final class StatefulSetRevisions {
 
     private final ClusterInformers informers;
     private final ClusterWriter writer;
+    private final OwnerRecheck recheck;
     /** The update revision's name by set uid, for the generation it was worked out for. */
     private final Map<String, Hashed> updateRevisions = new HashMap<>();
 
     StatefulSetRevisions(ControllerContext context) {
         this.informers = context.informers();
         this.writer = context.writer();
+        this.recheck = new OwnerRecheck(context.client());
     }
 
     /** The name of the revision of the set's current template (its updateRevision). */
@@ -107,6 +109,7 @@ final class StatefulSetRevisions {
             return owned;
         }
         // like its pods: a revision the selector matches and no live controller owns becomes the set's
+        Boolean mayAdopt = null;
         for (ControllerRevision found : informers.revisionsMatching(sts.getMetadata().getNamespace(), selector)) {
             ControllerRevision r = fresher(found);
             if (owned.containsKey(r.getMetadata().getName()) || ObjectLifecycle.isTerminating(r)) {
@@ -115,6 +118,12 @@ final class StatefulSetRevisions {
             if (ControllerReferences.isControlledBy(r, sts)) {
                 owned.put(r.getMetadata().getName(), r); // adopted by an earlier look the index has not shown
             } else if (ControllerReferences.isOrphanFor(r, sts)) {
+                if (mayAdopt == null) {
+                    mayAdopt = recheck.mayAdopt(sts);
+                }
+                if (!mayAdopt) {
+                    continue;
+                }
                 ClusterWriter.Written<ControllerRevision> adopted = writer.mergePatch(r, Serialization.asJson(
                         Map.of("metadata", Map.of("resourceVersion", r.getMetadata().getResourceVersion(),
                                 "ownerReferences", ControllerReferences.adoptedBy(r, sts)))));

@@ -261,6 +261,10 @@ class StatefulSetControllerTest extends SimulatorTestBase {
                 .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.ORPHAN).delete();
         runUntil("old set gone, pods orphaned", () -> sts("adopt") == null
                 && pod("adopt-0").getMetadata().getOwnerReferences().isEmpty());
+        // the deleted set, still in the controller's cache, does not take its pods back
+        driver.advance(Duration.ofMillis(50), 20);
+        assertEquals(List.of(), pod("adopt-0").getMetadata().getOwnerReferences());
+        assertEquals(List.of(), pod("adopt-1").getMetadata().getOwnerReferences());
 
         StatefulSet again = create(statefulSet("adopt", 2, "nginx:1.27"));
         runUntil("pods adopted", () -> ControllerReferences.isControlledBy(pod("adopt-0"), again)

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -109,6 +110,10 @@ class StatefulSetHistoryTest extends SimulatorTestBase {
                 && client.apps().controllerRevisions().inNamespace("default").list().getItems().stream()
                         .filter(r -> r.getMetadata().getName().startsWith("readopt-"))
                         .allMatch(r -> r.getMetadata().getOwnerReferences().isEmpty()));
+        driver.advance(Duration.ofMillis(50), 20);
+        assertTrue(client.apps().controllerRevisions().inNamespace("default").list().getItems().stream()
+                .filter(r -> r.getMetadata().getName().startsWith("readopt-"))
+                .allMatch(r -> r.getMetadata().getOwnerReferences().isEmpty()), "the deleted set adopted nothing");
 
         StatefulSet again = create(statefulSet("readopt", 1, "nginx:1.28").editMetadata()
                 .addToAnnotations(CHANGE_CAUSE, "set 1.28").endMetadata().editSpec().withVolumeClaimTemplates()
