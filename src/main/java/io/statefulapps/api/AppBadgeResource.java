@@ -2,6 +2,7 @@ package io.statefulapps.api;
 
 import io.statefulapps.app.AppViews;
 import io.statefulapps.cluster.StoredReport;
+import io.statefulapps.problem.Problem;
 import io.statefulapps.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,8 +27,10 @@ public class AppBadgeResource {
         this.views = views;
     }
 
+    // A client generated from the contract asks for the operation's JSON-like type (its problem
+    // type) and would get a 406 for every badge: it gets the image, as HTTP lets a server do.
     @GET
-    @Produces(SVG)
+    @Produces({SVG, Problem.MEDIA_TYPE})
     public Response badge(@PathParam("namespace") String namespace, @PathParam("name") String name,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         StoredReport stored;

@@ -115,12 +115,12 @@ public class EventStreams {
 
     private OutboundSseEvent event(Sse sse, ReportChange change) {
         if (change.removed()) {
-            return sse.newEventBuilder().id(change.id()).name("deleted").mediaType(MediaType.APPLICATION_JSON_TYPE)
+            return sse.newEventBuilder().id(change.id()).name("deleted")
                     .data(String.class, json(Map.of("namespace", change.app().namespace(), "app",
                             change.app().name())))
                     .build();
         }
-        return sse.newEventBuilder().id(change.id()).name("health").mediaType(MediaType.APPLICATION_JSON_TYPE)
+        return sse.newEventBuilder().id(change.id()).name("health")
                 .data(String.class, new String(change.json(), StandardCharsets.UTF_8)).build();
     }
 
@@ -136,7 +136,7 @@ public class EventStreams {
                 stream.rightsLapsed.get().ifPresent(problem -> {
                     Problem identified = problem.requestId() == null ? problem.withRequestId(stream.requestId) : problem;
                     stream.send(stream.sse.newEventBuilder().id(stream.lastId).name("error")
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, json(identified)).build());
+                            .data(String.class, json(identified)).build());
                     stream.end();
                 });
             } catch (RuntimeException e) {

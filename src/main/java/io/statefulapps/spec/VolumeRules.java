@@ -107,11 +107,8 @@ final class VolumeRules {
     }
 
     private static void checkAccessModes(List<String> modes, String field, FieldErrors errors) {
-        if (modes == null) {
-            return;
-        }
-        if (modes.isEmpty()) {
-            errors.add(field, "must list at least one access mode when given, e.g. [\"ReadWriteOnce\"]");
+        // an empty list is no list (the default), as generated clients send every list they model
+        if (modes == null || modes.isEmpty()) {
             return;
         }
         for (int i = 0; i < modes.size(); i++) {

@@ -60,4 +60,15 @@ class HealthBadgeTest {
         badge.then().statusCode(404).contentType(startsWith("image/svg+xml"));
         assertEquals("<nobody>|not found|", texts(svg(badge.asString())), "the name is escaped, not injected");
     }
+
+    @Test
+    void aClientThatAsksOnlyForTheProblemTypeGetsTheImageAndOneAskingForJsonA406() {
+        HealthStoryTest.create("badge-accept", "nginx:1.27", 1, NS);
+        given().accept("application/problem+json").get("/api/v1/namespaces/{ns}/apps/badge-accept/badge.svg", NS)
+                .then().statusCode(200).contentType(startsWith("image/svg+xml"));
+        given().accept("application/problem+json").get("/api/v1/namespaces/{ns}/apps/nobody/badge.svg", NS)
+                .then().statusCode(404).contentType(startsWith("image/svg+xml"));
+        given().accept("application/json").get("/api/v1/namespaces/{ns}/apps/badge-accept/badge.svg", NS)
+                .then().statusCode(406).contentType(startsWith("application/problem+json"));
+    }
 }

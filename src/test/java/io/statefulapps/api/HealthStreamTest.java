@@ -14,6 +14,7 @@ import io.statefulapps.testing.SseClient;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,7 @@ class HealthStreamTest {
         try (SseClient stream = SseClient.open(health("watched"), Map.of())) {
             assertEquals(200, stream.status());
             assertTrue(stream.contentType().startsWith("text/event-stream"), stream.contentType());
+            assertEquals("Accept", stream.header("Vary"), "the same path answers JSON and text");
             SseClient.Event first = stream.next(e -> "health".equals(e.name()), SOON);
             assertNotNull(first, "the current report comes first");
             assertEquals("Healthy", JsonPath.from(first.data()).getString("status"));
@@ -66,6 +68,7 @@ class HealthStreamTest {
             // As with a real StatefulSet, a pod stuck in a broken revision is replaced once deleted.
             client.pods().inNamespace(NS).withName("watched-0").delete();
             assertNotNull(stream.next(e -> health(e, "Healthy"), SOON), "the recovery is pushed");
+            assertEquals(List.of(), stream.unknownLines(), "only id, event, data and comments");
         }
     }
 

@@ -73,7 +73,7 @@ class AppSpecDefaultsTest {
     @Test
     void volumesGetAccessModeVolumeModeAndReadOnlyButKeepTheClusterDefaultClass() {
         AppSpec full = AppSpecDefaults.apply(AppSpecFixtures.minimalWith(
-                "\"volumes\": [{\"name\": \"data\", \"mountPath\": \"/data\", \"size\": \"1Gi\"},"
+                "\"volumes\": [{\"name\": \"data\", \"mountPath\": \"/data\", \"size\": \"1Gi\", \"accessModes\": []},"
                         + "{\"name\": \"static\", \"mountPath\": \"/s\", \"size\": \"1Gi\", \"storageClassName\": \"\"}]"));
         assertEquals(new VolumeSpec("data", "/data", "1Gi", null, List.of("ReadWriteOnce"), "Filesystem", null, false),
                 full.volumes().get(0));

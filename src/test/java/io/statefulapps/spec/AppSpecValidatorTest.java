@@ -83,13 +83,13 @@ class AppSpecValidatorTest {
                 bad("access mode ReadWriteSometimes", app("'volumes': [{'name': 'data', 'mountPath': '/data', 'size': '1Gi',"
                         + " 'accessModes': ['ReadWriteSometimes']}]"), "volumes[0].accessModes[0]"),
                 bad("volume shape", app("'volumes': [{'name': 'Data', 'mountPath': '/a:b', 'size': '0',"
-                        + " 'accessModes': [], 'volumeMode': 'Raw', 'storageClassName': 'Fast_SSD'},"
+                        + " 'accessModes': ['ReadOnlyMany', 'ReadOnlyMany'], 'volumeMode': 'Raw', 'storageClassName': 'Fast_SSD'},"
                         + " {'name': 'Data', 'size': '-1Gi', 'accessModes': ['ReadWriteOncePod', 'ReadWriteOnce']},"
                         + " {'name': 'dev', 'mountPath': '/dev/xvda', 'size': '1Gi', 'volumeMode': 'Block',"
                         + " 'subPath': 'x', 'readOnly': true},"
                         + " {'name': 'sub', 'mountPath': '/sub', 'size': '1Gi', 'subPath': '../etc'}]"),
                         "volumes[0].name", "volumes[0].mountPath", "volumes[0].size", "volumes[0].storageClassName",
-                        "volumes[0].accessModes", "volumes[0].volumeMode", "volumes[1].name", "volumes[1].name",
+                        "volumes[0].accessModes[1]", "volumes[0].volumeMode", "volumes[1].name", "volumes[1].name",
                         "volumes[1].mountPath",
                         "volumes[1].size", "volumes[1].accessModes", "volumes[2].subPath", "volumes[2].readOnly",
                         "volumes[3].subPath"),
@@ -196,6 +196,9 @@ class AppSpecValidatorTest {
         return Stream.of(
                 Arguments.of("PRODUCT.md example", PARSER.parse(SpecParserTest.productExample()).spec()),
                 Arguments.of("minimal", spec("{'name': 'web', 'image': 'nginx', 'ports': [{'port': 80}]}")),
+                Arguments.of("empty lists, as generated clients send them", app("'env': [], 'command': [],"
+                        + " 'args': [], 'tolerations': [], 'imagePullSecrets': [], 'volumes': [{'name': 'data',"
+                        + " 'mountPath': '/data', 'size': '1Gi', 'accessModes': []}]")),
                 Arguments.of("52-character name", spec("{'name': '" + "a".repeat(52) + "', 'image': 'x',"
                         + " 'ports': [{'port': 80}]}")),
                 Arguments.of("everything used", app("'imagePullPolicy': 'IfNotPresent', 'replicas': 0,"

@@ -29,6 +29,7 @@ public final class SseClient implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final java.util.Queue<String> unknownLines = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final HttpResponse<InputStream> response;
     private final Thread reader;
     private final String refusal;
@@ -83,6 +84,11 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** Lines of a field the SSE format does not define (parsers ignore them; hand-written ones may not). */
+    public List<String> unknownLines() {
+        return List.copyOf(unknownLines);
+    }
+
     /** Every event received so far and not yet taken. */
     public List<Event> drain() {
         List<Event> all = new ArrayList<>();
@@ -112,6 +118,8 @@ public final class SseClient implements AutoCloseable {
                     name = line.substring(6).trim();
                 } else if (line.startsWith("data:")) {
                     data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).trim());
+                } else {
+                    unknownLines.add(line);
                 }
             }
         } catch (IOException e) {
