@@ -108,6 +108,10 @@ public class CallerReviews {
         if (translated instanceof ClusterUnavailableException) {
             return translated;
         }
+        if (e.getCode() == 429 || e.getCode() >= 500) {
+            // throttled, or the API server's own trouble: transient, as for any other call (503, Retry-After)
+            return translated;
+        }
         // Not the caller's fault and not transient: this service may not ask.
         return new IllegalStateException("The Kubernetes API refused this service's " + what + " (HTTP " + e.getCode()
                 + "): its service account needs 'create' on " + resource

@@ -199,8 +199,12 @@ public class TrioWriter {
         for (int i = created.size() - 1; i >= 0; i--) {
             HasMetadata object = created.get(i);
             try {
-                client.resource(object).inNamespace(namespace)
-                        .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+                if (new OwnObjectDeletion(client).delete(namespace, object) == OwnObjectDeletion.Outcome.REPLACED) {
+                    // another request's now (it took this one for abandoned): not ours to undo
+                    LOG.warnf("Not rolling back %s in %s: replaced by another request meanwhile", ObjectRef.of(object),
+                            namespace);
+                    continue;
+                }
                 undone.add(ObjectRef.of(object));
             } catch (KubernetesClientException e) {
                 LOG.warnf(e, "Could not roll back %s in %s", ObjectRef.of(object), namespace);

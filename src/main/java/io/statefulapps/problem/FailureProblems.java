@@ -34,7 +34,10 @@ public final class FailureProblems {
             case 429 -> Problem.of(ProblemType.CLUSTER_UNAVAILABLE,
                     "The Kubernetes API is overloaded (429 Too Many Requests) during the " + e.step()
                             + ". Retry in a few seconds.");
-            default -> Problem.of(ProblemType.INTERNAL, 500, detail + " (HTTP " + e.status() + ")");
+            // a server error the client's one retry did not get past: the cluster's trouble, not ours
+            default -> e.status() >= 500 ? Problem.of(ProblemType.CLUSTER_UNAVAILABLE, detail + " (HTTP " + e.status()
+                    + "). Retry in a few seconds.")
+                    : Problem.of(ProblemType.INTERNAL, 500, detail + " (HTTP " + e.status() + ")");
         };
     }
 

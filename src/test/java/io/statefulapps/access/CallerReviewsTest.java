@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import io.statefulapps.cluster.ClusterRefusedException;
 import io.statefulapps.cluster.ClusterUnavailableException;
 import io.statefulapps.config.AuthConfig;
 import io.statefulapps.embedded.EmbeddedApiServer;
@@ -131,6 +132,26 @@ class CallerReviewsTest {
             CallerIdentity jane = new CallerIdentity("jane", null, List.of(), null);
             assertThrows(ClusterUnavailableException.class,
                     () -> reviews.decide(jane, AccessCheck.of("get", "", "services", "shop")));
+        }
+    }
+
+    @Test
+    void aThrottledOrFailingReviewIsTheClustersTroubleNotAMissingRight() {
+        String faults = api.url() + "/_sim/faults";
+        io.restassured.RestAssured.given().relaxedHTTPSValidation().contentType("application/json")
+                .body("[{\"verb\":\"create\",\"resource\":\"subjectaccessreviews\",\"status\":429,"
+                        + "\"retryAfterSeconds\":1,\"times\":100},{\"verb\":\"create\",\"resource\":\"tokenreviews\","
+                        + "\"status\":500,\"times\":100}]").put(faults).then().statusCode(200);
+        try (KubernetesClient noRetry = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
+                client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build()) {
+            CallerReviews reviews = new CallerReviews(noRetry, DEFAULTS, clock);
+            assertThrows(ClusterRefusedException.class, () -> reviews.authenticate("reader-token"));
+            CallerIdentity jane = new CallerIdentity("jane", null, List.of(), null);
+            ClusterRefusedException throttled = assertThrows(ClusterRefusedException.class,
+                    () -> reviews.decide(jane, AccessCheck.of("get", "", "services", "shop")));
+            assertEquals(429, throttled.status());
+        } finally {
+            io.restassured.RestAssured.given().relaxedHTTPSValidation().delete(faults).then().statusCode(200);
         }
     }
 }

@@ -72,6 +72,14 @@ class TrioWriterTest {
         server.expect().post().withPath(SETS + "?dryRun=All").andReturn(201, trio.statefulSet()).always();
     }
 
+    /** The object as the API server answers its create and a read of it: with a uid and a resourceVersion. */
+    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T stored(T object, String uid) {
+        T copy = io.fabric8.kubernetes.client.utils.Serialization.clone(object);
+        copy.getMetadata().setUid(uid);
+        copy.getMetadata().setResourceVersion("7");
+        return copy;
+    }
+
     private static Status refusal(int code, String reason, String message) {
         return new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message).build();
     }
@@ -89,9 +97,11 @@ class TrioWriterTest {
 
     @Test
     void aRefusedStatefulSetUndoesTheHeadlessService() throws Exception {
-        server.expect().post().withPath(SERVICES).andReturn(201, trio.headlessService()).once();
+        server.expect().post().withPath(SERVICES).andReturn(201, stored(trio.headlessService(), "u-1")).once();
         server.expect().post().withPath(SETS)
                 .andReturn(403, refusal(403, "Forbidden", "exceeded quota: pods")).once();
+        server.expect().get().withPath(SERVICES + "/app-headless").andReturn(200, stored(trio.headlessService(), "u-1"))
+                .once();
         server.expect().delete().withPath(SERVICES + "/app-headless").andReturn(200, new Status()).once();
 
         PartialWriteException e = assertThrows(PartialWriteException.class,
@@ -107,10 +117,13 @@ class TrioWriterTest {
 
     @Test
     void aRefusedClientServiceUndoesBothOthersNewestFirst() throws Exception {
-        server.expect().post().withPath(SERVICES).andReturn(201, trio.headlessService()).once();
-        server.expect().post().withPath(SETS).andReturn(201, trio.statefulSet()).once();
+        server.expect().post().withPath(SERVICES).andReturn(201, stored(trio.headlessService(), "u-1")).once();
+        server.expect().post().withPath(SETS).andReturn(201, stored(trio.statefulSet(), "u-2")).once();
         server.expect().post().withPath(SERVICES)
                 .andReturn(422, refusal(422, "Invalid", "admission webhook denied the request")).once();
+        server.expect().get().withPath(SETS + "/app").andReturn(200, stored(trio.statefulSet(), "u-2")).once();
+        server.expect().get().withPath(SERVICES + "/app-headless").andReturn(200, stored(trio.headlessService(), "u-1"))
+                .once();
         server.expect().delete().withPath(SETS + "/app").andReturn(200, new Status()).once();
         server.expect().delete().withPath(SERVICES + "/app-headless").andReturn(200, new Status()).once();
 
@@ -124,10 +137,27 @@ class TrioWriterTest {
     }
 
     @Test
+    void anObjectAnotherRequestMadeUnderTheSameNameIsNeverUndone() throws Exception {
+        server.expect().post().withPath(SERVICES).andReturn(201, stored(trio.headlessService(), "u-1")).once();
+        server.expect().post().withPath(SETS)
+                .andReturn(409, refusal(409, "AlreadyExists", "statefulsets.apps \"app\" already exists")).once();
+        // meanwhile another request took this one for abandoned and made the app anew
+        server.expect().get().withPath(SERVICES + "/app-headless").andReturn(200, stored(trio.headlessService(), "u-9"))
+                .once();
+
+        assertThrows(RuntimeException.class,
+                () -> new TrioWriter(client, Clock.systemUTC(), () -> Duration.ofSeconds(10)).create(NS, trio));
+
+        assertTrue(requests().stream().noneMatch(r -> r.startsWith("DELETE")), requests().toString());
+    }
+
+    @Test
     void whatCannotBeUndoneIsReportedAsLeftBehind() {
-        server.expect().post().withPath(SERVICES).andReturn(201, trio.headlessService()).once();
+        server.expect().post().withPath(SERVICES).andReturn(201, stored(trio.headlessService(), "u-1")).once();
         server.expect().post().withPath(SETS)
                 .andReturn(403, refusal(403, "Forbidden", "exceeded quota")).once();
+        server.expect().get().withPath(SERVICES + "/app-headless").andReturn(200, stored(trio.headlessService(), "u-1"))
+                .always();
         server.expect().delete().withPath(SERVICES + "/app-headless")
                 .andReturn(500, refusal(500, "InternalError", "etcd timeout")).always();
 

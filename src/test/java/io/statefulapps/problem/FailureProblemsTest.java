@@ -24,7 +24,9 @@ class FailureProblemsTest {
         "422, 422, refused-by-cluster",
         "400, 422, refused-by-cluster",
         "429, 503, cluster-unavailable",
-        "500, 500, internal",
+        "500, 503, cluster-unavailable",
+        "507, 503, cluster-unavailable",
+        "418, 500, internal",
     })
     void refusalsKeepTheApiServersMeaning(int apiStatus, int status, String slug) {
         Problem problem = FailureProblems.refused(new ClusterRefusedException(apiStatus, "Reason",
