@@ -36,6 +36,13 @@ class StoredHealthRoute {
     private static final CharSequence TEXT = HttpHeaders.createOptimized(MediaType.TEXT_PLAIN + ";charset=UTF-8");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized(AppHealthResource.CACHE_CONTROL);
     private static final CharSequence VARY = HttpHeaders.createOptimized(jakarta.ws.rs.core.HttpHeaders.ACCEPT);
+    // Header names as the JAX-RS answers of the other paths spell them (Vert.x's constants are lower
+    // case: legal, but a client with a case-sensitive header map then misses them on this path only)
+    private static final CharSequence CACHE_CONTROL_NAME = HttpHeaders.createOptimized("Cache-Control");
+    private static final CharSequence VARY_NAME = HttpHeaders.createOptimized("Vary");
+    private static final CharSequence ETAG_NAME = HttpHeaders.createOptimized("ETag");
+    private static final CharSequence LAST_MODIFIED_NAME = HttpHeaders.createOptimized("Last-Modified");
+    private static final CharSequence CONTENT_TYPE_NAME = HttpHeaders.createOptimized("Content-Type");
 
     private final AppViews views;
     private final CallerChecks callers;
@@ -104,21 +111,21 @@ class StoredHealthRoute {
         request.routed(AppHealthPath.ROUTE_TEMPLATE);
         HttpServerResponse response = context.response();
         String etag = text ? stored.textEtag() : stored.etag();
-        response.putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE)
-                .putHeader(HttpHeaders.VARY, VARY)
-                .putHeader(HttpHeaders.ETAG, etag)
-                .putHeader(HttpHeaders.LAST_MODIFIED, HttpDates.format(stored.computedAt()));
+        response.putHeader(CACHE_CONTROL_NAME, NO_CACHE)
+                .putHeader(VARY_NAME, VARY)
+                .putHeader(ETAG_NAME, etag)
+                .putHeader(LAST_MODIFIED_NAME, HttpDates.format(stored.computedAt()));
         if (EntityTags.matchesAny(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatusCode(304).end();
             return;
         }
         if (text) {
             // The text's duration is filled in now, around the bytes stored with the report.
-            response.putHeader(HttpHeaders.CONTENT_TYPE, TEXT)
+            response.putHeader(CONTENT_TYPE_NAME, TEXT)
                     .end(Buffer.buffer(Unpooled.wrappedBuffer(views.healthText(stored))));
             return;
         }
         // The stored bytes are never changed once stored, so they are sent as they are, not copied.
-        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(Unpooled.wrappedBuffer(stored.json())));
+        response.putHeader(CONTENT_TYPE_NAME, JSON).end(Buffer.buffer(Unpooled.wrappedBuffer(stored.json())));
     }
 }

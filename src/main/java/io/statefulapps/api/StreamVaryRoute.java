@@ -26,7 +26,7 @@ class StreamVaryRoute {
             String type = context.response().headers().get(HttpHeaders.CONTENT_TYPE);
             if (type != null && type.startsWith(EVENT_STREAM)
                     && !context.response().headers().contains(HttpHeaders.VARY)) {
-                context.response().headers().set(HttpHeaders.VARY, "Accept");
+                context.response().headers().set("Vary", "Accept");
             }
         });
         context.next();

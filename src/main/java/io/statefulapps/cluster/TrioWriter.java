@@ -2,6 +2,7 @@ package io.statefulapps.cluster;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.statefulapps.render.ManagedLabels;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -80,6 +82,10 @@ public class TrioWriter {
     /** Dry-runs, then creates the three objects in order; returns them as the API server stored them. */
     public List<HasMetadata> create(String namespace, Trio trio) {
         dryRunNamesChecked(namespace, trio, true);
+        FreshClaims claims = new FreshClaims(client);
+        // kept claims of an earlier app of this name are the data it left: a roll-back never takes them
+        Optional<Set<String>> claimsBefore = trio.statefulSet().getSpec().getVolumeClaimTemplates().isEmpty()
+                ? Optional.of(Set.of()) : claims.existing(namespace, ManagedLabels.appName(trio.statefulSet()));
         List<HasMetadata> created = new ArrayList<>();
         for (HasMetadata object : trio.inCreationOrder()) {
             String step = "create " + ObjectRef.of(object);
@@ -87,7 +93,7 @@ public class TrioWriter {
                 created.add(client.resource(object).inNamespace(namespace).create());
             } catch (KubernetesClientException e) {
                 RuntimeException failure = translateCreate(step, object, e);
-                throw rollBack(namespace, step, created, failure);
+                throw rollBack(namespace, step, created, claimsBefore, failure);
             }
         }
         return created;
@@ -193,7 +199,7 @@ public class TrioWriter {
     }
 
     private PartialWriteException rollBack(String namespace, String step, List<HasMetadata> created,
-            RuntimeException failure) {
+            Optional<Set<String>> claimsBefore, RuntimeException failure) {
         List<String> undone = new ArrayList<>();
         List<String> leftBehind = new ArrayList<>();
         for (int i = created.size() - 1; i >= 0; i--) {
@@ -206,6 +212,11 @@ public class TrioWriter {
                     continue;
                 }
                 undone.add(ObjectRef.of(object));
+                if (object instanceof StatefulSet set && claimsBefore.isPresent()) {
+                    FreshClaims.Removal claims = new FreshClaims(client).remove(namespace, set, claimsBefore.get());
+                    undone.addAll(claims.removed());
+                    leftBehind.addAll(claims.left());
+                }
             } catch (KubernetesClientException e) {
                 LOG.warnf(e, "Could not roll back %s in %s", ObjectRef.of(object), namespace);
                 leftBehind.add(ObjectRef.of(object));

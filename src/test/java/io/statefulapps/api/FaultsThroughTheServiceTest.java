@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -166,5 +167,44 @@ class FaultsThroughTheServiceTest {
         client.pods().inNamespace(NS).withName("relisted-0").withGracePeriod(0).delete();
         await().atMost(SOON).until(() -> "Degraded".equals(given().get(APPS + "/relisted/health").jsonPath()
                 .getString("status")));
+    }
+
+    @Test
+    @Order(8)
+    void theClaimsAFailedCreatesStatefulSetMadeAreUndoneWithIt() {
+        // the client Service's create fails late: by then the StatefulSet has made its pod's claim
+        install("[{\"verb\":\"create\",\"resource\":\"services\",\"name\":\"claimed\",\"nth\":2,\"times\":50,"
+                + "\"delayMs\":2500,\"status\":422}]");
+        JsonPath problem = given().contentType("application/json").body("{\"name\":\"claimed\",\"image\":\"nginx:1.27\","
+                + "\"ports\":[{\"port\":80}],\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\"}]}")
+                .post(APPS).then().statusCode(422).extract().jsonPath();
+        assertTrue(problem.getList("undone").contains("PersistentVolumeClaim/data-claimed-0"), problem.prettify());
+        assertEquals(java.util.List.of(), problem.getList("leftBehind"), problem.prettify());
+        await().atMost(SOON).until(() -> client.persistentVolumeClaims().inNamespace(NS).withName("data-claimed-0")
+                .get() == null);
+        assertNothingOf("claimed");
+    }
+
+    @Test
+    @Order(9)
+    void aClaimKeptFromAnEarlierAppOfTheNameSurvivesAFailedCreate() {
+        given().contentType("application/json").body("{\"name\":\"kept\",\"image\":\"nginx:1.27\","
+                + "\"ports\":[{\"port\":80}],\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\"}]}")
+                .post(APPS).then().statusCode(201);
+        await().atMost(SOON).until(() -> client.persistentVolumeClaims().inNamespace(NS).withName("data-kept-0")
+                .get() != null);
+        String uid = client.persistentVolumeClaims().inNamespace(NS).withName("data-kept-0").get().getMetadata()
+                .getUid();
+        given().delete(APPS + "/kept").then().statusCode(200);
+        await().atMost(SOON).until(() -> client.apps().statefulSets().inNamespace(NS).withName("kept").get() == null);
+        install("[{\"verb\":\"create\",\"resource\":\"services\",\"name\":\"kept\",\"nth\":2,\"times\":50,"
+                + "\"delayMs\":2500,\"status\":422}]");
+        JsonPath problem = given().contentType("application/json").body("{\"name\":\"kept\",\"image\":\"nginx:1.27\","
+                + "\"ports\":[{\"port\":80}],\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\"}]}")
+                .post(APPS).then().statusCode(422).extract().jsonPath();
+        assertTrue(problem.getList("undone").contains("StatefulSet/kept"), problem.prettify());
+        assertFalse(problem.getList("undone").contains("PersistentVolumeClaim/data-kept-0"), problem.prettify());
+        assertEquals(uid, client.persistentVolumeClaims().inNamespace(NS).withName("data-kept-0").get().getMetadata()
+                .getUid(), "the data of the earlier app is still there");
     }
 }
