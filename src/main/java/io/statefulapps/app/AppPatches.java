@@ -97,7 +97,7 @@ public class AppPatches {
         }
         List<String> done;
         try {
-            done = patcher.apply(namespace, name, changes, grown, ifMatch != null && !ifMatch.isBlank());
+            done = patcher.apply(namespace, name, liveTrio, changes, grown, ifMatch != null && !ifMatch.isBlank());
         } catch (PartialChangeException e) {
             throw new ProblemException(ChangeProblems.partialChange(e));
         }

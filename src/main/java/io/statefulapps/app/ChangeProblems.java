@@ -29,7 +29,9 @@ public final class ChangeProblems {
         detail.append(e.changed().isEmpty() ? " Nothing was changed."
                 : " Already done: " + String.join("; ", e.changed()) + ".");
         detail.append(" Not done: ").append(String.join("; ", e.unchanged())).append('.');
-        detail.append(" Send the same request again to finish.");
+        detail.append(cause.status() == 412
+                ? " GET the app again, re-apply your change and send it with the new ETag in If-Match."
+                : " Send the same request again to finish.");
         return ProblemBuilder.builder().type(cause.type()).title(cause.title()).status(cause.status())
                 .detail(detail.toString()).errors(cause.errors()).object(cause.object()).build()
                 .withChange(e.step(), e.changed(), e.unchanged());

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.statefulapps.kubernetes.WellKnownLabels;
 import io.statefulapps.live.LiveApp;
 import io.statefulapps.render.ManagedLabels;
+import io.statefulapps.render.Trio;
 import io.statefulapps.render.TrioChanges;
 import io.statefulapps.spec.Quantities;
 import io.statefulapps.spec.VolumeGrowth;
@@ -36,15 +37,15 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AppPatcher {
 
-    private static final int UNCONDITIONAL_ATTEMPTS = 5;
-
 
     private final KubernetesClient client;
     private final StatefulSetReplacement replacement;
+    private final ObjectUpdates updates;
 
     public AppPatcher(KubernetesClient client) {
         this.client = client;
         this.replacement = new StatefulSetReplacement(client);
+        this.updates = new ObjectUpdates(client);
     }
 
     /**
@@ -80,13 +81,20 @@ public class AppPatcher {
         }
     }
 
-    /** Writes the changes; returns the names of the steps done. Throws {@link PartialChangeException}. */
-    public List<String> apply(String namespace, String appName, TrioChanges changes, List<VolumeGrowth.Grown> grown,
-            boolean conditional) {
+    /**
+     * Writes the changes; returns the names of the steps done. Throws {@link PartialChangeException}.
+     * {@code before}: the objects as read; a change with If-Match that loses to another between its
+     * writes puts them back ({@link AllOrNothingChange}).
+     */
+    public List<String> apply(String namespace, String appName, Trio before, TrioChanges changes,
+            List<VolumeGrowth.Grown> grown, boolean conditional) {
+        if (conditional && grown.isEmpty() && !changes.recreateStatefulSet()) {
+            return new AllOrNothingChange(client).apply(namespace, changes, before);
+        }
         ChangeSteps steps = new ChangeSteps();
         if (changes.headlessService() != null) {
             Service headless = service(changes.headlessService(), conditional);
-            steps.add("update " + ObjectRef.of(headless), () -> update(namespace, headless));
+            steps.add("update " + ObjectRef.of(headless), () -> updates.update(namespace, headless));
         }
         for (VolumeGrowth.Grown g : grown) {
             for (PersistentVolumeClaim claim : claimsOf(namespace, appName, g.volume())) {
@@ -100,55 +108,13 @@ public class AppPatcher {
         } else if (statefulSet != null) {
             StatefulSet updated = conditional ? statefulSet : new StatefulSetBuilder(statefulSet)
                     .withMetadata(unversioned(statefulSet)).build();
-            steps.add("update " + ObjectRef.of(updated), () -> updateStatefulSet(namespace, updated));
+            steps.add("update " + ObjectRef.of(updated), () -> updates.updateStatefulSet(namespace, updated));
         }
         if (changes.clientService() != null) {
             Service clientService = service(changes.clientService(), conditional);
-            steps.add("update " + ObjectRef.of(clientService), () -> update(namespace, clientService));
+            steps.add("update " + ObjectRef.of(clientService), () -> updates.update(namespace, clientService));
         }
         return steps.run();
-    }
-
-    /**
-     * The StatefulSet controller rewrites the status (and so the resourceVersion) all the time; a
-     * conflict caused by that alone is no concurrent change of the spec, so the write is repeated on
-     * the latest version when its generation is still the one read.
-     */
-    private void updateStatefulSet(String namespace, StatefulSet statefulSet) {
-        try {
-            update(namespace, statefulSet);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409 || statefulSet.getMetadata().getResourceVersion() == null) {
-                throw e;
-            }
-            StatefulSet latest = client.apps().statefulSets().inNamespace(namespace)
-                    .withName(statefulSet.getMetadata().getName()).get();
-            if (latest == null || !java.util.Objects.equals(latest.getMetadata().getGeneration(),
-                    statefulSet.getMetadata().getGeneration())) {
-                throw e;
-            }
-            update(namespace, new StatefulSetBuilder(statefulSet).editMetadata()
-                    .withResourceVersion(latest.getMetadata().getResourceVersion()).endMetadata().build());
-        }
-    }
-
-    /**
-     * An update without a resourceVersion is "last writer wins": the client reads the latest version
-     * first, and a controller writing status in between makes that version stale. Such a conflict is
-     * no one else's change of the spec, so the write is simply tried again.
-     */
-    private void update(String namespace, HasMetadata object) {
-        boolean unconditional = object.getMetadata().getResourceVersion() == null;
-        for (int attempt = 1;; attempt++) {
-            try {
-                client.resource(object).inNamespace(namespace).update();
-                return;
-            } catch (KubernetesClientException e) {
-                if (!unconditional || e.getCode() != 409 || attempt >= UNCONDITIONAL_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
     }
 
     private static Service service(Service service, boolean conditional) {

@@ -207,4 +207,28 @@ class FaultsThroughTheServiceTest {
         assertEquals(uid, client.persistentVolumeClaims().inNamespace(NS).withName("data-kept-0").get().getMetadata()
                 .getUid(), "the data of the earlier app is still there");
     }
+
+    @Test
+    @Order(10)
+    void aPatchWithIfMatchThatLosesBetweenItsWritesPutsBackWhatItHadWritten() {
+        post("raced").then().statusCode(201);
+        await().atMost(SOON).until(() -> "Healthy".equals(given().get(APPS + "/raced/health").jsonPath()
+                .getString("status")));
+        String etag = given().get(APPS + "/raced").then().statusCode(200).extract().header("ETag");
+        // another writer's change lands on the client Service between this PATCH's writes
+        install("[{\"verb\":\"update\",\"resource\":\"services\",\"name\":\"raced\",\"status\":409,"
+                + "\"reason\":\"Conflict\"}]");
+        JsonPath problem = given().contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"replicas\":2,\"service\":{\"annotations\":{\"who\":\"b\"}}}").patch(APPS + "/raced")
+                .then().statusCode(412).extract().jsonPath();
+        assertEquals(java.util.List.of(), problem.getList("changed"), problem.prettify());
+        assertTrue(problem.getString("detail").contains("Nothing was changed"), problem.prettify());
+        assertEquals(1, client.apps().statefulSets().inNamespace(NS).withName("raced").get().getSpec().getReplicas(),
+                "the StatefulSet written first is put back");
+        given().relaxedHTTPSValidation().delete(faults());
+        // as the problem says: read it again, send the change with the new tag
+        String again = given().get(APPS + "/raced").then().statusCode(200).extract().header("ETag");
+        given().contentType("application/merge-patch+json").header("If-Match", again)
+                .body("{\"replicas\":2}").patch(APPS + "/raced").then().statusCode(200);
+    }
 }
