@@ -8,10 +8,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Honours the API server's throttling: a request answered 429 is sent once more after the
- * {@code Retry-After} it names (capped, with jitter so that many replicas do not come back in
- * step), and never more than once; a second 429 reaches the caller as a 503 with Retry-After.
- * The client retries 5xx and broken connections on its own, with exponential back-off.
+ * Honours the API server's throttling. The client retries a 429 once on its own (the request retry
+ * back-off limit), but after its back-off interval (0.2 s), not after the {@code Retry-After} the
+ * server named; this interceptor holds the answer back for that long first (capped, with jitter so
+ * that many replicas do not come back in step) and leaves the retry to the client, so a throttled
+ * request is sent twice at most, the second time once the server said it may be. A second 429
+ * reaches the caller as a 503 with the server's Retry-After.
  */
 public final class ThrottleRetry implements Interceptor {
 
@@ -24,7 +26,8 @@ public final class ThrottleRetry implements Interceptor {
             return CompletableFuture.completedFuture(false);
         }
         long wait = jittered(waitMillis(response.header("Retry-After")));
-        return CompletableFuture.supplyAsync(() -> true, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS));
+        // false: no retry of its own (the client makes the one retry), only the wait before it
+        return CompletableFuture.supplyAsync(() -> false, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS));
     }
 
     /** The Retry-After in seconds, capped; the default when absent or not a number of seconds. */

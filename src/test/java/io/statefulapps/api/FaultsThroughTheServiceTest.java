@@ -102,12 +102,14 @@ class FaultsThroughTheServiceTest {
     @Test
     @Order(3)
     void throttlingBeyondOneRetryIs503WithTheServersRetryAfter() {
-        install("[{\"verb\":\"create\",\"resource\":\"statefulsets\",\"status\":429,\"retryAfterSeconds\":1,"
-                + "\"times\":4}]");
+        install("[{\"verb\":\"create\",\"resource\":\"statefulsets\",\"status\":429,\"retryAfterSeconds\":2,"
+                + "\"times\":40}]");
         post("throttled").then().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", notNullValue())
+                .header("Retry-After", equalTo("2"))
                 .body("type", containsString("cluster-unavailable"));
         assertNothingOf("throttled");
+        // the dry run is throttled, sent once more, and the create never tried: two sends, no storm
+        assertEquals(2, given().relaxedHTTPSValidation().get(faults()).jsonPath().getInt("[0].matched"));
     }
 
     @Test

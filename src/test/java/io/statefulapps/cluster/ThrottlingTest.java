@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * embedded API server, throttled by a fault rule.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ThrottleRetryTest {
+class ThrottlingTest {
 
     private EmbeddedApiServer api;
     private KubernetesClient client;
@@ -40,7 +40,9 @@ class ThrottleRetryTest {
     void start() {
         api = EmbeddedApiServer.start(0, List.of("shop"));
         client = new KubernetesClientBuilder()
-                .withConfig(new ConfigBuilder(api.clientConfig()).withRequestRetryBackoffLimit(0).build())
+                // the service's settings (application.properties: request-retry-backoff-limit=1, interval 0.2 s)
+                .withConfig(new ConfigBuilder(api.clientConfig()).withRequestRetryBackoffLimit(1)
+                        .withRequestRetryBackoffInterval(200).build())
                 .withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("throttle-retry", new ThrottleRetry()))
                 .build();
         try (KubernetesClient plain = api.newClient()) {
@@ -77,7 +79,7 @@ class ThrottleRetryTest {
         long started = System.nanoTime();
         assertNotNull(client.configMaps().inNamespace("shop").withName("cm").get());
         long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        assertTrue(waited >= 750, "waited " + waited + " ms, the Retry-After less the jitter");
+        assertTrue(waited >= 800, "waited " + waited + " ms, the Retry-After less the jitter");
         JsonNode rule = faults("GET", null).get(0);
         assertEquals(2, rule.get("matched").asInt(), "the throttled request and its one retry");
         assertEquals(1, rule.get("fired").asInt());
@@ -109,7 +111,7 @@ class ThrottleRetryTest {
         assertEquals(ThrottleRetry.DEFAULT_WAIT_MILLIS, ThrottleRetry.waitMillis("Wed, 21 Oct 2015 07:28:00 GMT"));
         for (int i = 0; i < 100; i++) {
             long jittered = ThrottleRetry.jittered(1000);
-            assertTrue(jittered >= 800 && jittered <= 1200, String.valueOf(jittered));
+            assertTrue(jittered >= 800 && jittered <= 1200, Long.toString(jittered));
         }
     }
 }
