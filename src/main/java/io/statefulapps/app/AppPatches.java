@@ -95,11 +95,12 @@ public class AppPatches {
         if (changes.isEmpty() && grown.isEmpty()) {
             return new Outcome(views.viewAfterWrite(cache.complete(live)), AppVersion.etagOf(live), List.of());
         }
+        boolean conditional = ifMatch != null && !ifMatch.isBlank();
         List<String> done;
         try {
-            done = patcher.apply(namespace, name, liveTrio, changes, grown, ifMatch != null && !ifMatch.isBlank());
+            done = patcher.apply(namespace, name, liveTrio, changes, grown, conditional);
         } catch (PartialChangeException e) {
-            throw new ProblemException(ChangeProblems.partialChange(e));
+            throw new ProblemException(ChangeProblems.partialChange(e, conditional));
         }
         LiveApp written = reader.read(namespace, name);
         return new Outcome(views.viewAfterWrite(cache.complete(written)), AppVersion.etagOf(written), done);
@@ -110,7 +111,7 @@ public class AppPatches {
         try {
             return patcher.finishPendingReplacement(live);
         } catch (PartialChangeException e) {
-            throw new ProblemException(ChangeProblems.partialChange(e));
+            throw new ProblemException(ChangeProblems.partialChange(e, false));
         }
     }
 

@@ -33,7 +33,7 @@ public class AppRemoval {
             }
             return deleter.delete(target, withData);
         } catch (PartialChangeException e) {
-            throw new ProblemException(ChangeProblems.partialChange(e));
+            throw new ProblemException(ChangeProblems.partialChange(e, ifMatch != null && !ifMatch.isBlank()));
         }
     }
 

@@ -18,20 +18,30 @@ public final class ChangeProblems {
     }
 
     /** The failure part-way, with what was changed and what was not; the same request again finishes the job. */
-    public static Problem partialChange(PartialChangeException e) {
+    /**
+     * @param conditional whether the request carried If-Match (its writes the versions read): only
+     *     then is a conflict a failed precondition; without it, it is another writer's conflict (409)
+     */
+    public static Problem partialChange(PartialChangeException e, boolean conditional) {
         Problem cause = FailureProblems.of(e.failure());
-        if (e.failure() instanceof ClusterRefusedException refused && refused.status() == 409) {
+        boolean conflict = e.failure() instanceof ClusterRefusedException refused && refused.status() == 409;
+        boolean gone = e.failure() instanceof ClusterRefusedException refused && refused.status() == 404;
+        if (conflict && conditional) {
             // A write sent with the version read (If-Match) met a newer one: the app changed meanwhile.
             cause = Problem.of(ProblemType.PRECONDITION_FAILED, "The app changed while this request was writing it"
-                    + " (" + refused.getMessage() + ").");
+                    + " (" + ((ClusterRefusedException) e.failure()).getMessage() + ").");
         }
         StringBuilder detail = new StringBuilder(cause.detail());
         detail.append(e.changed().isEmpty() ? " Nothing was changed."
                 : " Already done: " + String.join("; ", e.changed()) + ".");
         detail.append(" Not done: ").append(String.join("; ", e.unchanged())).append('.');
-        detail.append(cause.status() == 412
-                ? " GET the app again, re-apply your change and send it with the new ETag in If-Match."
-                : " Send the same request again to finish.");
+        if (gone) {
+            detail.append(" The object was deleted meanwhile (a DELETE of the app?): GET the app to see what is left.");
+        } else if (cause.status() == 412) {
+            detail.append(" GET the app again, re-apply your change and send it with the new ETag in If-Match.");
+        } else {
+            detail.append(" Send the same request again to finish.");
+        }
         return ProblemBuilder.builder().type(cause.type()).title(cause.title()).status(cause.status())
                 .detail(detail.toString()).errors(cause.errors()).object(cause.object()).build()
                 .withChange(e.step(), e.changed(), e.unchanged());

@@ -18,7 +18,7 @@ class ChangeProblemsTest {
         PartialChangeException e = new PartialChangeException("update StatefulSet/db",
                 List.of("update Service/db-headless"), List.of("update StatefulSet/db", "update Service/db"),
                 new ClusterUnavailableException("The Kubernetes API could not be reached", null));
-        Problem problem = ChangeProblems.partialChange(e);
+        Problem problem = ChangeProblems.partialChange(e, false);
         assertEquals(503, problem.status());
         assertEquals(ProblemType.CLUSTER_UNAVAILABLE.uri(), problem.type());
         assertEquals("update StatefulSet/db", problem.step());
@@ -33,9 +33,31 @@ class ChangeProblemsTest {
         PartialChangeException e = new PartialChangeException("update Service/db", List.of(),
                 List.of("update Service/db"), new io.statefulapps.cluster.ClusterRefusedException(409, "Conflict",
                         "update Service/db", "the object has been modified", List.of()));
-        Problem problem = ChangeProblems.partialChange(e);
+        Problem problem = ChangeProblems.partialChange(e, true);
         assertEquals(412, problem.status());
         assertTrue(problem.detail().contains("Nothing was changed."), problem.detail());
+        assertTrue(problem.detail().contains("new ETag"), problem.detail());
+    }
+
+    @Test
+    void aConflictWithoutIfMatchIsAnotherWritersConflictNotAPrecondition() {
+        PartialChangeException e = new PartialChangeException("update Service/db", List.of(),
+                List.of("update Service/db"), new io.statefulapps.cluster.ClusterRefusedException(409, "Conflict",
+                        "update Service/db", "the object has been modified", List.of()));
+        Problem problem = ChangeProblems.partialChange(e, false);
+        assertEquals(409, problem.status());
+        assertTrue(problem.detail().contains("Send the same request again"), problem.detail());
+    }
+
+    @Test
+    void anObjectDeletedMeanwhileIsNotToBeSentAgain() {
+        PartialChangeException e = new PartialChangeException("update StatefulSet/db", List.of("update Service/db"),
+                List.of("update StatefulSet/db"), new io.statefulapps.cluster.ClusterRefusedException(404, "NotFound",
+                        "update StatefulSet/db", "statefulsets.apps \"db\" not found", List.of()));
+        Problem problem = ChangeProblems.partialChange(e, false);
+        assertEquals(404, problem.status());
+        assertTrue(problem.detail().contains("deleted meanwhile"), problem.detail());
+        assertTrue(!problem.detail().contains("Send the same request again"), problem.detail());
     }
 
     @Test
