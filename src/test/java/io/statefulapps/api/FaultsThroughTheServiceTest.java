@@ -73,6 +73,13 @@ class FaultsThroughTheServiceTest {
         return given().contentType("application/json").body(spec(name)).post(APPS);
     }
 
+    /** A create of an app with one volume ("data"), so its StatefulSet makes claims. */
+    static Response postWithVolume(String name) {
+        return given().contentType("application/json").body("{\"name\":\"" + name + "\",\"image\":\"nginx:1.27\","
+                + "\"ports\":[{\"port\":80}],\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\"}]}")
+                .post(APPS);
+    }
+
     void assertNothingOf(String app) {
         assertNull(client.apps().statefulSets().inNamespace(NS).withName(app).get(), "StatefulSet/" + app);
         assertNull(client.services().inNamespace(NS).withName(app).get(), "Service/" + app);
@@ -177,9 +184,7 @@ class FaultsThroughTheServiceTest {
         // the client Service's create fails late: by then the StatefulSet has made its pod's claim
         install("[{\"verb\":\"create\",\"resource\":\"services\",\"name\":\"claimed\",\"nth\":2,\"times\":50,"
                 + "\"delayMs\":2500,\"status\":422}]");
-        JsonPath problem = given().contentType("application/json").body("{\"name\":\"claimed\",\"image\":\"nginx:1.27\","
-                + "\"ports\":[{\"port\":80}],\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\"}]}")
-                .post(APPS).then().statusCode(422).extract().jsonPath();
+        JsonPath problem = postWithVolume("claimed").then().statusCode(422).extract().jsonPath();
         assertTrue(problem.getList("undone").contains("PersistentVolumeClaim/data-claimed-0"), problem.prettify());
         assertEquals(java.util.List.of(), problem.getList("leftBehind"), problem.prettify());
         await().atMost(SOON).until(() -> client.persistentVolumeClaims().inNamespace(NS).withName("data-claimed-0")
@@ -190,9 +195,7 @@ class FaultsThroughTheServiceTest {
     @Test
     @Order(9)
     void aClaimKeptFromAnEarlierAppOfTheNameSurvivesAFailedCreate() {
-        given().contentType("application/json").body("{\"name\":\"kept\",\"image\":\"nginx:1.27\","
-                + "\"ports\":[{\"port\":80}],\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\"}]}")
-                .post(APPS).then().statusCode(201);
+        postWithVolume("kept").then().statusCode(201);
         await().atMost(SOON).until(() -> client.persistentVolumeClaims().inNamespace(NS).withName("data-kept-0")
                 .get() != null);
         String uid = client.persistentVolumeClaims().inNamespace(NS).withName("data-kept-0").get().getMetadata()
@@ -201,9 +204,7 @@ class FaultsThroughTheServiceTest {
         await().atMost(SOON).until(() -> client.apps().statefulSets().inNamespace(NS).withName("kept").get() == null);
         install("[{\"verb\":\"create\",\"resource\":\"services\",\"name\":\"kept\",\"nth\":2,\"times\":50,"
                 + "\"delayMs\":2500,\"status\":422}]");
-        JsonPath problem = given().contentType("application/json").body("{\"name\":\"kept\",\"image\":\"nginx:1.27\","
-                + "\"ports\":[{\"port\":80}],\"volumes\":[{\"name\":\"data\",\"mountPath\":\"/data\",\"size\":\"1Gi\"}]}")
-                .post(APPS).then().statusCode(422).extract().jsonPath();
+        JsonPath problem = postWithVolume("kept").then().statusCode(422).extract().jsonPath();
         assertTrue(problem.getList("undone").contains("StatefulSet/kept"), problem.prettify());
         assertFalse(problem.getList("undone").contains("PersistentVolumeClaim/data-kept-0"), problem.prettify());
         assertEquals(uid, client.persistentVolumeClaims().inNamespace(NS).withName("data-kept-0").get().getMetadata()
