@@ -16,9 +16,9 @@ import java.util.Set;
 /**
  * The claims a StatefulSet made between its create and the failure of the request that created it:
  * new and empty, so that request's roll-back removes them too, else a failed create holds storage
- * nobody asked for. The app's claims are listed before the StatefulSet is created; a claim that was
- * there then (kept from an earlier app of the same name: its data) is never taken, nor one the set
- * does not name as its own.
+ * nobody asked for. The names of the app's claims are taken before the StatefulSet is created (from
+ * the watch cache, else listed); a claim of such a name (kept from an earlier app of the same name:
+ * its data) is never taken, nor one the set does not name as its own.
  */
 record FreshClaims(KubernetesClient client) {
 
@@ -26,12 +26,12 @@ record FreshClaims(KubernetesClient client) {
     record Removal(List<String> removed, List<String> left) {
     }
 
-    /** The uids of the app's claims now; empty when they cannot be listed (then none is removed later). */
+    /** The names of the app's claims now, listed; empty when they cannot be (then none is removed later). */
     Optional<Set<String>> existing(String namespace, String app) {
         try {
-            Set<String> uids = new HashSet<>();
-            claims(namespace, app).forEach(c -> uids.add(c.getMetadata().getUid()));
-            return Optional.of(uids);
+            Set<String> names = new HashSet<>();
+            claims(namespace, app).forEach(c -> names.add(c.getMetadata().getName()));
+            return Optional.of(names);
         } catch (KubernetesClientException e) {
             return Optional.empty();
         }
@@ -51,7 +51,7 @@ record FreshClaims(KubernetesClient client) {
                     + " may have made"));
         }
         for (PersistentVolumeClaim claim : claims) {
-            if (before.contains(claim.getMetadata().getUid()) || !madeBy(claim, created)) {
+            if (before.contains(claim.getMetadata().getName()) || !madeBy(claim, created)) {
                 continue;
             }
             String ref = "PersistentVolumeClaim/" + claim.getMetadata().getName();

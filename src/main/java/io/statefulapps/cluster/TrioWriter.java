@@ -9,6 +9,7 @@ import io.statefulapps.render.ManagedLabels;
 import io.statefulapps.config.WriteConfig;
 import io.statefulapps.render.Trio;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,11 +43,19 @@ public class TrioWriter {
     private final KubernetesClient client;
     private final Clock clock;
     private final Duration abandonedAfter;
+    private final WatchCache cache;
 
-    public TrioWriter(KubernetesClient client, Clock clock, WriteConfig config) {
+    @Inject
+    public TrioWriter(KubernetesClient client, Clock clock, WriteConfig config, WatchCache cache) {
         this.client = client;
         this.clock = clock;
         this.abandonedAfter = config.abandonedAfter();
+        this.cache = cache;
+    }
+
+    /** Without a watch cache: what a create must know of the app's claims is listed from the API. */
+    public TrioWriter(KubernetesClient client, Clock clock, WriteConfig config) {
+        this(client, clock, config, null);
     }
 
     /** Checks names and dry-runs the three objects; creates nothing. */
@@ -82,10 +91,9 @@ public class TrioWriter {
     /** Dry-runs, then creates the three objects in order; returns them as the API server stored them. */
     public List<HasMetadata> create(String namespace, Trio trio) {
         dryRunNamesChecked(namespace, trio, true);
-        FreshClaims claims = new FreshClaims(client);
         // kept claims of an earlier app of this name are the data it left: a roll-back never takes them
         Optional<Set<String>> claimsBefore = trio.statefulSet().getSpec().getVolumeClaimTemplates().isEmpty()
-                ? Optional.of(Set.of()) : claims.existing(namespace, ManagedLabels.appName(trio.statefulSet()));
+                ? Optional.of(Set.of()) : claimNames(namespace, ManagedLabels.appName(trio.statefulSet()));
         List<HasMetadata> created = new ArrayList<>();
         for (HasMetadata object : trio.inCreationOrder()) {
             String step = "create " + ObjectRef.of(object);
@@ -97,6 +105,12 @@ public class TrioWriter {
             }
         }
         return created;
+    }
+
+    /** The names of the app's claims: the watch cache knows them once synced, no API call needed. */
+    private Optional<Set<String>> claimNames(String namespace, String app) {
+        Optional<Set<String>> cached = cache == null ? Optional.empty() : cache.claimNames(namespace, app);
+        return cached.isPresent() ? cached : new FreshClaims(client).existing(namespace, app);
     }
 
     /** @param clearAbandoned whether the leftovers of an abandoned create of this app may be removed */

@@ -151,6 +151,18 @@ public class WatchCache {
         return Optional.of(complete(trio));
     }
 
+    /** The names of an app's claims as the cache holds them; empty until the first sync (then ask the API). */
+    public Optional<Set<String>> claimNames(String namespace, String app) {
+        CacheInformers current = informers;
+        if (current == null || !synced()) {
+            return Optional.empty();
+        }
+        Set<String> names = new HashSet<>();
+        current.claimsByApp.objects(Cache.namespaceKeyFunc(namespace, app))
+                .forEach(claim -> names.add(claim.getMetadata().getName()));
+        return Optional.of(names);
+    }
+
     /** Fills in pods, claims, volumes, slices, events and nodes of a trio (from the cache or read live). */
     public CachedApp complete(LiveApp trio) {
         start();

@@ -181,9 +181,7 @@ final class ServiceDefaults {
                 return text;
             }
         }
-        throw ApiException.fromStatus(JsonText.object().put("kind", "Status").put("apiVersion", "v1")
-                .put("status", "Failure").put("message", "Internal error occurred: failed to allocate a serviceIP:"
-                        + " range is full").put("reason", "InternalError").put("code", 500));
+        throw rangeFull("serviceIP");
     }
 
     private int allocatePort(String namespace, String name, ServiceAllocations held, Set<Integer> mine) {
@@ -196,9 +194,14 @@ final class ServiceDefaults {
                 return port;
             }
         }
-        throw ApiException.fromStatus(JsonText.object().put("kind", "Status").put("apiVersion", "v1")
-                .put("status", "Failure").put("message", "Internal error occurred: failed to allocate a nodePort:"
-                        + " range is full").put("reason", "InternalError").put("code", 500));
+        throw rangeFull("nodePort");
+    }
+
+    /** kube-apiserver's answer when an allocator has nothing left to give. */
+    private static ApiException rangeFull(String what) {
+        return ApiException.fromStatus(JsonText.object().put("kind", "Status").put("apiVersion", "v1")
+                .put("status", "Failure").put("message", "Internal error occurred: failed to allocate a " + what
+                        + ": range is full").put("reason", "InternalError").put("code", 500));
     }
 
     /** The IPv4 address as a number, or -1 when the text is not one. */
