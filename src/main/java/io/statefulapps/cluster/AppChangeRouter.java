@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.statefulapps.health.NodeInfo;
@@ -22,8 +21,8 @@ import java.util.function.Function;
 /**
  * Tells which app an informer event concerns, so that only that app's report is computed again.
  * Objects of ours carry the app in their labels; a volume is the app's through its claim, an
- * EndpointSlice through its Service, an event through the object it is about. Runs on the
- * informers' threads: lookups only, no API call.
+ * EndpointSlice through its Service, an event through the object it is about. Hears the changes
+ * from the cache's stores as they are stored, on the informers' threads: lookups only, no API call.
  */
 final class AppChangeRouter {
 
@@ -45,24 +44,24 @@ final class AppChangeRouter {
     }
 
     /** For the StatefulSets, Services, pods and claims we manage: the app is in their labels. */
-    <T extends HasMetadata> void routeManaged(SharedIndexInformer<T> informer) {
-        route(informer, object -> appOf(object));
+    <T extends HasMetadata> void routeManaged(TrimmingItemStore<T> objects) {
+        route(objects, object -> appOf(object));
     }
 
-    void routeVolumes(SharedIndexInformer<PersistentVolume> volumes, SharedIndexInformer<? extends HasMetadata> claims) {
+    void routeVolumes(TrimmingItemStore<PersistentVolume> volumes, SharedIndexInformer<? extends HasMetadata> claims) {
         route(volumes, volume -> {
             ObjectReference claim = volume.getSpec() == null ? null : volume.getSpec().getClaimRef();
             return claim == null ? Optional.empty() : owner(claims, claim.getNamespace(), claim.getName());
         });
     }
 
-    void routeSlices(SharedIndexInformer<EndpointSlice> slices, SharedIndexInformer<? extends HasMetadata> services) {
+    void routeSlices(TrimmingItemStore<EndpointSlice> slices, SharedIndexInformer<? extends HasMetadata> services) {
         route(slices, slice -> owner(services, slice.getMetadata().getNamespace(),
                 labels(slice).get(WellKnownLabels.SERVICE_NAME)));
     }
 
     /** @param involved the informers of the kinds an event may be about, by kind */
-    void routeEvents(SharedIndexInformer<Event> events,
+    void routeEvents(TrimmingItemStore<Event> events,
             Map<String, SharedIndexInformer<? extends HasMetadata>> involved) {
         route(events, event -> {
             ObjectReference about = event.getInvolvedObject();
@@ -79,72 +78,31 @@ final class AppChangeRouter {
      * A node's change concerns the apps with a pod on it, when it changes what the health rules
      * read of a node (its Ready condition): not at each of its heartbeats.
      */
-    void routeNodes(SharedIndexInformer<Node> nodes, KeyIndex<Pod> podsByNode) {
-        nodes.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Node node) {
-                podsOn(node);
-            }
-
-            @Override
-            public void onUpdate(Node before, Node after) {
-                if (!NodeInfo.of(before).equals(NodeInfo.of(after))) {
-                    podsOn(after);
-                }
-            }
-
-            @Override
-            public void onDelete(Node node, boolean finalStateUnknown) {
-                podsOn(node);
-            }
-
-            private void podsOn(Node node) {
-                podsByNode.objects(node.getMetadata().getName()).stream()
-                        .map(AppChangeRouter::appOf).flatMap(Optional::stream).distinct().forEach(changed);
+    void routeNodes(TrimmingItemStore<Node> nodes, KeyIndex<Pod> podsByNode) {
+        nodes.listen((before, after) -> {
+            if (before == null || after == null || !NodeInfo.of(before).equals(NodeInfo.of(after))) {
+                podsOn(after == null ? before : after, podsByNode);
             }
         });
+    }
+
+    private void podsOn(Node node, KeyIndex<Pod> podsByNode) {
+        podsByNode.objects(node.getMetadata().getName()).stream()
+                .map(AppChangeRouter::appOf).flatMap(Optional::stream).distinct().forEach(changed);
     }
 
     /** A change every app may depend on (a StorageClass): each is computed again. */
-    <T> void routeToAll(SharedIndexInformer<T> informer) {
-        informer.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T object) {
-                everything.run();
-            }
-
-            @Override
-            public void onUpdate(T before, T after) {
-                everything.run();
-            }
-
-            @Override
-            public void onDelete(T object, boolean finalStateUnknown) {
-                everything.run();
-            }
-        });
+    <T extends HasMetadata> void routeToAll(TrimmingItemStore<T> objects) {
+        objects.listen((before, after) -> everything.run());
     }
 
-    private <T> void route(SharedIndexInformer<T> informer, Function<T, Optional<AppKey>> appOf) {
-        informer.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T object) {
-                appOf.apply(object).ifPresent(changed);
-            }
-
-            @Override
-            public void onUpdate(T before, T after) {
-                // A claim can move to another volume, a slice to another Service: both apps hear of it.
-                Optional<AppKey> was = appOf.apply(before);
-                Optional<AppKey> is = appOf.apply(after);
-                was.ifPresent(changed);
-                is.filter(key -> !is.equals(was)).ifPresent(changed);
-            }
-
-            @Override
-            public void onDelete(T object, boolean finalStateUnknown) {
-                appOf.apply(object).ifPresent(changed);
-            }
+    private <T extends HasMetadata> void route(TrimmingItemStore<T> objects, Function<T, Optional<AppKey>> appOf) {
+        objects.listen((before, after) -> {
+            // A claim can move to another volume, a slice to another Service: both apps hear of it.
+            Optional<AppKey> was = before == null ? Optional.empty() : appOf.apply(before);
+            Optional<AppKey> is = after == null ? Optional.empty() : appOf.apply(after);
+            was.ifPresent(changed);
+            is.filter(key -> !is.equals(was)).ifPresent(changed);
         });
     }
 

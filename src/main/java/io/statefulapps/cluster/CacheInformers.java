@@ -94,6 +94,17 @@ final class CacheInformers {
         nodes = register(client.nodes().runnableInformer(0), everything());
     }
 
+    /** The store of one of the informers. */
+    @SuppressWarnings("unchecked")
+    <T extends HasMetadata> TrimmingItemStore<T> store(SharedIndexInformer<T> informer) {
+        return (TrimmingItemStore<T>) stores.get(informer);
+    }
+
+    /** Runs {@code beat} at each change of any kind, on the informer's thread. */
+    void onEveryChange(Runnable beat) {
+        stores.values().forEach(store -> store.listen((before, after) -> beat.run()));
+    }
+
     /** How many objects the store of an informer holds. */
     int size(SharedIndexInformer<?> informer) {
         TrimmingItemStore<?> store = stores.get(informer);

@@ -79,21 +79,30 @@ public class WatchCache {
 
     private void wire(AppChangeRouter.Listener listener) {
         AppChangeRouter router = new AppChangeRouter(listener);
-        router.routeManaged(informers.statefulSets);
-        router.routeManaged(informers.services);
-        router.routeManaged(informers.pods);
-        router.routeManaged(informers.claims);
-        router.routeVolumes(informers.volumes, informers.claims);
-        router.routeSlices(informers.slices, informers.services);
-        router.routeEvents(informers.events, Map.of("StatefulSet", informers.statefulSets, "Service",
-                informers.services, "Pod", informers.pods, "PersistentVolumeClaim", informers.claims));
-        router.routeNodes(informers.nodes, informers.podsByNode);
-        router.routeToAll(informers.storageClasses);
+        CacheInformers i = informers;
+        router.routeManaged(i.store(i.statefulSets));
+        router.routeManaged(i.store(i.services));
+        router.routeManaged(i.store(i.pods));
+        router.routeManaged(i.store(i.claims));
+        router.routeVolumes(i.store(i.volumes), i.claims);
+        router.routeSlices(i.store(i.slices), i.services);
+        router.routeEvents(i.store(i.events), Map.of("StatefulSet", i.statefulSets, "Service", i.services, "Pod",
+                i.pods, "PersistentVolumeClaim", i.claims));
+        router.routeNodes(i.store(i.nodes), i.podsByNode);
+        router.routeToAll(i.store(i.storageClasses));
     }
 
     /** The informers and their indexes, null before {@link #start}. */
     CacheInformers cacheInformers() {
         return informers;
+    }
+
+    /** Runs {@code beat} at each change the watches deliver, on the informer's thread (for metrics). */
+    void onEveryChange(Runnable beat) {
+        CacheInformers current = informers;
+        if (current != null) {
+            current.onEveryChange(beat);
+        }
     }
 
     /** The informers, for metrics. */

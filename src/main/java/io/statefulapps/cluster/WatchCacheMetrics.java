@@ -1,6 +1,5 @@
 package io.statefulapps.cluster;
 
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,28 +32,11 @@ public class WatchCacheMetrics {
             Gauge.builder("stateful.apps.watch.cache.objects", informer, cache::size)
                     .description("Objects the watch cache holds, by kind")
                     .tag("kind", informer.getApiTypeClass().getSimpleName()).register(registry);
-            informer.addEventHandler(new Heartbeat<>());
         }
+        // Any change of any kind counts as a sign of life.
+        cache.onEveryChange(() -> lastEventMillis = clock.millis());
         Gauge.builder("stateful.apps.watch.last.event.age.seconds", this,
                 m -> (m.clock.millis() - m.lastEventMillis) / 1000.0)
                 .description("Seconds since a watch last delivered an event").register(registry);
-    }
-
-    /** Any event of any kind counts as a sign of life. */
-    private final class Heartbeat<T> implements ResourceEventHandler<T> {
-        @Override
-        public void onAdd(T object) {
-            lastEventMillis = clock.millis();
-        }
-
-        @Override
-        public void onUpdate(T before, T after) {
-            lastEventMillis = clock.millis();
-        }
-
-        @Override
-        public void onDelete(T object, boolean finalStateUnknown) {
-            lastEventMillis = clock.millis();
-        }
     }
 }
