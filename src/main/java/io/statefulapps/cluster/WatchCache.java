@@ -79,17 +79,17 @@ public class WatchCache {
 
     private void wire(AppChangeRouter.Listener listener) {
         AppChangeRouter router = new AppChangeRouter(listener);
-        CacheInformers i = informers;
-        router.routeManaged(i.store(i.statefulSets));
-        router.routeManaged(i.store(i.services));
-        router.routeManaged(i.store(i.pods));
-        router.routeManaged(i.store(i.claims));
-        router.routeVolumes(i.store(i.volumes), i.claims);
-        router.routeSlices(i.store(i.slices), i.services);
-        router.routeEvents(i.store(i.events), Map.of("StatefulSet", i.statefulSets, "Service", i.services, "Pod",
-                i.pods, "PersistentVolumeClaim", i.claims));
-        router.routeNodes(i.store(i.nodes), i.podsByNode);
-        router.routeToAll(i.store(i.storageClasses));
+        CacheInformers watched = informers;
+        router.routeManaged(watched.store(watched.statefulSets));
+        router.routeManaged(watched.store(watched.services));
+        router.routeManaged(watched.store(watched.pods));
+        router.routeManaged(watched.store(watched.claims));
+        router.routeVolumes(watched.store(watched.volumes), watched.claims);
+        router.routeSlices(watched.store(watched.slices), watched.services);
+        router.routeEvents(watched.store(watched.events), Map.of("StatefulSet", watched.statefulSets, "Service",
+                watched.services, "Pod", watched.pods, "PersistentVolumeClaim", watched.claims));
+        router.routeNodes(watched.store(watched.nodes), watched.podsByNode);
+        router.routeToAll(watched.store(watched.storageClasses));
     }
 
     /** The informers and their indexes, null before {@link #start}. */

@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * The API server's storage: every object of every kind in memory, indexed by kind, namespace,
  * labels and owner (and the Services by what they allocate), with one resourceVersion counter for
  * all of them. Writers run whole read-check-write sequences under the write lock ({@link #write}),
- * so versions, optimistic concurrency and the order of watch events agree; readers share the read lock only while they
- * collect references to immutable {@link StoredObject}s.
+ * so versions, optimistic concurrency and the order of watch events agree; readers share the read
+ * lock only while they collect references to immutable {@link StoredObject}s.
  *
  * <p>Deletion follows the real server: an object with finalizers is only marked (deletionTimestamp)
  * and goes when a write leaves it without finalizers.
