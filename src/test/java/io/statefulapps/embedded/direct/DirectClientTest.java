@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.statefulapps.embedded.EmbeddedApiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,6 +125,40 @@ class DirectClientTest {
             overHttp.configMaps().resource(configMap("third", "a", "1")).create();
             awaitData(informer, "third", "1");
             await().atMost(Duration.ofSeconds(10)).until(() -> informer.getStore().getByKey("default/first") == null);
+        }
+    }
+
+    @Test
+    void anInformersHandlerRunsOnTheThreadThatDeliversTheWatchNotOnAPool() throws Exception {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (SharedIndexInformer<ConfigMap> informer = direct.configMaps().withLabel("test", "handed").inform(
+                new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(ConfigMap added) {
+                        threads.add(Thread.currentThread().getName());
+                    }
+
+                    @Override
+                    public void onUpdate(ConfigMap before, ConfigMap after) {
+                        threads.add(Thread.currentThread().getName());
+                    }
+
+                    @Override
+                    public void onDelete(ConfigMap deleted, boolean finalStateUnknown) {
+                        threads.add(Thread.currentThread().getName());
+                    }
+                })) {
+            informer.start().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            ConfigMap handed = configMap("handed", "a", "1");
+            handed.getMetadata().getLabels().put("test", "handed");
+            overHttp.configMaps().resource(handed).create();
+            overHttp.configMaps().withName("handed").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"a\":\"2\"}}");
+            overHttp.configMaps().withName("handed").delete();
+            await().atMost(Duration.ofSeconds(10)).until(() -> threads.size() >= 1
+                    && informer.getStore().getByKey("default/handed") == null);
+            // One thread for every watch event: a pool would show its own threads (Fabric8's default
+            // executor), one hand-off per event.
+            assertEquals(Set.of("embedded-direct-watches"), threads);
         }
     }
 
