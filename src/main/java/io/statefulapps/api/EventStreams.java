@@ -14,6 +14,8 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +45,9 @@ public class EventStreams {
         };
         // The error that ends a stream carries this id too, so a client resumes from where it was.
         private volatile String lastId;
+        // Changes made while what the stream opens with is being sent: they follow it, never precede it.
+        private final List<OutboundSseEvent> held = new ArrayList<>();
+        private boolean live;
 
         Stream(SseEventSink sink, Sse sse, Supplier<Optional<Problem>> rightsLapsed, String requestId) {
             this.sink = sink;
@@ -64,6 +69,33 @@ public class EventStreams {
                     end();
                 }
             });
+        }
+
+        /** A change as it happens: held until what the stream opens with has been sent. */
+        void change(OutboundSseEvent event) {
+            synchronized (this) {
+                if (!live) {
+                    held.add(event);
+                    return;
+                }
+            }
+            send(event);
+        }
+
+        /** Sends what was held, in order, then lets changes through as they happen. */
+        void goLive() {
+            while (true) {
+                List<OutboundSseEvent> batch;
+                synchronized (this) {
+                    if (held.isEmpty()) {
+                        live = true;
+                        return;
+                    }
+                    batch = new ArrayList<>(held);
+                    held.clear();
+                }
+                batch.forEach(this::send);
+            }
         }
 
         void end() {
@@ -103,10 +135,11 @@ public class EventStreams {
     public void start(SseEventSink sink, Sse sse, Supplier<Optional<Problem>> rightsLapsed,
             Function<java.util.function.Consumer<ReportChange>, HealthStreams.Opened> opener) {
         Stream stream = new Stream(sink, sse, rightsLapsed, RequestIds.current());
-        HealthStreams.Opened opened = opener.apply(change -> stream.send(event(sse, change)));
+        HealthStreams.Opened opened = opener.apply(change -> stream.change(event(sse, change)));
         stream.unsubscribe = opened.close();
         open.add(stream);
         opened.first().forEach(change -> stream.send(event(sse, change)));
+        stream.goLive();
     }
 
     int size() {
