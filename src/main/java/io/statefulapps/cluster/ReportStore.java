@@ -59,7 +59,8 @@ public class ReportStore {
         this.config = config;
         this.clock = clock;
         this.writer = new ReportWriter(mapper, config.maxTextLines(), clock);
-        this.workers = new ReportWorkers(this::recompute, cache::synced);
+        this.workers = new ReportWorkers(this::recompute, cache::synced, config.reportDelay(),
+                app -> reports.get(app) == null || !cache.knows(app.namespace(), app.name()));
         this.rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "health-report-rechecks");
             t.setDaemon(true);
@@ -156,6 +157,11 @@ public class ReportStore {
 
     public int size() {
         return reports.size();
+    }
+
+    /** Reports computed since the start (changes that came in a burst count once). */
+    long computed() {
+        return workers.computed();
     }
 
     /** The stored reports of one namespace after {@code after} (exclusive; null: from the first), by name. */

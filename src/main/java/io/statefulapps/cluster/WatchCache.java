@@ -160,6 +160,14 @@ public class WatchCache {
         return Optional.of(complete(trio));
     }
 
+    /** Whether the cache holds the app's StatefulSet or one of its Services (cheaper than {@link #app}). */
+    boolean knows(String namespace, String name) {
+        CacheInformers current = informers;
+        String key = Cache.namespaceKeyFunc(namespace, name);
+        return current != null && (!current.statefulSetsByApp.objects(key).isEmpty()
+                || !current.servicesByApp.objects(key).isEmpty());
+    }
+
     /** The names of an app's claims as the cache holds them; empty until the first sync (then ask the API). */
     public Optional<Set<String>> claimNames(String namespace, String app) {
         CacheInformers current = informers;

@@ -57,6 +57,14 @@ public interface HealthConfig {
     @WithDefault("30s")
     Duration staleAfter();
 
+    /**
+     * How long an app's report waits after the first change that concerns it before it is computed:
+     * the changes that arrive meanwhile (a pod's scheduling, its claim's binding, its containers
+     * starting, its set's status) make one computation instead of one each. 0 computes at once.
+     */
+    @WithDefault("50ms")
+    Duration reportDelay();
+
     default HealthSettings settings() {
         return new HealthSettings(rolloutDeadline(), loadBalancerDeadline(), terminatingDeadline(), pendingDeadline(),
                 creationGrace(), recentTermination(), notReadyMargin(), clusterDomain(), restartWarningThreshold(),

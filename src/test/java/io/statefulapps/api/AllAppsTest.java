@@ -125,6 +125,7 @@ class AllAppsTest {
             assertTrue(scrape.matches("(?s).*stateful_apps_apps\\{status=\"Degraded\"} [1-9].*"), "apps by verdict");
             assertTrue(scrape.contains("stateful_apps_watch_cache_objects{kind=\"Pod\"}"), "cache sizes");
             assertTrue(scrape.contains("stateful_apps_watch_last_event_age_seconds"), "watch age");
+            assertTrue(scrape.matches("(?s).*stateful_apps_reports_computed_total [1-9].*"), "reports computed");
             assertTrue(scrape.contains("http_server_requests_seconds_bucket{"), "latency histogram");
         });
     }
