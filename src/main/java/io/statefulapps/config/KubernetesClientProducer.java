@@ -1,11 +1,16 @@
 package io.statefulapps.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.statefulapps.cluster.ApiRequestMetrics;
+import io.quarkus.kubernetes.client.KubernetesClientObjectMapper;
+import io.quarkus.kubernetes.client.KubernetesResources;
 import io.statefulapps.cluster.ThrottleRetry;
+import io.statefulapps.kubernetes.JsonFirstSerialization;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -22,9 +27,24 @@ import jakarta.inject.Singleton;
  * used only for requests and the watch cache's informers, whose work is parsing and storing an
  * object and routing it to its app (no blocking call: see {@code AppChangeRouter}), so that work
  * runs on the thread that received it.
+ *
+ * <p>Its serialization is Fabric8's, configured as the extension configures it, but reading JSON
+ * without Fabric8's detour (see {@link JsonFirstSerialization}): every watch event goes through it.
  */
 @Singleton
 public class KubernetesClientProducer {
+
+    @Produces
+    @Singleton
+    KubernetesSerialization kubernetesSerialization(@KubernetesClientObjectMapper ObjectMapper mapper,
+            @SuppressWarnings("rawtypes") @KubernetesResources Class[] resources) {
+        // what the extension's own producer does: the resources it found at build time (native images too)
+        KubernetesSerialization serialization = new JsonFirstSerialization(mapper, false);
+        for (Class<?> resource : resources) {
+            serialization.registerKubernetesResource(resource.asSubclass(KubernetesResource.class));
+        }
+        return serialization;
+    }
 
     @Produces
     @Singleton

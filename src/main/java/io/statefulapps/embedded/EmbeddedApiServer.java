@@ -15,6 +15,7 @@ import io.statefulapps.embedded.apiserver.rbac.DecisionRecorder;
 import io.statefulapps.embedded.apiserver.rbac.EnforcingAccess;
 import io.statefulapps.embedded.apiserver.rbac.TokenFile;
 import io.statefulapps.embedded.direct.DirectHttpClientFactory;
+import io.statefulapps.kubernetes.JsonFirstSerialization;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -165,8 +166,13 @@ public final class EmbeddedApiServer implements AutoCloseable {
      * on queues, so they run on the thread that delivers the watch.
      */
     public KubernetesClient newDirectClient() {
-        Config config = new ConfigBuilder(clientConfig(adminToken())).withOnlyHttpWatches(true).build();
+        // No request timeout, like client-go's controllers (rest.Config's Timeout is 0): a request is
+        // answered on the caller's thread, slower only by a fault's delay; with a timeout Fabric8
+        // schedules a timer per request and cancels it, an exception and its stack trace each time.
+        Config config = new ConfigBuilder(clientConfig(adminToken())).withOnlyHttpWatches(true).withRequestTimeout(0)
+                .build();
         return new KubernetesClientBuilder().withConfig(config).withTaskExecutor(Runnable::run)
+                .withKubernetesSerialization(new JsonFirstSerialization())
                 .withHttpClientFactory(new DirectHttpClientFactory(server.direct())).build();
     }
 

@@ -1,0 +1,81 @@
+package io.statefulapps.kubernetes;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Fabric8's serialization, reading JSON without a detour. Fabric8 wraps every answer and every watch
+ * event in a {@code BufferedInputStream} (a new 8 KiB buffer each time) only to look at the first
+ * character and choose between JSON and YAML; with 3,000 apps settling that was a fifth of all the
+ * memory the process allocated. Text and byte arrays that start as JSON are read straight away
+ * here; anything else (YAML, other streams) goes the way Fabric8 goes. The service's client and
+ * the simulated controllers' client both use it.
+ */
+public final class JsonFirstSerialization extends KubernetesSerialization {
+
+    private final ObjectMapper mapper;
+
+    /** Like {@code new KubernetesSerialization()}: a mapper of its own, resources found on the class path. */
+    public JsonFirstSerialization() {
+        this(new ObjectMapper(), true);
+    }
+
+    /** Like {@code new KubernetesSerialization(mapper, searchClassloaders)}, which configures the mapper. */
+    public JsonFirstSerialization(ObjectMapper mapper, boolean searchClassloaders) {
+        super(mapper, searchClassloaders);
+        this.mapper = mapper;
+    }
+
+    @Override
+    public <T> T unmarshal(String text, TypeReference<T> type) {
+        if (!isJson(firstNonBlank(text))) {
+            return super.unmarshal(text, type);
+        }
+        try {
+            return mapper.readerFor(type).readValue(text);
+        } catch (IOException e) {
+            throw KubernetesClientException.launderThrowable(e);
+        }
+    }
+
+    @Override
+    public <T> T unmarshal(InputStream in, TypeReference<T> type) {
+        if (!(in instanceof ByteArrayInputStream bytes) || !isJson(firstNonBlank(bytes))) {
+            return super.unmarshal(in, type);
+        }
+        try {
+            return mapper.readerFor(type).readValue(bytes);
+        } catch (IOException e) {
+            throw KubernetesClientException.launderThrowable(e);
+        }
+    }
+
+    private static boolean isJson(int first) {
+        return first == '{' || first == '[';
+    }
+
+    private static int firstNonBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return -1;
+    }
+
+    /** The first character that is not blank, the stream left where it was. */
+    private static int firstNonBlank(ByteArrayInputStream in) {
+        in.mark(0); // a ByteArrayInputStream ignores the limit: reset always returns here
+        int c;
+        do {
+            c = in.read();
+        } while (c != -1 && Character.isWhitespace(c));
+        in.reset();
+        return c;
+    }
+}

@@ -1,0 +1,26 @@
+package io.statefulapps.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.statefulapps.kubernetes.JsonFirstSerialization;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class KubernetesClientProducerTest {
+
+    @Inject
+    KubernetesClient client;
+
+    @Test
+    void theServicesClientReadsJsonFirstAndKnowsTheKinds() {
+        assertInstanceOf(JsonFirstSerialization.class, client.getKubernetesSerialization());
+        Object read = client.getKubernetesSerialization().unmarshal(
+                "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"web-0\"}}");
+        assertEquals("web-0", assertInstanceOf(Pod.class, read).getMetadata().getName());
+    }
+}
