@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Fabric8's serialization, reading JSON without a detour. Fabric8 wraps every answer and every watch
@@ -37,7 +38,8 @@ public final class JsonFirstSerialization extends KubernetesSerialization {
             return super.unmarshal(text, type);
         }
         try {
-            return mapper.readerFor(type).readValue(text);
+            // as bytes, as Fabric8 reads it: Jackson's UTF-8 parser is the faster one
+            return mapper.readerFor(type).readValue(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw KubernetesClientException.launderThrowable(e);
         }
