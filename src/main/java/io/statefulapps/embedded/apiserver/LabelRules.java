@@ -1,6 +1,5 @@
 package io.statefulapps.embedded.apiserver;
 
-
 /**
  * apimachinery's syntax of label keys (a qualified name) and values, with its messages: what both
  * stored labels and label selectors must pass.
