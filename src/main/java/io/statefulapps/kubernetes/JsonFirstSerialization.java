@@ -2,6 +2,7 @@ package io.statefulapps.kubernetes;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
@@ -14,8 +15,9 @@ import java.nio.charset.StandardCharsets;
  * event in a {@code BufferedInputStream} (a new 8 KiB buffer each time) only to look at the first
  * character and choose between JSON and YAML; with 3,000 apps settling that was a fifth of all the
  * memory the process allocated. Text and byte arrays that start as JSON are read straight away
- * here; anything else (YAML, other streams) goes the way Fabric8 goes. The service's client and
- * the simulated controllers' client both use it.
+ * here; anything else (YAML, other streams) goes the way Fabric8 goes. Equal short string values
+ * come out as one string ({@link SharedStringDeserializer}), whichever way they were read. The
+ * service's client and the simulated controllers' client both use it.
  */
 public final class JsonFirstSerialization extends KubernetesSerialization {
 
@@ -29,6 +31,8 @@ public final class JsonFirstSerialization extends KubernetesSerialization {
     /** Like {@code new KubernetesSerialization(mapper, searchClassloaders)}, which configures the mapper. */
     public JsonFirstSerialization(ObjectMapper mapper, boolean searchClassloaders) {
         super(mapper, searchClassloaders);
+        mapper.registerModule(new SimpleModule("shared-strings").addDeserializer(String.class,
+                new SharedStringDeserializer()));
         this.mapper = mapper;
     }
 

@@ -91,6 +91,11 @@ public final class SimulatorBenchmark {
         report(apps, requests, created - t0, settled - t0, cpu1 - cpu0, sim1 - sim0, sim2 - sim1);
         System.out.printf("keys looked at: %d (%.1f per pod); over the 10 idle seconds: %d%n",
                 reconciles1 - reconciles0, (double) (reconciles1 - reconciles0) / (apps * REPLICAS), reconciles2 - reconciles1);
+        // the whole process (API server, simulator, the benchmark's own informer) after a full collection
+        System.gc();
+        System.out.printf("heap after a full GC: %.1f MiB (%.1f KiB per app)%n",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0,
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / (first + apps));
     }
 
     private static void addNodes(KubernetesClient client, int count) {
