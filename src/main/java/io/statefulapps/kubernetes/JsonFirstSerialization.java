@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
  * event in a {@code BufferedInputStream} (a new 8 KiB buffer each time) only to look at the first
  * character and choose between JSON and YAML; with 3,000 apps settling that was a fifth of all the
  * memory the process allocated. Text and byte arrays that start as JSON are read straight away
- * here; anything else (YAML, other streams) goes the way Fabric8 goes. Equal short string values
- * come out as one string ({@link SharedStringDeserializer}), whichever way they were read. The
- * service's client and the simulated controllers' client both use it.
+ * here; anything else (YAML, other streams) goes the way Fabric8 goes. The service's client and
+ * the simulated controllers' client both use it, the latter {@linkplain #sharingStrings() sharing
+ * equal strings}.
  */
 public final class JsonFirstSerialization extends KubernetesSerialization {
 
@@ -31,9 +31,21 @@ public final class JsonFirstSerialization extends KubernetesSerialization {
     /** Like {@code new KubernetesSerialization(mapper, searchClassloaders)}, which configures the mapper. */
     public JsonFirstSerialization(ObjectMapper mapper, boolean searchClassloaders) {
         super(mapper, searchClassloaders);
+        this.mapper = mapper;
+    }
+
+    /**
+     * For a client whose informers keep every object as read (the simulated controllers'): equal
+     * short string values come out as one string ({@link SharedStringDeserializer}). Not for the
+     * service's client: its watch cache keeps compacted copies whose strings are interned already,
+     * and the table would only hold on to strings of objects it drops (Warning events of no app).
+     */
+    public static JsonFirstSerialization sharingStrings() {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonFirstSerialization serialization = new JsonFirstSerialization(mapper, true);
         mapper.registerModule(new SimpleModule("shared-strings").addDeserializer(String.class,
                 new SharedStringDeserializer()));
-        this.mapper = mapper;
+        return serialization;
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SharedStringDeserializerTest {
 
-    private final JsonFirstSerialization serialization = new JsonFirstSerialization();
+    private final JsonFirstSerialization serialization = JsonFirstSerialization.sharingStrings();
     private final KubernetesSerialization fabric8 = new KubernetesSerialization();
 
     private static Pod pod(String name) {
@@ -51,6 +51,15 @@ class SharedStringDeserializerTest {
         assertSame(first.getStatus().getConditions().get(0).getStatus(), second.getStatus().getConditions().get(0)
                 .getStatus());
         assertEquals("web-1", second.getMetadata().getName());
+    }
+
+    @Test
+    void withoutSharingEachValueIsItsOwnString() {
+        JsonFirstSerialization plain = new JsonFirstSerialization();
+        Pod first = plain.unmarshal(fabric8.asJson(pod("web-0")), Pod.class);
+        Pod second = plain.unmarshal(fabric8.asJson(pod("web-1")), Pod.class);
+        assertEquals(first.getMetadata().getNamespace(), second.getMetadata().getNamespace());
+        assertNotSame(first.getMetadata().getNamespace(), second.getMetadata().getNamespace());
     }
 
     @Test
