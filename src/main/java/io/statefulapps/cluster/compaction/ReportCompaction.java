@@ -2,6 +2,7 @@ package io.statefulapps.cluster.compaction;
 
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.ReportDigest;
+import io.statefulapps.kubernetes.BoundedInterner;
 
 /**
  * What the report store keeps of a report beside its JSON: its digest, with the summaries that most

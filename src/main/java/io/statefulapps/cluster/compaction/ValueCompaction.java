@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.statefulapps.kubernetes.BoundedInterner;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

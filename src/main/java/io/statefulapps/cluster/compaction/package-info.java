@@ -12,6 +12,7 @@
  *
  * <p>{@code ReportCompaction} makes the digest the report store keeps of each health report.
  *
- * <p>May import Fabric8's models, the health reports and Quarkus's annotations. Imported by {@code cluster}.
+ * <p>May import Fabric8's models, the health reports, {@code kubernetes} (its {@code BoundedInterner})
+ * and Quarkus's annotations. Imported by {@code cluster}.
  */
 package io.statefulapps.cluster.compaction;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.statefulapps.kubernetes.BoundedInterner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.statefulapps.cluster.compaction;
+package io.statefulapps.kubernetes;
 
 import java.util.function.BiPredicate;
 import java.util.function.ToIntFunction;
@@ -10,10 +10,11 @@ import java.util.function.ToIntFunction;
  * the cluster holds; a collision only costs a missed share. Values that are shared across apps
  * (namespaces, label keys, images, "True") stay in their slots because they keep coming back.
  *
- * <p>Informer threads share it without locks: a slot holds a reference to an immutable object
+ * <p>The watch cache's compaction and the simulated controllers' JSON reading
+ * ({@link SharedStringDeserializer}) use it. Informer threads share it without locks: a slot holds a reference to an immutable object
  * (final fields), so a racing read sees either the old or the new value, both correct answers.
  */
-final class BoundedInterner<T> {
+public final class BoundedInterner<T> {
 
     private final Object[] slots;
     // The hash of what each slot holds: a value whose hash differs is told apart without loading
@@ -28,12 +29,12 @@ final class BoundedInterner<T> {
      * @param same            when a held value may stand for a new one (stricter than equals for maps,
      *                        whose order callers see)
      */
-    BoundedInterner(int slotsPowerOfTwo, BiPredicate<T, T> same) {
+    public BoundedInterner(int slotsPowerOfTwo, BiPredicate<T, T> same) {
         this(slotsPowerOfTwo, same, Object::hashCode);
     }
 
     /** @param hash equal for values {@code same} holds equal (and cheap: it is taken of every value) */
-    BoundedInterner(int slotsPowerOfTwo, BiPredicate<T, T> same, ToIntFunction<T> hash) {
+    public BoundedInterner(int slotsPowerOfTwo, BiPredicate<T, T> same, ToIntFunction<T> hash) {
         if (slotsPowerOfTwo < 4 || slotsPowerOfTwo > 24) {
             throw new IllegalArgumentException("2^" + slotsPowerOfTwo + " slots is out of range 2^4..2^24");
         }
@@ -46,7 +47,7 @@ final class BoundedInterner<T> {
 
     /** The shared instance that may stand for {@code value} (which must be immutable), or {@code value} itself. */
     @SuppressWarnings("unchecked")
-    T intern(T value) {
+    public T intern(T value) {
         if (value == null) {
             return null;
         }
