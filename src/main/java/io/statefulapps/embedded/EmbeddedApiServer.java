@@ -172,7 +172,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
         Config config = new ConfigBuilder(clientConfig(adminToken())).withOnlyHttpWatches(true).withRequestTimeout(0)
                 .build();
         return new KubernetesClientBuilder().withConfig(config).withTaskExecutor(Runnable::run)
-                .withKubernetesSerialization(JsonFirstSerialization.sharingStrings())
+                .withKubernetesSerialization(JsonFirstSerialization.sharingValues())
                 .withHttpClientFactory(new DirectHttpClientFactory(server.direct())).build();
     }
 

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * character and choose between JSON and YAML; with 3,000 apps settling that was a fifth of all the
  * memory the process allocated. Text and byte arrays that start as JSON are read straight away
  * here; anything else (YAML, other streams) goes the way Fabric8 goes. The service's client and
- * the simulated controllers' client both use it, the latter {@linkplain #sharingStrings() sharing
+ * the simulated controllers' client both use it, the latter {@linkplain #sharingValues() sharing
  * equal strings}.
  */
 public final class JsonFirstSerialization extends KubernetesSerialization {
@@ -36,15 +36,17 @@ public final class JsonFirstSerialization extends KubernetesSerialization {
 
     /**
      * For a client whose informers keep every object as read (the simulated controllers'): equal
-     * short string values come out as one string ({@link SharedStringDeserializer}). Not for the
+     * short string values come out as one string ({@link SharedStringDeserializer}), and empty maps
+     * of unknown fields as one map ({@link SharedEmptyExtras}). Not for the
      * service's client: its watch cache keeps compacted copies whose strings are interned already,
      * and the table would only hold on to strings of objects it drops (Warning events of no app).
      */
-    public static JsonFirstSerialization sharingStrings() {
+    public static JsonFirstSerialization sharingValues() {
         ObjectMapper mapper = new ObjectMapper();
         JsonFirstSerialization serialization = new JsonFirstSerialization(mapper, true);
         mapper.registerModule(new SimpleModule("shared-strings").addDeserializer(String.class,
                 new SharedStringDeserializer()));
+        mapper.registerModule(SharedEmptyExtras.module());
         return serialization;
     }
 

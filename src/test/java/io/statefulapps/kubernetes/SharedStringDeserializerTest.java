@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SharedStringDeserializerTest {
 
-    private final JsonFirstSerialization serialization = JsonFirstSerialization.sharingStrings();
+    private final JsonFirstSerialization serialization = JsonFirstSerialization.sharingValues();
     private final KubernetesSerialization fabric8 = new KubernetesSerialization();
 
     private static Pod pod(String name) {
