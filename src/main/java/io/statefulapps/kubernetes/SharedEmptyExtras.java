@@ -30,8 +30,8 @@ final class SharedEmptyExtras extends BeanDeserializerModifier {
     private static final MethodType GETTER = MethodType.methodType(Map.class);
     private static final MethodType SETTER = MethodType.methodType(void.class, Map.class);
     private static final MethodType ANY_GETTER = MethodType.methodType(Map.class, Object.class);
-    private static final Map<?, ?> EMPTY = Collections.emptyMap();
     private static final MethodType ANY_SETTER = MethodType.methodType(void.class, Object.class, Map.class);
+    private static final Map<?, ?> EMPTY = Collections.emptyMap();
 
     /** The module to register on a mapper. */
     static SimpleModule module() {
