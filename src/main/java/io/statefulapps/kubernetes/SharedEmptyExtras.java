@@ -25,13 +25,23 @@ import java.util.Map;
  * only a direct {@code setAdditionalProperty} on such an object would be refused, and nothing calls
  * that on an object read from the API server.
  */
-final class SharedEmptyExtras extends BeanDeserializerModifier {
+public final class SharedEmptyExtras extends BeanDeserializerModifier {
 
     private static final MethodType GETTER = MethodType.methodType(Map.class);
     private static final MethodType SETTER = MethodType.methodType(void.class, Map.class);
     private static final MethodType ANY_GETTER = MethodType.methodType(Map.class, Object.class);
     private static final MethodType ANY_SETTER = MethodType.methodType(void.class, Object.class, Map.class);
-    private static final Map<?, ?> EMPTY = Collections.emptyMap();
+
+    /** The one empty map of unknown fields every object without any shares. */
+    public static final Map<String, Object> NONE = Collections.emptyMap();
+
+    private SharedEmptyExtras() {
+    }
+
+    /** Unknown fields as an object should keep them: {@link #NONE} when there are none (nearly always). */
+    public static Map<String, Object> shared(Map<String, Object> extras) {
+        return extras == null || extras.isEmpty() ? NONE : extras;
+    }
 
     /** The module to register on a mapper. */
     static SimpleModule module() {
@@ -80,9 +90,11 @@ final class SharedEmptyExtras extends BeanDeserializerModifier {
 
         private void share(Object value) {
             try {
-                Map<?, ?> extras = (Map<?, ?>) getter.invokeExact(value);
-                if (extras != null && extras.isEmpty() && extras != EMPTY) {
-                    setter.invokeExact(value, EMPTY);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> extras = (Map<String, Object>) getter.invokeExact(value);
+                Map<String, Object> shared = shared(extras);
+                if (shared != extras) {
+                    setter.invokeExact(value, shared);
                 }
             } catch (RuntimeException | Error e) {
                 throw e;

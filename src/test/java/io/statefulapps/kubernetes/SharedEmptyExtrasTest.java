@@ -53,7 +53,7 @@ class SharedEmptyExtrasTest {
     }
 
     @Test
-    void unknownFieldsAreKeptAndReadAsThey() {
+    void unknownFieldsAreKeptAsRead() {
         String json = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"web-0\",\"future\":\"x\"},"
                 + "\"spec\":{\"containers\":[{\"name\":\"main\",\"image\":\"nginx\",\"newField\":{\"a\":1}}]},"
                 + "\"somethingNew\":[1,2]}";

@@ -3,6 +3,7 @@ package io.statefulapps.cluster.compaction;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeStatus;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.statefulapps.kubernetes.SharedEmptyExtras;
 import java.util.Collections;
 
 /**
@@ -44,7 +45,7 @@ final class NodeCompaction {
             kept.setVolumesAttached(Collections.emptyList());
             kept.setVolumesInUse(Collections.emptyList());
             kept.setPhase(values.text(status.getPhase()));
-            kept.setAdditionalProperties(ValueCompaction.NO_EXTRAS);
+            kept.setAdditionalProperties(SharedEmptyExtras.NONE);
             node.setStatus(kept);
         }
         node.setApiVersion(values.text(node.getApiVersion()));

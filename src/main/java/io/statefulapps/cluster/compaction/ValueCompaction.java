@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.statefulapps.kubernetes.BoundedInterner;
+import io.statefulapps.kubernetes.SharedEmptyExtras;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,6 @@ import java.util.function.UnaryOperator;
  */
 final class ValueCompaction {
 
-    /** What Fabric8 objects hold of properties their model does not know: almost always nothing. */
-    static final Map<String, Object> NO_EXTRAS = Collections.emptyMap();
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     private final BoundedInterner<String> strings;
@@ -116,7 +115,7 @@ final class ValueCompaction {
 
     /** Unknown properties: the shared empty map when there are none (nearly always). */
     Map<String, Object> extras(Map<String, Object> extras) {
-        return extras == null || extras.isEmpty() ? NO_EXTRAS : extras;
+        return SharedEmptyExtras.shared(extras);
     }
 
     /**
