@@ -115,6 +115,11 @@ public class BenchReport {
             out.append(String.format("%n== %s apps (%s with a bad image) on %s nodes; settled %s in %s s (%s Healthy, %s Degraded, %s other)%n",
                     get(n + ".apps"), get(n + ".faulty"), get(n + ".nodes"), get(n + ".settle.settled"), get(n + ".settle.seconds"),
                     get(n + ".settle.healthy"), get(n + ".settle.degraded"), get(n + ".settle.other")));
+            if (flat.containsKey(n + ".create.cpu_s")) {
+                out.append(String.format("created in %s s, %s s of CPU; settled in %s s, %s s of CPU (service + simulated cluster, %s cores)%n",
+                        get(n + ".create.seconds"), get(n + ".create.cpu_s"), get(n + ".settle.seconds"),
+                        get(n + ".settle.cpu_s"), get("machine.cpus")));
+            }
             out.append(String.format("%-22s %9s %8s %8s %8s %8s %8s %7s %8s %6s%n", "", "req/s", "p50 ms",
                     "p90 ms", "p99 ms", "max ms", "<400", ">=400", "timeouts", "load1"));
             for (String[] row : new String[][] {{"health_json", "health JSON"}, {"health_text", "health text"},
@@ -154,6 +159,10 @@ public class BenchReport {
                     get(n + ".ready.replica_with_apps_s"), get("run.replica_starts"), get(n + ".ready.replica_with_apps_all_s"),
                     get(n + ".ready.replica_with_apps_listening_s"),
                     get(n + ".ready.replica_empty_s"), get(n + ".ready.replica_empty_listening_s")));
+            if (flat.containsKey(n + ".ready.replica_with_apps_cpu_s")) {
+                line(out, "CPU until ready with the apps", String.format("%s s, of which JIT compiler threads at least %s s (second replica, medians of the starts)",
+                        get(n + ".ready.replica_with_apps_cpu_s"), get(n + ".ready.replica_with_apps_jit_cpu_s")));
+            }
             line(out, "heap per app", String.format("%s KiB service only (second replica, medians of the starts: %s MiB live, %s MiB before the N apps); %s KiB with the simulated cluster",
                     get(n + ".memory.replica_heap_per_app_kib"), get(n + ".memory.replica_heap_mib"),
                     get(n + ".memory.replica_heap_fixed_apps_mib"), get(n + ".memory.process_heap_per_app_kib")));

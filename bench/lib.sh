@@ -90,6 +90,12 @@ jit_ticks() {
     echo "$total"
 }
 
+# cpu_s PID: CPU seconds (user + system) PID has used so far, all its threads
+cpu_s() { calc "$(awk '{ print $14 + $15 }' "/proc/$1/stat") / $(getconf CLK_TCK)"; }
+
+# jit_s PID: CPU seconds of PID's compiler threads so far (a floor: see jit_ticks)
+jit_s() { calc "$(jit_ticks "$1") / $(getconf CLK_TCK)"; }
+
 rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 # api_calls BASE [watch|other]: the service's Kubernetes API requests so far, all of them, only

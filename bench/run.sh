@@ -89,6 +89,8 @@ main() {
         STARTED+=("$SERVICE_PID")
         wait_ready "http://localhost:$port/q/health/ready" "$SERVICE_PID" 600
         READY_S=$(seconds_since "$t0")
+        # What the start cost: both cores are busy throughout, so CPU, not waiting, sets READY_S
+        READY_CPU_S=$(cpu_s "$SERVICE_PID") READY_JIT_S=$(jit_s "$SERVICE_PID")
         # Quarkus's own figure: from the JVM's start to listening (the rest of READY_S is the caches and reports)
         STARTED_S=$(grep -o 'started in [0-9.]*s' "$LOGS/$name.log" | head -1 | tr -dc '0-9.')
     }
@@ -100,18 +102,20 @@ main() {
     }
 
     # sampled_replica NAME HISTOGRAM: starts the second replica STARTS times, the last one left
-    # running; sets READY_S, STARTED_S and HEAP to the medians and READY_ALL to every time. One
+    # running; sets READY_S, STARTED_S, READY_CPU_S, READY_JIT_S and HEAP to the medians and READY_ALL
+    # to every time. One
     # process's live heap differs from the next one's by up to 300 KiB (what Jackson and the JDK
     # build lazily), 3 KiB per app at 100 apps: the median of three takes that out.
     sampled_replica() {
-        local name=$1 histogram=$2 i readies=() starts=() heaps=()
+        local name=$1 histogram=$2 i readies=() starts=() heaps=() cpus=() jits=()
         for i in $(seq 1 "$STARTS"); do
             start_replica "$name-$i"
-            readies+=("$READY_S") starts+=("$STARTED_S")
+            readies+=("$READY_S") starts+=("$STARTED_S") cpus+=("$READY_CPU_S") jits+=("$READY_JIT_S")
             heaps+=("$(live_heap_bytes "$SERVICE_PID" "$histogram-$i.txt")")
             [ "$i" = "$STARTS" ] || stop "$SERVICE_PID"
         done
         READY_S=$(median "${readies[@]}") STARTED_S=$(median "${starts[@]}") HEAP=$(median "${heaps[@]}")
+        READY_CPU_S=$(median "${cpus[@]}") READY_JIT_S=$(median "${jits[@]}")
         READY_ALL=$(IFS=/; echo "${readies[*]}")
     }
 
@@ -189,9 +193,12 @@ main() {
 
         [ -z "$KUBECONFIG_FILE" ] || add_nodes "$n" "$KUBECONFIG_FILE" "$N"
         echo "   creating $N apps" >&2
+        [ -z "$PID" ] || cpu0=$(cpu_s "$PID")
         client create "$BASE" "$NAMESPACE" "$N" 100 4 | record_from "$n.create"
+        [ -z "$PID" ] || { cpu1=$(cpu_s "$PID"); record "$n.create.cpu_s" "$(calc "$cpu1 - $cpu0")"; }
         echo "   waiting for them to settle" >&2
         client settle "$BASE" "$NAMESPACE" "$N" "$SETTLE_TIMEOUT" | record_from "$n.settle"
+        [ -z "$PID" ] || record "$n.settle.cpu_s" "$(calc "$(cpu_s "$PID") - $cpu1")"
         # Settled, nothing asked: the simulated cluster and the service should be all but idle (what
         # still changes is the faulty pods' image pulls, retried with a back-off of up to 5 minutes;
         # in the first 20 s the JIT may still compile what the creates made hot: shown apart).
@@ -202,6 +209,8 @@ main() {
             record "$n.ready.replica_with_apps_s" "$READY_S"
             record "$n.ready.replica_with_apps_all_s" "$READY_ALL"
             record "$n.ready.replica_with_apps_listening_s" "$STARTED_S"
+            record "$n.ready.replica_with_apps_cpu_s" "$READY_CPU_S"
+            record "$n.ready.replica_with_apps_jit_cpu_s" "$READY_JIT_S"
             replica_heap1=$HEAP
             record "$n.memory.replica_heap_mib" "$(calc "$replica_heap1 / 1048576")"
             record "$n.memory.replica_heap_per_app_kib" "$(calc "($replica_heap1 - $replica_heap0) / $N / 1024")"
