@@ -33,7 +33,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(MalformedSpecException e, UriInfo uri) {
-        return answer(Problem.of(ProblemType.MALFORMED_REQUEST, e.getMessage()), uri);
+        Problem problem = Problem.of(ProblemType.MALFORMED_REQUEST, e.getMessage());
+        // Values of the wrong JSON type are listed each, like broken rules, so they can be fixed at once
+        return answer(e.errors().isEmpty() ? problem : problem.withErrors(e.errors()), uri);
     }
 
     @ServerExceptionMapper

@@ -23,13 +23,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a request body into an {@link AppSpec}.
  *
  * <ul>
  *   <li>Not an AppSpec at all (malformed JSON, a body that is not a JSON object, a value of the wrong
- *       JSON type such as {@code "replicas": "two"}) → {@link MalformedSpecException} naming the place.</li>
+ *       JSON type such as {@code "replicas": "two"}) → {@link MalformedSpecException} naming the place;
+ *       values of the wrong type are all named, each with its path ({@link WrongTypes}).</li>
  *   <li>Unknown fields, at any depth and also inside the Fabric8 blocks ({@code securityContext},
  *       {@code affinity}, …) → all listed in {@link ParsedSpec#unknownFields()}, never dropped.</li>
  * </ul>
@@ -83,7 +85,12 @@ public final class SpecParser {
                         + describe(first) + where(p.currentTokenLocation()), null);
             }
             List<FieldError> unknown = new ArrayList<>();
-            AppSpec spec = read(reader(unknown), p);
+            AppSpec spec;
+            try {
+                spec = read(reader(unknown), p);
+            } catch (MalformedSpecException wrongType) {
+                throw withEveryWrongType(wrongType, () -> mapper.readTree(body));
+            }
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
                 throw new MalformedSpecException("", "unexpected content after the JSON object"
@@ -114,6 +121,8 @@ public final class SpecParser {
             AppSpec spec;
             try (JsonParser p = tree.traverse()) {
                 spec = read(reader(unknown), p);
+            } catch (MalformedSpecException first) {
+                throw withEveryWrongType(first, () -> tree);
             }
             return new ParsedSpec(spec, inDocumentOrder(unknown, tree::traverse));
         } catch (IOException e) {
@@ -145,6 +154,42 @@ public final class SpecParser {
         JsonParser open() throws IOException;
     }
 
+    /** The whole body as a tree, read when needed. */
+    private interface Tree {
+        JsonNode read() throws IOException;
+    }
+
+    /**
+     * {@code first} with every other value of the wrong JSON type in the same body (see
+     * {@link WrongTypes}), so that one answer names them all; {@code first} itself when it is the only
+     * one, or when the body breaks further on as JSON (the first is then all that is known).
+     */
+    private MalformedSpecException withEveryWrongType(MalformedSpecException first, Tree body) {
+        List<FieldError> all;
+        try {
+            all = first.errors().isEmpty() ? List.of() : WrongTypes.all(first, body.read(), this::wrongTypeIn);
+        } catch (IOException e) {
+            return first;
+        }
+        if (all.size() < 2) {
+            return first;
+        }
+        return new MalformedSpecException(first.field(), all.size() + " values have the wrong JSON type, each listed in"
+                + " 'errors'; the first: " + first.getMessage(), first.getCause(), all);
+    }
+
+    /** The first value of the wrong type in a spec's tree, if any. */
+    private Optional<MalformedSpecException> wrongTypeIn(JsonNode tree) {
+        try (JsonParser p = tree.traverse()) {
+            read(reader(new ArrayList<>()), p);
+            return Optional.empty();
+        } catch (MalformedSpecException e) {
+            return Optional.of(e);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Jackson reports a record's unknown fields only once the record is complete (it buffers them), so
      * they arrive out of order; a second pass over the input, only when there are several, puts them
@@ -171,17 +216,18 @@ public final class SpecParser {
         String field = JsonPaths.of(e);
         String at = field.isEmpty() ? "the spec" : field;
         String expected = e instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType()) : null;
-        String message;
+        String what;
         if (expected != null && got != null) {
-            message = at + ": expected " + expected + ", got " + describe(got)
+            what = "expected " + expected + ", got " + describe(got)
                     + (gotText == null || got == JsonToken.VALUE_NULL ? ""
                     : got == JsonToken.VALUE_STRING ? " \"" + gotText + "\"" : " " + gotText);
         } else {
             String detail = e.getOriginalMessage();
             int cut = detail.indexOf('\n');
-            message = at + ": wrong type or value (" + (cut > 0 ? detail.substring(0, cut) : detail) + ")";
+            what = "wrong type or value (" + (cut > 0 ? detail.substring(0, cut) : detail) + ")";
         }
-        return new MalformedSpecException(field, message + where(e.getLocation()), e);
+        return new MalformedSpecException(field, at + ": " + what + where(e.getLocation()), e,
+                List.of(new FieldError(field, what)));
     }
 
     /** The JSON shape of a Java type, in the words of the API's documentation. */

@@ -272,5 +272,9 @@ class AppChangesTest {
             patch("errs", body).then().statusCode(400).contentType("application/problem+json");
         }
         patch("nope", "{\"replicas\":2}").then().statusCode(404).contentType("application/problem+json");
+        // Every value of the wrong type in the patched spec at once, and the app left as it was
+        patch("errs", "{\"replicas\":\"two\",\"image\":[],\"ports\":[{\"port\":80,\"name\":8}]}").then()
+                .statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("image", "replicas", "ports[0].name"));
+        assertEquals(1, client.apps().statefulSets().inNamespace(NS).withName("errs").get().getSpec().getReplicas());
     }
 }

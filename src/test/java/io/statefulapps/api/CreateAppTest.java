@@ -144,6 +144,27 @@ class CreateAppTest {
     }
 
     @Test
+    void everyValueOfTheWrongTypeIsListedAndNothingIsCreated() {
+        given().contentType("application/json")
+                .body("{\"name\":\"typed\",\"image\":5,\"replicas\":\"two\",\"ports\":[{\"port\":\"eighty\"}]}")
+                .when().post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo(ProblemType.MALFORMED_REQUEST.uri()))
+                .body("detail", containsString("3 values have the wrong JSON type"))
+                .body("errors.field", org.hamcrest.Matchers.contains("image", "replicas", "ports[0].port"))
+                .body("errors[1].message", equalTo("expected an integer, got a string \"two\""));
+        assertNull(client.apps().statefulSets().inNamespace(NS).withName("typed").get());
+        assertNull(client.services().inNamespace(NS).withName("typed").get());
+        // One is also listed, and malformed JSON has no list: nothing in it has a type yet
+        given().contentType("application/json").body("{\"name\":\"typed\",\"replicas\":true}")
+                .when().post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(400).body("errors", hasSize(1)).body("errors[0].field", equalTo("replicas"));
+        given().contentType("application/json").body("{\"name\":")
+                .when().post("/api/v1/namespaces/{ns}/apps", NS)
+                .then().statusCode(400).body("errors", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void httpLayerErrorsAreProblems() {
         given().contentType("text/plain").body("x").post("/api/v1/namespaces/{ns}/apps", NS)
                 .then().statusCode(415).contentType("application/problem+json");

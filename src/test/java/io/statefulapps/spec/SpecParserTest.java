@@ -177,6 +177,77 @@ class SpecParserTest {
     }
 
     @Test
+    void aSingleWrongTypeIsAlsoItsOneError() {
+        MalformedSpecException e = assertThrows(MalformedSpecException.class,
+                () -> parse("{\"name\": \"a\",\n \"replicas\": \"two\"}"));
+        assertEquals(List.of(new FieldError("replicas", "expected an integer, got a string \"two\"")), e.errors());
+    }
+
+    @Test
+    void namesEveryValueOfTheWrongTypeInOrder() {
+        MalformedSpecException e = assertThrows(MalformedSpecException.class, () -> parse("""
+                {"name": "a", "image": 5, "replicas": "x",
+                 "ports": [{"port": 80}, {"port": "eighty", "name": 7}],
+                 "resources": {"requests": {"cpu": true}},
+                 "securityContext": {"runAsUser": "root"}}"""));
+        assertEquals(List.of(
+                new FieldError("image", "expected a string, got a number 5"),
+                new FieldError("replicas", "expected an integer, got a string \"x\""),
+                new FieldError("ports[1].port", "expected an integer, got a string \"eighty\""),
+                new FieldError("ports[1].name", "expected a string, got a number 7"),
+                new FieldError("resources.requests.cpu", "expected a string, got a boolean true"),
+                new FieldError("securityContext.runAsUser", "expected an integer, got a string \"root\"")), e.errors());
+        assertEquals("image", e.field());
+        assertEquals("6 values have the wrong JSON type, each listed in 'errors'; the first: image: expected a string,"
+                + " got a number 5 at line 1, column 24", e.getMessage());
+    }
+
+    @Test
+    void namesEveryValueOfTheWrongTypeInATree() throws IOException {
+        JsonNode tree = new ObjectMapper().readTree("{\"name\":\"a\",\"ports\":[{\"port\":\"x\"}],\"replicas\":[]}");
+        MalformedSpecException e = assertThrows(MalformedSpecException.class, () -> parser.parse(tree));
+        assertEquals(List.of("ports[0].port", "replicas"), e.errors().stream().map(FieldError::field).toList());
+        assertEquals("{\"name\":\"a\",\"ports\":[{\"port\":\"x\"}],\"replicas\":[]}", tree.toString(),
+                "the caller's tree is left as it was");
+    }
+
+    @Test
+    void aBodyThatBreaksAsJsonFurtherOnNamesTheFirstWrongTypeOnly() {
+        MalformedSpecException e = assertThrows(MalformedSpecException.class,
+                () -> parse("{\"replicas\": \"x\", \"image\": 5, "));
+        assertEquals(List.of(new FieldError("replicas", "expected an integer, got a string \"x\"")), e.errors());
+    }
+
+    @Test
+    void stopsAtTheMostWrongTypes() {
+        StringBuilder body = new StringBuilder("{\"name\": \"a\", \"args\": [");
+        for (int i = 0; i < WrongTypes.MOST + 20; i++) {
+            body.append(i == 0 ? "" : ", ").append(i);
+        }
+        MalformedSpecException e = assertThrows(MalformedSpecException.class, () -> parse(body + "]}"));
+        assertEquals(WrongTypes.MOST, e.errors().size());
+        assertEquals("args[0]", e.errors().get(0).field());
+        assertEquals("args[" + (WrongTypes.MOST - 1) + "]", e.errors().get(WrongTypes.MOST - 1).field());
+    }
+
+    @Test
+    void aLargeBodyIsReadAgainOnlyAsOftenAsItsSizeAllows() {
+        int values = (int) (WrongTypes.NODES_READ / 3);
+        StringBuilder body = new StringBuilder("{\"name\": \"a\", \"args\": [");
+        for (int i = 0; i < values; i++) {
+            body.append(i == 0 ? "" : ",").append(i);
+        }
+        MalformedSpecException e = assertThrows(MalformedSpecException.class, () -> parse(body + "]}"));
+        assertEquals(List.of("args[0]", "args[1]"), e.errors().stream().map(FieldError::field).toList());
+    }
+
+    @Test
+    void malformedJsonHasNoFieldErrors() {
+        MalformedSpecException e = assertThrows(MalformedSpecException.class, () -> parse("{\"name\": "));
+        assertEquals(List.of(), e.errors());
+    }
+
+    @Test
     void parsesATreeSuchAsAMergePatchResult() throws IOException {
         ObjectNode tree = (ObjectNode) parser.toTree(parser.parse(productExample()).spec());
         tree.put("replicas", 5);
