@@ -218,13 +218,19 @@ class SpecParserTest {
         assertEquals(List.of(new FieldError("replicas", "expected an integer, got a string \"x\"")), e.errors());
     }
 
+    /** A spec whose args are {@code count} numbers, each of the wrong type (args are strings). */
+    private static String numbersAsArgs(int count) {
+        StringBuilder body = new StringBuilder("{\"name\": \"a\", \"args\": [");
+        for (int i = 0; i < count; i++) {
+            body.append(i == 0 ? "" : ",").append(i);
+        }
+        return body.append("]}").toString();
+    }
+
     @Test
     void stopsAtTheMostWrongTypes() {
-        StringBuilder body = new StringBuilder("{\"name\": \"a\", \"args\": [");
-        for (int i = 0; i < WrongTypes.MOST + 20; i++) {
-            body.append(i == 0 ? "" : ", ").append(i);
-        }
-        MalformedSpecException e = assertThrows(MalformedSpecException.class, () -> parse(body + "]}"));
+        MalformedSpecException e = assertThrows(MalformedSpecException.class,
+                () -> parse(numbersAsArgs(WrongTypes.MOST + 20)));
         assertEquals(WrongTypes.MOST, e.errors().size());
         assertEquals("args[0]", e.errors().get(0).field());
         assertEquals("args[" + (WrongTypes.MOST - 1) + "]", e.errors().get(WrongTypes.MOST - 1).field());
@@ -232,12 +238,8 @@ class SpecParserTest {
 
     @Test
     void aLargeBodyIsReadAgainOnlyAsOftenAsItsSizeAllows() {
-        int values = (int) (WrongTypes.NODES_READ / 3);
-        StringBuilder body = new StringBuilder("{\"name\": \"a\", \"args\": [");
-        for (int i = 0; i < values; i++) {
-            body.append(i == 0 ? "" : ",").append(i);
-        }
-        MalformedSpecException e = assertThrows(MalformedSpecException.class, () -> parse(body + "]}"));
+        MalformedSpecException e = assertThrows(MalformedSpecException.class,
+                () -> parse(numbersAsArgs((int) (WrongTypes.NODES_READ / 3))));
         assertEquals(List.of("args[0]", "args[1]"), e.errors().stream().map(FieldError::field).toList());
     }
 
