@@ -78,7 +78,12 @@ public class AppPatches {
         }
         AppSpec current = views.specOf(live);
         JsonNode patched = MergePatch.apply(parser.toTree(current), patch);
-        ParsedSpec parsed = parser.parse(DerivedDefaults.forgetStale(patched, patch));
+        ParsedSpec parsed;
+        try {
+            parsed = parser.parse(DerivedDefaults.forgetStale(patched, patch));
+        } catch (MalformedSpecException e) {
+            throw SpecIntake.withBrokenRules(e, validator);
+        }
         List<FieldError> errors = new ArrayList<>(parsed.unknownFields());
         errors.addAll(validator.validate(parsed.spec()));
         AppSpec proposed = AppSpecDefaults.apply(parsed.spec());

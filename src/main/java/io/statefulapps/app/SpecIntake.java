@@ -8,6 +8,7 @@ import io.statefulapps.spec.AppSpecDefaults;
 import io.statefulapps.spec.AppSpecValidator;
 import io.statefulapps.spec.FieldError;
 import io.statefulapps.spec.KubernetesNames;
+import io.statefulapps.spec.MalformedSpecException;
 import io.statefulapps.spec.ParsedSpec;
 import io.statefulapps.spec.SpecParser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,43 @@ public class SpecIntake {
     private final AppSpecValidator validator = new AppSpecValidator();
 
     public AppSpec accept(byte[] body) {
-        ParsedSpec parsed = parser.parse(body);
+        ParsedSpec parsed;
+        try {
+            parsed = parser.parse(body);
+        } catch (MalformedSpecException e) {
+            throw withBrokenRules(e, validator);
+        }
         return acceptParsed(parsed);
+    }
+
+    /**
+     * A body with values of the wrong JSON type is refused (400) naming every other rule it breaks
+     * as well, so one answer names them all: the rest of the spec, those values set aside, is checked
+     * as any spec is (unknown fields, then the rules), leaving out what setting a value aside breaks
+     * by itself (a required member is absent then).
+     */
+    public static MalformedSpecException withBrokenRules(MalformedSpecException e, AppSpecValidator validator) {
+        if (e.rest().isEmpty()) {
+            return e;
+        }
+        List<String> setAside = e.errors().stream().map(FieldError::field).toList();
+        List<FieldError> rules = new ArrayList<>(e.rest().get().unknownFields());
+        rules.addAll(validator.validate(e.rest().get().spec()));
+        rules.removeIf(rule -> setAside.stream().anyMatch(field -> within(rule.field(), field)));
+        if (rules.isEmpty()) {
+            return e;
+        }
+        List<FieldError> all = new ArrayList<>(e.errors());
+        all.addAll(rules);
+        String detail = "The body has " + e.errors().size() + (e.errors().size() == 1 ? " value" : " values")
+                + " of the wrong JSON type and breaks " + rules.size() + (rules.size() == 1 ? " more rule" : " more rules")
+                + "; each is listed in 'errors'.";
+        return new MalformedSpecException(e.field(), detail, e.getCause(), all, e.rest().get());
+    }
+
+    /** Whether {@code path} is {@code field} or inside it ({@code ports[1]} holds {@code ports[1].port}). */
+    private static boolean within(String path, String field) {
+        return field.isEmpty() || path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "[");
     }
 
     public AppSpec acceptParsed(ParsedSpec parsed) {

@@ -1,6 +1,7 @@
 package io.statefulapps.spec;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The request body is not an AppSpec at all: malformed JSON, not a JSON object, or a value of
@@ -12,15 +13,23 @@ public class MalformedSpecException extends RuntimeException {
 
     private final String field;
     private final List<FieldError> errors;
+    private final transient ParsedSpec rest;
 
     public MalformedSpecException(String field, String message, Throwable cause) {
         this(field, message, cause, List.of());
     }
 
     public MalformedSpecException(String field, String message, Throwable cause, List<FieldError> errors) {
+        this(field, message, cause, errors, null);
+    }
+
+    /** @param rest the spec read with the values of the wrong type set aside (null when it could not be) */
+    public MalformedSpecException(String field, String message, Throwable cause, List<FieldError> errors,
+            ParsedSpec rest) {
         super(message, cause);
         this.field = field;
         this.errors = List.copyOf(errors);
+        this.rest = rest;
     }
 
     /** The spec path where the body went wrong; the empty string when it is the body as a whole. */
@@ -31,5 +40,13 @@ public class MalformedSpecException extends RuntimeException {
     /** Each value of the wrong JSON type, in the order they were met; empty for any other malformation. */
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /**
+     * The spec read with every value of the wrong type set to null (what an absent member reads
+     * as), to check the rest of the body's rules too; empty when it could not be read.
+     */
+    public Optional<ParsedSpec> rest() {
+        return Optional.ofNullable(rest);
     }
 }

@@ -161,21 +161,35 @@ public final class SpecParser {
 
     /**
      * {@code first} with every other value of the wrong JSON type in the same body (see
-     * {@link WrongTypes}), so that one answer names them all; {@code first} itself when it is the only
-     * one, or when the body breaks further on as JSON (the first is then all that is known).
+     * {@link WrongTypes}), so that one answer names them all, and the rest of the spec with those
+     * values set aside, for its own rules to be checked; {@code first} itself when the body breaks
+     * further on as JSON (the first is then all that is known).
      */
     private MalformedSpecException withEveryWrongType(MalformedSpecException first, Tree body) {
-        List<FieldError> all;
+        if (first.errors().isEmpty()) {
+            return first;
+        }
+        WrongTypes.Found found;
         try {
-            all = first.errors().isEmpty() ? List.of() : WrongTypes.all(first, body.read(), this::wrongTypeIn);
+            found = WrongTypes.all(first, body.read(), this::wrongTypeIn);
         } catch (IOException e) {
             return first;
         }
-        if (all.size() < 2) {
-            return first;
+        ParsedSpec rest = found.rest().flatMap(this::readRest).orElse(null);
+        List<FieldError> all = found.errors();
+        String message = all.size() == 1 ? first.getMessage()
+                : all.size() + " values have the wrong JSON type, each listed in 'errors'; the first: "
+                        + first.getMessage();
+        return new MalformedSpecException(first.field(), message, first.getCause(), all, rest);
+    }
+
+    /** The spec with its wrong values set aside; empty when the rest breaks in another way (a lone surrogate). */
+    private Optional<ParsedSpec> readRest(JsonNode rest) {
+        try {
+            return Optional.of(parse(rest));
+        } catch (MalformedSpecException e) {
+            return Optional.empty();
         }
-        return new MalformedSpecException(first.field(), all.size() + " values have the wrong JSON type, each listed in"
-                + " 'errors'; the first: " + first.getMessage(), first.getCause(), all);
     }
 
     /** The first value of the wrong type in a spec's tree, if any. */

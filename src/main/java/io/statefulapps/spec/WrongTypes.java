@@ -30,12 +30,21 @@ final class WrongTypes {
     }
 
     /**
+     * What was found.
+     *
+     * @param errors each value of the wrong type, in the order met
+     * @param rest   the body with all of them set to null, when it then reads as a spec (not when the
+     *               search stopped early)
+     */
+    record Found(List<FieldError> errors, Optional<JsonNode> rest) {
+    }
+
+    /**
      * @param first the type error met first, with Jackson's exception as its cause
      * @param tree  the whole body as a tree (left as it is)
      * @param read  reads a spec from a tree; the type error it met, if any
-     * @return the errors of {@code first} and of each further value of the wrong type, in the order met
      */
-    static List<FieldError> all(MalformedSpecException first, JsonNode tree,
+    static Found all(MalformedSpecException first, JsonNode tree,
             Function<JsonNode, Optional<MalformedSpecException>> read) {
         List<FieldError> found = new ArrayList<>(first.errors());
         long most = Math.min(MOST, NODES_READ / Math.max(1, nodes(tree)));
@@ -43,13 +52,16 @@ final class WrongTypes {
         MalformedSpecException last = first;
         while (found.size() < most && setAside(copy, last)) {
             Optional<MalformedSpecException> next = read.apply(copy);
-            if (next.isEmpty() || next.get().errors().isEmpty() || next.get().field().equals(last.field())) {
+            if (next.isEmpty()) {
+                return new Found(found, Optional.of(copy));
+            }
+            if (next.get().errors().isEmpty() || next.get().field().equals(last.field())) {
                 break;
             }
             last = next.get();
             found.addAll(last.errors());
         }
-        return found;
+        return new Found(found, Optional.empty());
     }
 
     /** Sets the value a type error is about to null; false when the tree has no such value. */

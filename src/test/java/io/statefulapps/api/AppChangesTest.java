@@ -275,6 +275,8 @@ class AppChangesTest {
         // Every value of the wrong type in the patched spec at once, and the app left as it was
         patch("errs", "{\"replicas\":\"two\",\"image\":[],\"ports\":[{\"port\":80,\"name\":8}]}").then()
                 .statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("image", "replicas", "ports[0].name"));
+        patch("errs", "{\"replicas\":\"two\",\"imagePullPolicy\":\"Sometimes\"}").then()
+                .statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("replicas", "imagePullPolicy"));
         assertEquals(1, client.apps().statefulSets().inNamespace(NS).withName("errs").get().getSpec().getReplicas());
     }
 }
