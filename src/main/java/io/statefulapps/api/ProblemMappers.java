@@ -34,7 +34,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformed(MalformedSpecException e, UriInfo uri) {
         Problem problem = Problem.of(ProblemType.MALFORMED_REQUEST, e.getMessage());
-        // Values of the wrong JSON type are listed each, like broken rules, so they can be fixed at once
+        // Values of the wrong JSON type are listed each, with the rules the rest breaks: all fixed at once
         return answer(e.errors().isEmpty() ? problem : problem.withErrors(e.errors()), uri);
     }
 

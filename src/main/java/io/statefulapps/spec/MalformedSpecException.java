@@ -7,7 +7,8 @@ import java.util.Optional;
  * The request body is not an AppSpec at all: malformed JSON, not a JSON object, or a value of
  * the wrong JSON type. The message says what and where (a spec path such as {@code ports[0].port}
  * and, when known, the line and column). The REST layer answers 400, with {@link #errors()} when
- * there are values of the wrong type: every one of them, so a caller can fix them at once.
+ * there are values of the wrong type: every one of them and every rule the rest of the body breaks,
+ * so a caller can fix them all at once.
  */
 public class MalformedSpecException extends RuntimeException {
 
@@ -37,7 +38,11 @@ public class MalformedSpecException extends RuntimeException {
         return field;
     }
 
-    /** Each value of the wrong JSON type, in the order they were met; empty for any other malformation. */
+    /**
+     * Each value of the wrong JSON type, in the order they were met, and after them, once the caller
+     * has checked the {@link #rest()}, the rules the rest of the body breaks; empty for any other
+     * malformation.
+     */
     public List<FieldError> errors() {
         return errors;
     }
