@@ -29,7 +29,6 @@ import io.statefulapps.spec.SpecParser;
 import io.statefulapps.spec.VolumeGrowth;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -84,8 +83,7 @@ public class AppPatches {
         } catch (MalformedSpecException e) {
             throw SpecIntake.withBrokenRules(e, validator);
         }
-        List<FieldError> errors = new ArrayList<>(parsed.unknownFields());
-        errors.addAll(validator.validate(parsed.spec()));
+        List<FieldError> errors = SpecIntake.brokenRules(parsed, validator);
         AppSpec proposed = AppSpecDefaults.apply(parsed.spec());
         errors.addAll(ImmutableFieldRules.check(name, current, proposed));
         List<VolumeGrowth.Grown> grown = VolumeGrowth.of(current, proposed);

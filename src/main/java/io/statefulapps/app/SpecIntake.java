@@ -43,8 +43,7 @@ public class SpecIntake {
             return e;
         }
         List<String> setAside = e.errors().stream().map(FieldError::field).toList();
-        List<FieldError> rules = new ArrayList<>(e.rest().get().unknownFields());
-        rules.addAll(validator.validate(e.rest().get().spec()));
+        List<FieldError> rules = brokenRules(e.rest().get(), validator);
         rules.removeIf(rule -> setAside.stream().anyMatch(field -> within(rule.field(), field)));
         if (rules.isEmpty()) {
             return e;
@@ -62,9 +61,15 @@ public class SpecIntake {
         return field.isEmpty() || path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "[");
     }
 
-    public AppSpec acceptParsed(ParsedSpec parsed) {
+    /** What a spec breaks on its own: its unknown fields, then the validator's rules (a list to add to). */
+    static List<FieldError> brokenRules(ParsedSpec parsed, AppSpecValidator validator) {
         List<FieldError> errors = new ArrayList<>(parsed.unknownFields());
         errors.addAll(validator.validate(parsed.spec()));
+        return errors;
+    }
+
+    public AppSpec acceptParsed(ParsedSpec parsed) {
+        List<FieldError> errors = brokenRules(parsed, validator);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.of(ProblemType.INVALID_SPEC, describe(errors)).withErrors(errors));
         }

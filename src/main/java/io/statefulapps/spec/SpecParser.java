@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads a request body into an {@link AppSpec}.
@@ -116,13 +115,20 @@ public final class SpecParser {
                     + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase()), null);
         }
         UnpairedSurrogates.requireNone(tree);
+        try {
+            return readTree(tree);
+        } catch (MalformedSpecException wrongType) {
+            throw withEveryWrongType(wrongType, () -> tree);
+        }
+    }
+
+    /** Reads a spec from a tree as it is: the first value of the wrong type is thrown. */
+    private ParsedSpec readTree(JsonNode tree) {
         List<FieldError> unknown = new ArrayList<>();
         try {
             AppSpec spec;
             try (JsonParser p = tree.traverse()) {
                 spec = read(reader(unknown), p);
-            } catch (MalformedSpecException first) {
-                throw withEveryWrongType(first, () -> tree);
             }
             return new ParsedSpec(spec, inDocumentOrder(unknown, tree::traverse));
         } catch (IOException e) {
@@ -171,11 +177,11 @@ public final class SpecParser {
         }
         WrongTypes.Found found;
         try {
-            found = WrongTypes.all(first, body.read(), this::wrongTypeIn);
+            found = WrongTypes.all(first, body.read(), this::readRest);
         } catch (IOException e) {
             return first;
         }
-        ParsedSpec rest = found.rest().flatMap(this::readRest).orElse(null);
+        ParsedSpec rest = found.rest().orElse(null);
         List<FieldError> all = found.errors();
         String message = all.size() == 1 ? first.getMessage()
                 : all.size() + " values have the wrong JSON type, each listed in 'errors'; the first: "
@@ -183,25 +189,14 @@ public final class SpecParser {
         return new MalformedSpecException(first.field(), message, first.getCause(), all, rest);
     }
 
-    /** The spec with its wrong values set aside; empty when the rest breaks in another way (a lone surrogate). */
-    private Optional<ParsedSpec> readRest(JsonNode rest) {
-        try {
-            return Optional.of(parse(rest));
-        } catch (MalformedSpecException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The first value of the wrong type in a spec's tree, if any. */
-    private Optional<MalformedSpecException> wrongTypeIn(JsonNode tree) {
-        try (JsonParser p = tree.traverse()) {
-            read(reader(new ArrayList<>()), p);
-            return Optional.empty();
-        } catch (MalformedSpecException e) {
-            return Optional.of(e);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    /**
+     * A body with some of its values set aside, read as a spec: the next value of the wrong type is
+     * thrown, and so is a lone surrogate once the rest reads (it holds no spec whose rules count).
+     */
+    private ParsedSpec readRest(JsonNode rest) {
+        ParsedSpec parsed = readTree(rest);
+        UnpairedSurrogates.requireNone(rest);
+        return parsed;
     }
 
     /**

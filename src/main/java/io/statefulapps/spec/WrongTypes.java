@@ -33,32 +33,33 @@ final class WrongTypes {
      * What was found.
      *
      * @param errors each value of the wrong type, in the order met
-     * @param rest   the body with all of them set to null, when it then reads as a spec (not when the
-     *               search stopped early)
+     * @param rest   the spec read from the body with all of them set to null, when it then reads (not
+     *               when the search stopped early)
      */
-    record Found(List<FieldError> errors, Optional<JsonNode> rest) {
+    record Found(List<FieldError> errors, Optional<ParsedSpec> rest) {
     }
 
     /**
      * @param first the type error met first, with Jackson's exception as its cause
      * @param tree  the whole body as a tree (left as it is)
-     * @param read  reads a spec from a tree; the type error it met, if any
+     * @param read  reads a spec from a tree, throwing the first value of the wrong type it meets
      */
-    static Found all(MalformedSpecException first, JsonNode tree,
-            Function<JsonNode, Optional<MalformedSpecException>> read) {
+    static Found all(MalformedSpecException first, JsonNode tree, Function<JsonNode, ParsedSpec> read) {
         List<FieldError> found = new ArrayList<>(first.errors());
         long most = Math.min(MOST, NODES_READ / Math.max(1, nodes(tree)));
         JsonNode copy = tree.deepCopy();
         MalformedSpecException last = first;
         while (found.size() < most && setAside(copy, last)) {
-            Optional<MalformedSpecException> next = read.apply(copy);
-            if (next.isEmpty()) {
-                return new Found(found, Optional.of(copy));
+            MalformedSpecException next;
+            try {
+                return new Found(found, Optional.of(read.apply(copy)));
+            } catch (MalformedSpecException e) {
+                next = e;
             }
-            if (next.get().errors().isEmpty() || next.get().field().equals(last.field())) {
+            if (next.errors().isEmpty() || next.field().equals(last.field())) {
                 break;
             }
-            last = next.get();
+            last = next;
             found.addAll(last.errors());
         }
         return new Found(found, Optional.empty());
