@@ -98,6 +98,33 @@ public class BenchReport {
                                     change(now + "p99_ms", then + "p99_ms")));
                 }
             }
+            sideBySide(out, sizes);
+        }
+
+        /**
+         * The same comparison without the host's drift: the first N's replica stays up, and each
+         * later N's loads alternate with the same loads on it, round by round.
+         */
+        private void sideBySide(StringBuilder out, List<String> sizes) {
+            if (!flat.containsKey("run.side_by_side_apps")) {
+                return;
+            }
+            out.append(String.format("%n== side by side with the %s-app replica (kept running; rounds alternated)%n",
+                    get("run.side_by_side_apps")));
+            for (String n : sizes) {
+                for (String[] load : new String[][] {{"side_json", "health JSON"}, {"side_revalidate", "304 revalidation"}}) {
+                    String now = n + "." + load[0] + ".this.";
+                    String then = n + "." + load[0] + ".first.";
+                    if (!flat.containsKey(now + "rps")) {
+                        continue;
+                    }
+                    line(out, String.format("%s at %s apps", load[1], get(n + ".apps")),
+                            String.format("req/s %s, p99 %s (%s apps %s req/s, p99 %s ms; %s apps %s req/s, p99 %s ms)",
+                                    change(now + "rps", then + "rps"), change(now + "p99_ms", then + "p99_ms"),
+                                    get(n + ".apps"), perRound(now, "rps"), perRound(now, "p99_ms"),
+                                    get("run.side_by_side_apps"), perRound(then, "rps"), perRound(then, "p99_ms")));
+                }
+            }
         }
 
         /** The relative change from the value at {@code then} to the one at {@code now}, e.g. "-12.3 %". */

@@ -134,23 +134,33 @@ drive() {
     rm -rf "$rounds"
 }
 
-# drive_spread PREFIX URL MODE APPS FEW: the same load spread over APPS apps and over the first FEW of
-# them, on the same process, round by round in turn (A B A B ...), recorded as PREFIX.all and
-# PREFIX.few as drive records a load. Runs a few minutes apart on this shared VM differ by more
-# than the spread costs; alternated rounds on one process leave the host's drift out of the ratio.
-drive_spread() {
-    local prefix=$1 url=$2 mode=$3 apps=$4 few=$5 round rounds
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${TIMEOUT}s" -s bench/wrk/apps.lua "$url" -- "$mode" "$apps" "$NAMESPACE" > /dev/null
+# drive_pair PREFIX MODE A URL_A APPS_A ETAGS_A B URL_B APPS_B ETAGS_B: the same load against two
+# targets (a process and its apps, or the same process over fewer of them), a warm-up of each, then
+# round by round in turn (A B A B ...), recorded as PREFIX.A and PREFIX.B as drive records a load.
+# Runs a few minutes apart on this shared VM differ by more than what is compared; alternated rounds
+# leave the host's drift out of the ratio. ETAGS_* may be empty (only revalidate reads them).
+drive_pair() {
+    local prefix=$1 mode=$2 a=$3 url_a=$4 apps_a=$5 etags_a=$6 b=$7 url_b=$8 apps_b=$9 etags_b=${10} round rounds
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${TIMEOUT}s" -s bench/wrk/apps.lua "$url_a" -- "$mode" "$apps_a" "$NAMESPACE" "$etags_a" > /dev/null
+    [ "$url_a" = "$url_b" ] \
+        || wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${TIMEOUT}s" -s bench/wrk/apps.lua "$url_b" -- "$mode" "$apps_b" "$NAMESPACE" "$etags_b" > /dev/null
     rounds=$(mktemp -d)
-    mkdir "$rounds/all" "$rounds/few"
+    mkdir "$rounds/a" "$rounds/b"
     for round in $(seq 1 "${ROUNDS:-1}"); do
-        measured_round "$url" "$mode" "$apps" > "$rounds/all/$round"
-        measured_round "$url" "$mode" "$few" > "$rounds/few/$round"
+        measured_round "$url_a" "$mode" "$apps_a" "$etags_a" > "$rounds/a/$round"
+        measured_round "$url_b" "$mode" "$apps_b" "$etags_b" > "$rounds/b/$round"
     done
-    combine_rounds "$rounds"/all/* | record_from "$prefix.all"
-    combine_rounds "$rounds"/few/* | record_from "$prefix.few"
-    record "$prefix.few_apps" "$few"
+    combine_rounds "$rounds"/a/* | record_from "$prefix.$a"
+    combine_rounds "$rounds"/b/* | record_from "$prefix.$b"
     rm -rf "$rounds"
+}
+
+# drive_spread PREFIX URL MODE APPS FEW: the same load spread over APPS apps and over the first FEW of
+# them, on the same process, alternated (drive_pair), recorded as PREFIX.all and PREFIX.few: what
+# spreading reads over more apps costs.
+drive_spread() {
+    drive_pair "$1" "$3" all "$2" "$4" "" few "$2" "$5" ""
+    record "$1.few_apps" "$5"
 }
 
 # combine_rounds FILE...: "bench.key value" lines of several wrk rounds in, one set out (see drive)

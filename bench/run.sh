@@ -10,7 +10,7 @@
 #
 # --attach drives a service that is already running (the smoke test's): no service, replica or
 # ceiling is started. --smoke: 1 s warm-up, 2 s runs. Environment: BENCH_PORT (18089; the second
-# replica uses +1, the ceiling +2), BENCH_WARMUP / BENCH_DURATION (10 / 10 s) / BENCH_ROUNDS (3 measured
+# replica uses +1, the ceiling +2; each later N 10 more), BENCH_WARMUP / BENCH_DURATION (10 / 10 s) / BENCH_ROUNDS (3 measured
 # runs after one warm-up; figures are the median round's), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (2), BENCH_TIMEOUT (wrk's, 30 s), BENCH_SETTLE_TIMEOUT (600 s), BENCH_KUBECTL_REPS (20), BENCH_JAVA_OPTS, BENCH_HEAP_OPTS,
 # BENCH_REPLICA_STARTS (3: time to ready and heap are the medians of that many starts of the second replica),
@@ -39,7 +39,7 @@ main() {
         shift
     done
     [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 1000)
-    PORT=${BENCH_PORT:-18089}
+    BASE_PORT=${BENCH_PORT:-18089}
     # The JVM options the JVM image (src/main/docker/Dockerfile.jvm: ubi9/openjdk-17-runtime's
     # run-java.sh, and the Dockerfile's MetaspaceSize) starts the service with, for the service, its
     # replica and the ceiling alike; BENCH_JAVA_OPTS replaces them (empty: the JVM's own defaults, G1 here).
@@ -119,6 +119,15 @@ main() {
         READY_ALL=$(IFS=/; echo "${readies[*]}")
     }
 
+    # side_by_side PREFIX URL ETAGS: health JSON and 304 on this N's replica and on the first N's,
+    # alternated (drive_pair: PREFIX.side_json.this / .first, PREFIX.side_revalidate.this / .first): the target "within 15 % from
+    # 100 to 10,000 apps" without the host's drift between N's run minutes apart.
+    side_by_side() {
+        echo "   side by side with the $FIRST_N-app replica: health JSON, 304" >&2
+        drive_pair "$1.side_json" json this "$2" "$N" "" first "$FIRST_TARGET" "$FIRST_N" ""
+        drive_pair "$1.side_revalidate" revalidate this "$2" "$N" "$3" first "$FIRST_TARGET" "$FIRST_N" "$FIRST_ETAGS"
+    }
+
     # unrelated_objects PREFIX PID HEAP: adds what the service must not hold (Services, pods and Warning
     # events that are no app's, in the apps' namespace) and measures PID's live heap again
     unrelated_objects() {
@@ -158,8 +167,14 @@ main() {
     record machine.java "$(java -version 2>&1 | head -1 | tr -d '"' | tr ' ' '-')"
     record machine.wrk "$(wrk --version 2>&1 | head -1 | awk '{print $2}')"
 
+    # The first N's second replica and its cluster stay up through the later N's (BASE_PORT + 1):
+    # each later N's loads are also alternated with the same loads on it (side_by_side).
+    FIRST_N="" FIRST_TARGET="" FIRST_ETAGS=""
+    block=0
     for N in "${SIZES[@]}"; do
         n=n$N
+        PORT=$((BASE_PORT + 10 * block))
+        block=$((block + 1))
         echo "== $N apps" >&2
         record "$n.apps" "$N"
         record "$n.faulty" $((N / 10))
@@ -246,6 +261,7 @@ main() {
             drive_spread "$n.spread" "$TARGET" json "$N" "$few"
             record "$n.ratio.spread_json" "$(calc "$(value "$n.spread.all.rps") / $(value "$n.spread.few.rps")")"
         fi
+        [ -z "$FIRST_TARGET" ] || side_by_side "$n" "$TARGET" "$LOGS/etags-$N.txt"
         record "$n.api_calls_during_load" $(($(api_calls "$TARGET") - calls0))
         record "$n.api_watch_renewals_during_load" $(($(api_calls "$TARGET" watch) - watches0))
         api_call_lines "$TARGET" > "$LOGS/api-calls-after-$N.txt"
@@ -263,8 +279,15 @@ main() {
         fi
 
         if [ -z "$ATTACH" ]; then
-            stop "$TARGET_PID"
-            stop "$PID"
+            if [ -z "$FIRST_TARGET" ] && [ "$block" -lt ${#SIZES[@]} ]; then
+                # kept for the later N's (the cleanup stops it): idle, but for the simulated kubelet's
+                # back-off on the bad images' pulls
+                FIRST_N=$N FIRST_TARGET=$TARGET FIRST_ETAGS=$LOGS/etags-$N.txt
+                record run.side_by_side_apps "$N"
+            else
+                stop "$TARGET_PID"
+                stop "$PID"
+            fi
             echo "   ceiling" >&2
             t0=$(now_ns)
             QUARKUS_HTTP_PORT=$((PORT + 2)) java $JAVA_OPTS $HEAP_OPTS -jar bench/ceiling/target/quarkus-app/quarkus-run.jar \
