@@ -56,8 +56,10 @@ import io.statefulapps.spec.VolumeSpec;
  * fails on one missing. Fabric8's model classes are the Kubernetes client extension's job: it
  * registers every {@code KubernetesResource} of the model (checked in the generated configuration
  * by {@code .ci/run}). Nested types of a target are included ({@code DeleteResult.KindName}, …).
+ * The Kubernetes client's mapper reads {@code ObjectMeta} through a mix-in whose annotation says
+ * what to skip ({@code kubernetes.ManagedFieldsSkipped}); it is listed by name, being private.
  */
-@RegisterForReflection(targets = {
+@RegisterForReflection(classNames = "io.statefulapps.kubernetes.ManagedFieldsSkipped$Unread", targets = {
         // spec: the AppSpec
         AppSpec.class, EnvVarSpec.class, ExecSpec.class, GrpcSpec.class, HeadlessServiceSpec.class,
         HttpGetSpec.class, HttpHeaderSpec.class, PortSpec.class, ProbeSpec.class, ResourcesSpec.class,

@@ -86,6 +86,12 @@ class NativeImageConfigCheck {
     }
 
     @Test
+    void theClientsMixInIsRegistered() {
+        assertTrue(entries.containsKey("io.statefulapps.kubernetes.ManagedFieldsSkipped$Unread"),
+                "the mix-in that skips managedFields is not in the generated " + CONFIG);
+    }
+
+    @Test
     void everyFabric8ModelClassJacksonReachesIsRegistered() {
         List<String> missing = JacksonReach.from(SerializationRoots.ROOTS).stream()
                 .filter(JacksonReach::isFabric8Model)
