@@ -109,8 +109,8 @@ public class BenchReport {
             if (!flat.containsKey("run.side_by_side_apps")) {
                 return;
             }
-            out.append(String.format("%n== side by side with the %s-app replica (kept running; rounds alternated)%n",
-                    get("run.side_by_side_apps")));
+            out.append(String.format("%n== side by side with the %s-app replica (kept running; %s rounds each, alternated)%n",
+                    get("run.side_by_side_apps"), flat.getOrDefault("run.side_by_side_rounds", get("run.rounds"))));
             for (String n : sizes) {
                 for (String[] load : new String[][] {{"side_json", "health JSON"}, {"side_revalidate", "304 revalidation"}}) {
                     String now = n + "." + load[0] + ".this.";
