@@ -18,7 +18,7 @@ import java.util.Arrays;
  * pods without managedFields (what the embedded cluster sends), rounds alternated after a warm-up.
  * Prints the median time and the bytes allocated per page. Run after {@code ./mvnw package}:
  *
- * <pre>java -cp 'target/quarkus-app/lib/main/*:target/quarkus-app/app/*' bench/ManagedFieldsBench.java</pre>
+ * <pre>java -XX:+UseParallelGC -Xms1g -Xmx1g -cp 'target/quarkus-app/lib/main/*:target/quarkus-app/app/*' bench/ManagedFieldsBench.java</pre>
  *
  * Arguments, all optional: pods per page (2,000), warm-up rounds (15), measured rounds (21).
  */
