@@ -123,8 +123,10 @@ main() {
     }
 
     # side_by_side PREFIX URL ETAGS: health JSON and 304 on this N's replica and on the first N's,
-    # alternated (drive_pair: PREFIX.side_json.this / .first, PREFIX.side_revalidate.this / .first): the target "within 15 % from
-    # 100 to 10,000 apps" without the host's drift between N's run minutes apart.
+    # alternated (drive_pair: PREFIX.side_json.this / .first, PREFIX.side_revalidate.this / .first):
+    # the target "within 15 % from 100 to 10,000 apps" without the host's drift between N's run
+    # minutes apart. The first N's processes are idle otherwise (the ceiling and the later N's run
+    # beside them), but for the simulated kubelet's back-off on the bad images' pulls.
     side_by_side() {
         echo "   side by side with the $FIRST_N-app replica: health JSON, 304" >&2
         ROUNDS=$SIDE_ROUNDS drive_pair "$1.side_json" json this "$2" "$N" "" first "$FIRST_TARGET" "$FIRST_N" ""
@@ -283,8 +285,7 @@ main() {
 
         if [ -z "$ATTACH" ]; then
             if [ -z "$FIRST_TARGET" ] && [ "$block" -lt ${#SIZES[@]} ]; then
-                # kept for the later N's (the cleanup stops it): idle, but for the simulated kubelet's
-                # back-off on the bad images' pulls
+                # kept for the later N's side_by_side (the cleanup stops them)
                 FIRST_N=$N FIRST_TARGET=$TARGET FIRST_ETAGS=$LOGS/etags-$N.txt
                 record run.side_by_side_apps "$N"
                 record run.side_by_side_rounds "$SIDE_ROUNDS"
