@@ -77,12 +77,8 @@ public class AppPatches {
         }
         AppSpec current = views.specOf(live);
         JsonNode patched = MergePatch.apply(parser.toTree(current), patch);
-        ParsedSpec parsed;
-        try {
-            parsed = parser.parse(DerivedDefaults.forgetStale(patched, patch));
-        } catch (MalformedSpecException e) {
-            throw SpecIntake.withBrokenRules(e, validator);
-        }
+        ParsedSpec parsed = SpecIntake.parse(() -> parser.parse(DerivedDefaults.forgetStale(patched, patch)),
+                validator);
         List<FieldError> errors = SpecIntake.brokenRules(parsed, validator);
         AppSpec proposed = AppSpecDefaults.apply(parsed.spec());
         errors.addAll(ImmutableFieldRules.check(name, current, proposed));

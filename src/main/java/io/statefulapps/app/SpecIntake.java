@@ -14,6 +14,7 @@ import io.statefulapps.spec.SpecParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** From request bytes to a spec that breaks no rule, with its defaults filled in; or a 400/422 problem. */
 @ApplicationScoped
@@ -23,22 +24,27 @@ public class SpecIntake {
     private final AppSpecValidator validator = new AppSpecValidator();
 
     public AppSpec accept(byte[] body) {
-        ParsedSpec parsed;
-        try {
-            parsed = parser.parse(body);
-        } catch (MalformedSpecException e) {
-            throw withBrokenRules(e, validator);
-        }
-        return acceptParsed(parsed);
+        return acceptParsed(parse(() -> parser.parse(body), validator));
     }
 
     /**
-     * A body with values of the wrong JSON type is refused (400) naming every other rule it breaks
-     * as well, so one answer names them all: the rest of the spec, those values set aside, is checked
-     * as any spec is (unknown fields, then the rules), leaving out what setting a value aside breaks
-     * by itself (a required member is absent then).
+     * Runs {@code parse}; a body with values of the wrong JSON type is refused (400) naming every
+     * other rule it breaks as well, so one answer names them all (POST and PATCH alike).
      */
-    public static MalformedSpecException withBrokenRules(MalformedSpecException e, AppSpecValidator validator) {
+    static ParsedSpec parse(Supplier<ParsedSpec> parse, AppSpecValidator validator) {
+        try {
+            return parse.get();
+        } catch (MalformedSpecException e) {
+            throw withBrokenRules(e, validator);
+        }
+    }
+
+    /**
+     * The rest of the spec, the wrong values set aside, is checked as any spec is (unknown fields,
+     * then the rules), leaving out what setting a value aside breaks by itself (a required member
+     * is absent then).
+     */
+    private static MalformedSpecException withBrokenRules(MalformedSpecException e, AppSpecValidator validator) {
         if (e.rest().isEmpty()) {
             return e;
         }
