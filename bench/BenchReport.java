@@ -66,8 +66,9 @@ public class BenchReport {
                     get("run.started"), get("machine.cpus"), get("machine.java"), get("machine.wrk"),
                     get("run.connections"), get("run.warmup_s"), flat.getOrDefault("run.rounds", "1"), get("run.duration_s"),
                     get("run.timeout_s")));
-            out.append(String.format("JVM options: %s; the service's heap (second replica, ceiling): %s%n",
-                    get("run.java_opts").replace(',', ' '), get("run.heap_opts").replace(',', ' ')));
+            out.append(String.format("JVM options: %s; the service's heap (second replica, ceiling): %s; the first process (service + simulated cluster): %s%n",
+                    get("run.java_opts").replace(',', ' '), get("run.heap_opts").replace(',', ' '),
+                    flat.getOrDefault("run.cluster_java_opts", get("run.java_opts")).replace(',', ' ')));
             List<String> sizes = flat.keySet().stream().filter(k -> k.matches("n\\d+\\.apps"))
                     .map(k -> k.substring(0, k.indexOf('.'))).distinct().toList();
             for (String n : sizes) {
