@@ -43,17 +43,17 @@ main() {
     [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 1000)
     BASE_PORT=${BENCH_PORT:-18089}
     # The JVM options the JVM image (src/main/docker/Dockerfile.jvm: ubi9/openjdk-17-runtime's
-    # run-java.sh, and the Dockerfile's MetaspaceSize) starts the service with, for the service, its
-    # replica and the ceiling alike; BENCH_JAVA_OPTS replaces them (empty: the JVM's own defaults, G1 here).
+    # run-java.sh, and the Dockerfile's MetaspaceSize) starts the service with, for the second replica
+    # and the ceiling alike; BENCH_JAVA_OPTS replaces them (empty: the JVM's own defaults, G1 here).
     JAVA_OPTS=${BENCH_JAVA_OPTS--XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:MetaspaceSize=128m}
     # The heap the deployment gives the service (deploy/base/deployment.yaml: a 1 GiB limit,
     # run-java.sh's MaxRAMPercentage 80 and the deployment's InitialRAMPercentage 50), for the
-    # second replica and the ceiling; the first process also holds the simulated cluster, no limit.
+    # second replica and the ceiling.
     HEAP_OPTS=${BENCH_HEAP_OPTS--Xms512m -Xmx819m}
     # The first process also holds the simulated cluster (API server, controllers, kubelets), which
     # no image runs: the same collector without the image's footprint rules (MaxHeapFreeRatio=20,
     # GCTimeRatio=4), under which creating and settling 10,000 apps collected the whole heap 42
-    # times (16 s of 37 s of GC pauses, JFR). BENCH_CLUSTER_JAVA_OPTS replaces them.
+    # times (16 s of 37 s of GC pauses, JFR); no heap limit. BENCH_CLUSTER_JAVA_OPTS replaces them.
     CLUSTER_JAVA_OPTS=${BENCH_CLUSTER_JAVA_OPTS--XX:+UseParallelGC -XX:MetaspaceSize=128m}
     if $SMOKE; then WARMUP=${BENCH_WARMUP:-1} DURATION=${BENCH_DURATION:-2} ROUNDS=${BENCH_ROUNDS:-1} REPS=${BENCH_KUBECTL_REPS:-2}
     else WARMUP=${BENCH_WARMUP:-10} DURATION=${BENCH_DURATION:-10} ROUNDS=${BENCH_ROUNDS:-3} REPS=${BENCH_KUBECTL_REPS:-20}; fi
