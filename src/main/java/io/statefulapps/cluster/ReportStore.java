@@ -31,7 +31,8 @@ import java.util.function.Predicate;
  * Every app's health report, computed ahead of the reads: when an informer event concerns the app
  * (see {@link AppChangeRouter}), and again when a time rule falls due (a deadline such as
  * {@code pending-deadline} passing: the assessment says when, see {@link ReportDues}). Unsettled
- * reports are also computed again once a minute, a safety net that costs little. A read is a map
+ * reports are also computed again once a minute, a safety net that costs little (spread over the
+ * minute's recheck ticks, see {@link SafetyNetRota}). A read is a map
  * lookup; it costs the Kubernetes API nothing and the CPU one copy.
  */
 @ApplicationScoped
@@ -51,7 +52,9 @@ public class ReportStore {
     private final ScheduledExecutorService rechecks;
     private final ReportDues dues;
     private volatile boolean started;
-    private volatile Instant lastSweep;
+    private volatile SafetyNetRota rota = new SafetyNetRota(1);
+    // only the rechecks thread counts the ticks
+    private long ticks;
 
     public ReportStore(WatchCache cache, HealthConfig config, StreamConfig streams, Clock clock, ObjectMapper mapper) {
         this.changes = new ReportChanges(streams.history());
@@ -84,7 +87,6 @@ public class ReportStore {
             return;
         }
         started = true;
-        lastSweep = clock.instant();
         workers.start();
         cache.addAppListener(new AppChangeRouter.Listener() {
             @Override
@@ -98,6 +100,7 @@ public class ReportStore {
             }
         });
         long period = Math.max(100, config.recheckInterval().toMillis());
+        rota = SafetyNetRota.over(SAFETY_NET, Duration.ofMillis(period));
         rechecks.scheduleWithFixedDelay(this::recheckUnsettled, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -212,15 +215,14 @@ public class ReportStore {
             reports.all().keySet().forEach(this::enqueue);
             return;
         }
-        if (Duration.between(lastSweep, now).compareTo(SAFETY_NET) >= 0) {
-            lastSweep = now;
-            reports.all().forEach((app, stored) -> {
-                HealthStatus status = stored.digest().status();
-                if (status != HealthStatus.Healthy && status != HealthStatus.Suspended) {
-                    enqueue(app);
-                }
-            });
-        }
+        SafetyNetRota net = rota;
+        long tick = ticks++;
+        reports.all().forEach((app, stored) -> {
+            HealthStatus status = stored.digest().status();
+            if (status != HealthStatus.Healthy && status != HealthStatus.Suspended && net.due(app, tick)) {
+                enqueue(app);
+            }
+        });
     }
 
     private void recompute(AppKey app) {
