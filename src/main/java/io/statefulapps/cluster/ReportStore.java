@@ -52,7 +52,8 @@ public class ReportStore {
     private final ScheduledExecutorService rechecks;
     private final ReportDues dues;
     private volatile boolean started;
-    private volatile SafetyNetRota rota = new SafetyNetRota(1);
+    private final Duration recheckPeriod;
+    private final SafetyNetRota rota;
     // only the rechecks thread counts the ticks
     private long ticks;
 
@@ -64,6 +65,8 @@ public class ReportStore {
         this.writer = new ReportWriter(mapper, config.maxTextLines(), clock);
         this.workers = new ReportWorkers(this::recompute, cache::synced, config.reportDelay(),
                 app -> reports.get(app) == null || !cache.knows(app.namespace(), app.name()));
+        this.recheckPeriod = Duration.ofMillis(Math.max(100, config.recheckInterval().toMillis()));
+        this.rota = SafetyNetRota.over(SAFETY_NET, recheckPeriod);
         this.rechecks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "health-report-rechecks");
             t.setDaemon(true);
@@ -99,8 +102,7 @@ public class ReportStore {
                 cache.allApps().forEach(ReportStore.this::enqueue);
             }
         });
-        long period = Math.max(100, config.recheckInterval().toMillis());
-        rota = SafetyNetRota.over(SAFETY_NET, Duration.ofMillis(period));
+        long period = recheckPeriod.toMillis();
         rechecks.scheduleWithFixedDelay(this::recheckUnsettled, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -215,11 +217,10 @@ public class ReportStore {
             reports.all().keySet().forEach(this::enqueue);
             return;
         }
-        SafetyNetRota net = rota;
         long tick = ticks++;
         reports.all().forEach((app, stored) -> {
             HealthStatus status = stored.digest().status();
-            if (status != HealthStatus.Healthy && status != HealthStatus.Suspended && net.due(app, tick)) {
+            if (status != HealthStatus.Healthy && status != HealthStatus.Suspended && rota.due(app, tick)) {
                 enqueue(app);
             }
         });
