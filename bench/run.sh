@@ -43,8 +43,8 @@ main() {
     [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 1000)
     BASE_PORT=${BENCH_PORT:-18089}
     # The JVM options the JVM image (src/main/docker/Dockerfile.jvm: ubi9/openjdk-17-runtime's
-    # run-java.sh, and the Dockerfile's MetaspaceSize and FreqInlineSize) starts the service with, for the second replica
-    # and the ceiling alike; BENCH_JAVA_OPTS replaces them (empty: the JVM's own defaults, G1 here).
+    # run-java.sh, and the Dockerfile's MetaspaceSize and FreqInlineSize) starts the service with,
+    # for the second replica and the ceiling alike; BENCH_JAVA_OPTS replaces them (empty: the JVM's own defaults, G1 here).
     JAVA_OPTS=${BENCH_JAVA_OPTS--XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:MetaspaceSize=128m -XX:FreqInlineSize=150}
     # The heap the deployment gives the service (deploy/base/deployment.yaml: a 1 GiB limit,
     # run-java.sh's MaxRAMPercentage 80 and the deployment's InitialRAMPercentage 50), for the
