@@ -3,52 +3,81 @@ package io.statefulapps.api;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
- * {@code GET /q/openapi} in YAML is the committed contract byte for byte: SmallRye re-serialises
- * the document it reads, which turned the contract's quoted date-time examples into YAML
- * timestamps. JSON ({@code ?format=json} or {@code Accept: application/json}) is still SmallRye's.
+ * {@code GET /q/openapi} (and {@code .json}, {@code .yaml}, {@code .yml}): the committed contract,
+ * in YAML byte for byte, or in JSON, chosen as SmallRye chooses (the path's extension, else
+ * {@code Accept: application/json} or {@code ?format=json}, else YAML).
+ *
+ * <p>SmallRye is not given the contract: it re-serialised the document it read (turning the
+ * contract's quoted date-time examples into YAML timestamps), and it rebuilt it at every start,
+ * on the main thread before the watch cache could start (0.6 s of each start, and more CPU for
+ * what the JIT then compiled for it: see bench/README). Its endpoint still answers what this route
+ * leaves (OPTIONS).
  */
 @ApplicationScoped
 class ContractRoute {
 
     static final String PATH = "/q/openapi";
-    private static final String RESOURCE = "META-INF/openapi.yaml";
+    private static final String YAML = "application/yaml;charset=UTF-8";
+    private static final String JSON = "application/json;charset=UTF-8";
 
-    private final Buffer contract = Buffer.buffer(read());
+    private final ContractDocument document = ContractDocument.onClassPath();
+    private final Buffer yaml = Buffer.buffer(document.yaml());
+    private volatile Buffer json;
 
     void install(@Observes Router router) {
         // Before the non-application routes of Quarkus, SmallRye's among them
-        router.get(PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::serve);
+        router.routeWithRegex(PATH.replace(".", "\\.") + "(\\.json|\\.yaml|\\.yml)?").method(HttpMethod.GET)
+                .method(HttpMethod.HEAD).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::serve);
     }
 
     void serve(RoutingContext context) {
-        String format = context.request().getParam("format");
-        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-        boolean json = "json".equalsIgnoreCase(format) || format == null && accept != null
-                && accept.contains("application/json") && !accept.contains("yaml");
-        if (json || format != null && !"yaml".equalsIgnoreCase(format)) {
-            context.next();
+        if (!wantsJson(context)) {
+            answer(context, YAML, yaml);
             return;
         }
-        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml;charset=UTF-8").end(contract);
+        Buffer made = json;
+        if (made != null) {
+            answer(context, JSON, made);
+            return;
+        }
+        // The first JSON answer reads the YAML: off the event loop.
+        context.vertx().executeBlocking(() -> Buffer.buffer(document.json())).onComplete(done -> {
+            if (done.failed()) {
+                context.fail(done.cause());
+                return;
+            }
+            json = done.result();
+            answer(context, JSON, done.result());
+        });
     }
 
-    private static byte[] read() {
-        try (InputStream in = ContractRoute.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void answer(RoutingContext context, String type, Buffer body) {
+        // set here: Vert.x leaves it out of a HEAD answer, which sends no body
+        context.response().putHeader(HttpHeaders.CONTENT_TYPE, type)
+                .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length())).end(body);
+    }
+
+    static boolean wantsJson(RoutingContext context) {
+        String path = context.normalizedPath();
+        if (path.endsWith(".json")) {
+            return true;
         }
+        if (path.endsWith(".yaml") || path.endsWith(".yml")) {
+            return false;
+        }
+        List<String> formats = context.queryParam("format");
+        if (!formats.isEmpty()) {
+            return "json".equalsIgnoreCase(formats.get(0));
+        }
+        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("application/json") && !accept.contains("yaml");
     }
 }

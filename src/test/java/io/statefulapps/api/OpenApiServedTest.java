@@ -42,4 +42,35 @@ class OpenApiServedTest {
                 .then().statusCode(200).extract().asString();
         assertEquals(committed(), JSON.readTree(served));
     }
+
+    @Test
+    void theExtensionsChooseTheFormat() throws Exception {
+        String json = given().get("/q/openapi.json").then().statusCode(200)
+                .contentType("application/json;charset=UTF-8").extract().asString();
+        assertEquals(committed(), JSON.readTree(json));
+        byte[] file = Files.readAllBytes(Path.of("openapi/openapi.yaml"));
+        for (String path : new String[] { "/q/openapi.yaml", "/q/openapi.yml" }) {
+            byte[] served = given().accept("application/json").get(path).then().statusCode(200)
+                    .contentType("application/yaml;charset=UTF-8").extract().asByteArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(file, served, path);
+        }
+    }
+
+    @Test
+    void theFormatParameterWinsOverAccept() throws Exception {
+        byte[] served = given().accept("application/json").get("/q/openapi?format=yaml").then().statusCode(200)
+                .contentType("application/yaml;charset=UTF-8").extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(Path.of("openapi/openapi.yaml")), served);
+        String json = given().accept("application/yaml").get("/q/openapi?format=JSON").then().statusCode(200)
+                .contentType("application/json;charset=UTF-8").extract().asString();
+        assertEquals(committed(), JSON.readTree(json));
+    }
+
+    @Test
+    void headAnswersTheLengthWithoutTheBody() {
+        long length = Path.of("openapi/openapi.yaml").toFile().length();
+        String header = given().head("/q/openapi").then().statusCode(200)
+                .contentType("application/yaml;charset=UTF-8").extract().header("Content-Length");
+        assertEquals(String.valueOf(length), header);
+    }
 }
