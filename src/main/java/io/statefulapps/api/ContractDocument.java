@@ -8,16 +8,14 @@ import java.io.UncheckedIOException;
 
 /**
  * The committed contract as the service serves it: the file's own bytes in YAML, and the same
- * document in JSON, made from them the first time it is asked for (reading 150 KB of YAML costs
- * a few hundred milliseconds of a cold start, and most starts are never asked).
+ * document in JSON, made from them on demand (reading 150 KB of YAML costs a few hundred
+ * milliseconds of a cold start, and most starts are never asked for JSON).
  */
 final class ContractDocument {
 
     static final String RESOURCE = "contract/openapi.yaml";
 
     private final byte[] yaml;
-    // Written once; a race only makes the same bytes twice.
-    private volatile byte[] json;
 
     ContractDocument(byte[] yaml) {
         this.yaml = yaml.clone();
@@ -39,16 +37,8 @@ final class ContractDocument {
         return yaml;
     }
 
-    byte[] json() {
-        byte[] made = json;
-        if (made == null) {
-            made = toJson(yaml);
-            json = made;
-        }
-        return made;
-    }
-
-    private static byte[] toJson(byte[] yaml) {
+    /** The same document in JSON, made anew at each call. */
+    byte[] toJson() {
         try {
             return new ObjectMapper().writeValueAsBytes(new ObjectMapper(new YAMLFactory()).readTree(yaml));
         } catch (IOException e) {

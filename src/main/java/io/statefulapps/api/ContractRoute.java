@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * {@code GET /q/openapi} (and {@code .json}, {@code .yaml}, {@code .yml}): the committed contract,
- * in YAML byte for byte, or in JSON, chosen as SmallRye chooses (the path's extension, else
- * {@code Accept: application/json} or {@code ?format=json}, else YAML).
+ * in YAML byte for byte, or in JSON: the path's extension decides, else {@code ?format=}, else an
+ * {@code Accept} naming {@code application/json} and no YAML; YAML otherwise.
  *
  * <p>SmallRye is not given the contract: it re-serialised the document it read (turning the
  * contract's quoted date-time examples into YAML timestamps), and it rebuilt it at every start,
@@ -30,6 +30,7 @@ class ContractRoute {
 
     private final ContractDocument document = ContractDocument.onClassPath();
     private final Buffer yaml = Buffer.buffer(document.yaml());
+    // Made on the first JSON answer; a race only makes the same bytes twice.
     private volatile Buffer json;
 
     void install(@Observes Router router) {
@@ -49,7 +50,7 @@ class ContractRoute {
             return;
         }
         // The first JSON answer reads the YAML: off the event loop.
-        context.vertx().executeBlocking(() -> Buffer.buffer(document.json())).onComplete(done -> {
+        context.vertx().executeBlocking(() -> Buffer.buffer(document.toJson())).onComplete(done -> {
             if (done.failed()) {
                 context.fail(done.cause());
                 return;
@@ -65,7 +66,7 @@ class ContractRoute {
                 .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length())).end(body);
     }
 
-    static boolean wantsJson(RoutingContext context) {
+    private static boolean wantsJson(RoutingContext context) {
         String path = context.normalizedPath();
         if (path.endsWith(".json")) {
             return true;
