@@ -35,7 +35,7 @@ class ContractRoute {
 
     void install(@Observes Router router) {
         // Before the non-application routes of Quarkus, SmallRye's among them
-        router.routeWithRegex(PATH.replace(".", "\\.") + "(\\.json|\\.yaml|\\.yml)?").method(HttpMethod.GET)
+        router.routeWithRegex(PATH + "(\\.json|\\.yaml|\\.yml)?").method(HttpMethod.GET)
                 .method(HttpMethod.HEAD).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::serve);
     }
 
