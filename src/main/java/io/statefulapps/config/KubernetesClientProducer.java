@@ -11,6 +11,7 @@ import io.quarkus.kubernetes.client.KubernetesResources;
 import io.statefulapps.cluster.ApiRequestMetrics;
 import io.statefulapps.cluster.ThrottleRetry;
 import io.statefulapps.kubernetes.JsonFirstSerialization;
+import io.statefulapps.kubernetes.PodFieldsSkipped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -29,7 +30,8 @@ import jakarta.inject.Singleton;
  * runs on the thread that received it.
  *
  * <p>Its serialization is Fabric8's, configured as the extension configures it, but reading JSON
- * without Fabric8's detour (see {@link JsonFirstSerialization}): every watch event goes through it.
+ * without Fabric8's detour (see {@link JsonFirstSerialization}): every watch event goes through it;
+ * and reading pods without what the watch cache lets go of ({@link PodFieldsSkipped}).
  */
 @Singleton
 public class KubernetesClientProducer {
@@ -43,6 +45,7 @@ public class KubernetesClientProducer {
         for (Class<?> resource : resources) {
             serialization.registerKubernetesResource(resource.asSubclass(KubernetesResource.class));
         }
+        PodFieldsSkipped.register(mapper);
         return serialization;
     }
 
