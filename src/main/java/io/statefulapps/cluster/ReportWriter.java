@@ -1,12 +1,16 @@
 package io.statefulapps.cluster;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import io.statefulapps.cluster.compaction.ReportCompaction;
 import io.statefulapps.health.HealthReport;
 import io.statefulapps.health.HealthTextRenderer;
@@ -22,23 +26,27 @@ import java.util.HexFormat;
 
 /**
  * Writes a health report as the store keeps it (JSON, text, entity tag, digest) and reads the whole
- * report back from its JSON, which is written by the same mapper the API answers with.
+ * report back from its JSON, which is written by the mapper the API answers with (its instants
+ * written as that mapper writes them, only faster).
  */
 final class ReportWriter {
 
-    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
     private final ObjectReader reports;
     private final int maxTextLines;
     private final Clock clock;
     private final ReportCompaction compaction = new ReportCompaction();
 
     ReportWriter(ObjectMapper mapper, int maxTextLines, Clock clock) {
-        this.mapper = mapper;
         // The mapper's own Instant reader goes through DateTimeFormatter.ISO_INSTANT, which builds a
-        // formatter per value: half of a read-back's time (JFR of GET ?lines=3).
-        SimpleModule instants = new SimpleModule("report-read-back")
-                .addDeserializer(Instant.class, new InstantReader());
-        this.reports = mapper.copy().registerModule(instants).readerFor(HealthReport.class);
+        // formatter per value: half of a read-back's time (JFR of GET ?lines=3). Its writer goes
+        // through the formatter's general printer: see Timestamps.format. Same text either way.
+        SimpleModule instants = new SimpleModule("report-instants")
+                .addDeserializer(Instant.class, new InstantReader())
+                .addSerializer(Instant.class, new InstantWriter());
+        ObjectMapper withInstants = mapper.copy().registerModule(instants);
+        this.writer = withInstants.writerFor(HealthReport.class);
+        this.reports = withInstants.readerFor(HealthReport.class);
         this.maxTextLines = maxTextLines;
         this.clock = clock;
     }
@@ -71,7 +79,7 @@ final class ReportWriter {
 
     private byte[] json(HealthReport report) {
         try {
-            return mapper.writeValueAsBytes(report);
+            return writer.writeValueAsBytes(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A health report could not be written as JSON", e);
         }
@@ -90,6 +98,20 @@ final class ReportWriter {
             Instant instant = Timestamps.parse(text);
             return instant != null ? instant
                     : (Instant) context.handleWeirdStringValue(Instant.class, text, "not an RFC 3339 instant");
+        }
+    }
+
+    /** Instants as the mapper writes them ({@code DateTimeFormatter.ISO_INSTANT}), by {@link Timestamps#format}. */
+    private static final class InstantWriter extends StdScalarSerializer<Instant> {
+
+        InstantWriter() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant instant, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            generator.writeString(Timestamps.format(instant));
         }
     }
 

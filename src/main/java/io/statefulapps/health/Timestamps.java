@@ -3,11 +3,15 @@ package io.statefulapps.health;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
  * Kubernetes timestamps: RFC 3339 strings in, {@link Instant}s out, absent or unreadable as
- * {@code null}. Also what reads the instants of a stored report back ({@code cluster.ReportWriter}).
+ * {@code null}. Also what reads the instants of a stored report back, and writes them
+ * ({@code cluster.ReportWriter}).
  */
 public final class Timestamps {
 
@@ -68,6 +72,48 @@ public final class Timestamps {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The instant as {@link DateTimeFormatter#ISO_INSTANT} writes it ({@code 2026-01-02T03:04:05Z},
+     * the fraction in groups of three digits, as many as it needs), written without the formatter:
+     * every report carries two or more, and at startup, 10,000 reports in a row, the formatter's
+     * general printer was the costliest method the JIT compiled for them (0.26 s of the C2
+     * compiler's time). Years outside 0000 to 9999 are left to the formatter.
+     */
+    public static String format(Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = utc.getYear();
+        if (year < 0 || year > 9999) {
+            return DateTimeFormatter.ISO_INSTANT.format(instant);
+        }
+        StringBuilder text = new StringBuilder(30);
+        padded(text, year, 4).append('-');
+        padded(text, utc.getMonthValue(), 2).append('-');
+        padded(text, utc.getDayOfMonth(), 2).append('T');
+        padded(text, utc.getHour(), 2).append(':');
+        padded(text, utc.getMinute(), 2).append(':');
+        padded(text, utc.getSecond(), 2);
+        int nanos = instant.getNano();
+        if (nanos > 0) {
+            text.append('.');
+            if (nanos % 1_000_000 == 0) {
+                padded(text, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                padded(text, nanos / 1_000, 6);
+            } else {
+                padded(text, nanos, 9);
+            }
+        }
+        return text.append('Z').toString();
+    }
+
+    private static StringBuilder padded(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 
     /** The decimal number in {@code v[from, to)}, or -1 when a character is not a digit. */

@@ -63,6 +63,15 @@ class ReportWriterTest {
     }
 
     @Test
+    void writesEveryInstantAsTheMapperWritesIt() throws Exception {
+        for (long nanos : new long[] {0, 123_000_000, 123_456_000, 845_397_837, 1}) {
+            HealthReport report = report(HealthStatus.Degraded, 4, AT.plusNanos(nanos));
+
+            assertArrayEquals(JSON.writeValueAsBytes(report), kept(report).json(), "observed at " + report.observedAt());
+        }
+    }
+
+    @Test
     void theSameReportObservedLaterIsUnchanged() {
         StoredReport kept = kept(report(HealthStatus.Degraded, 4, AT));
         HealthReport later = report(HealthStatus.Degraded, 4, AT.plusSeconds(30));

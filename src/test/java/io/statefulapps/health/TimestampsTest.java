@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,33 @@ class TimestampsTest {
                     : instant.toString().replaceFirst("\\.\\d+Z$", "Z");
             assertEquals(Instant.parse(text), Timestamps.parse(text), text);
         }
+    }
+
+    @Test
+    void writesWhatIsoInstantWrites() {
+        Random random = new Random(13);
+        for (int i = 0; i < 20_000; i++) {
+            // every precision: whole seconds, millis, micros (the clock's), nanos; years 0000 to 9999 and past
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_167_219_200L - 86_400L * 800,
+                    253_402_300_800L + 86_400L * 800), nanos);
+            assertEquals(DateTimeFormatter.ISO_INSTANT.format(instant), Timestamps.format(instant), instant::toString);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-01-02T03:04:05Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
+        "2026-12-02T14:21:18.100Z", "2026-12-02T14:21:18.000100Z", "2026-12-02T14:21:18.000000100Z",
+        "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z"})
+    void writesTheEdgesAsIsoInstantDoes(String text) {
+        Instant instant = Instant.parse(text);
+
+        assertEquals(DateTimeFormatter.ISO_INSTANT.format(instant), Timestamps.format(instant));
     }
 
     @ParameterizedTest
