@@ -31,7 +31,9 @@ import jakarta.inject.Singleton;
  *
  * <p>Its serialization is Fabric8's, configured as the extension configures it, but reading JSON
  * without Fabric8's detour (see {@link JsonFirstSerialization}): every watch event goes through it;
- * and reading pods without what the watch cache lets go of ({@link PodFieldsSkipped}).
+ * and reading pods without what the watch cache lets go of ({@link PodFieldsSkipped}): a pod read
+ * through this client has no environment, mounts, annotations or owner references (read one as a
+ * {@code GenericKubernetesResource} to see it whole).
  */
 @Singleton
 public class KubernetesClientProducer {

@@ -178,7 +178,8 @@ class AppChangesTest {
         await().atMost(WAIT).until(() -> client.persistentVolumeClaims().inNamespace(NS).withName("data-grow-1").get()
                 .getStatus().getCapacity().get("storage").toString().equals("2Gi"));
         assertEquals(pods, podUids("grow"), "the same pods ran throughout");
-        Pod adopted = client.pods().inNamespace(NS).withName("grow-0").get();
+        // read whole: the service's client reads pods without their owner references (PodFieldsSkipped)
+        var adopted = client.genericKubernetesResources("v1", "Pod").inNamespace(NS).withName("grow-0").get();
         assertEquals(replaced.getMetadata().getUid(), adopted.getMetadata().getOwnerReferences().get(0).getUid());
     }
 
